@@ -1,0 +1,106 @@
+"""Per-file state a rule sees: resolution, source text, the target version, the findings."""
+
+from __future__ import annotations
+
+import ast
+from typing import TYPE_CHECKING, Callable, List, Optional, Set, Tuple
+
+from tf2lint.finding import Finding, Position, Severity
+from tf2lint.names import VIA_COMPAT_V1, TFRef
+from tf2lint.resolver import Resolver, Scope
+
+if TYPE_CHECKING:
+    from tf2lint.rules.base import Rule
+
+
+class Context:
+    def __init__(self, filename: str, lines: List[str], resolver: Resolver, target: Tuple[int, int]):
+        self.filename = filename
+        self.lines = lines  # source lines without line endings
+        self.resolver = resolver
+        self.scope: Scope = resolver.module_scope
+        self.target_version = target
+        self.findings: List[Tuple[int, Finding]] = []  # (priority, finding)
+        self.deferred: List[Callable[[], None]] = []
+        # Evidence that the module runs TF1 semantics (decides "same name, changed meaning").
+        self.runs_tf1 = False
+        self.claimed: Set[int] = set()  # nodes a call-level rule already reported
+
+    def claim(self, node: ast.AST) -> None:
+        """Keep name-level rules quiet on a node a call-level rule has reported."""
+        self.claimed.add(id(node))
+
+    # ----- resolution ---------------------------------------------------------------
+
+    def resolve(self, node: ast.AST) -> Optional[TFRef]:
+        ref = self.resolver.resolve(node, self.scope)
+        if ref is not None and ref.via == VIA_COMPAT_V1:
+            self.runs_tf1 = True
+        return ref
+
+    def resolve_call(self, node: ast.AST) -> Optional[TFRef]:
+        """The API a call invokes (``tf.Session`` for ``tf.Session(...)``), if any."""
+        if not isinstance(node, ast.Call):
+            return None
+        ref = self.resolve(node.func)
+        return None if ref is None or ref.instance else ref
+
+    def source_of(self, node: ast.AST) -> str:
+        """The exact source text of a node (empty when it has no position)."""
+        if not hasattr(node, "lineno"):
+            return ""
+        start, end = node.lineno, getattr(node, "end_lineno", None) or node.lineno  # type: ignore[attr-defined]
+        scol, ecol = node.col_offset, getattr(node, "end_col_offset", None)  # type: ignore[attr-defined]
+        chunk = [line.encode("utf-8") for line in self.lines[start - 1 : end]]
+        if not chunk:
+            return ""
+        if ecol is not None:
+            chunk[-1] = chunk[-1][:ecol]
+        chunk[0] = chunk[0][scol:]
+        return b"\n".join(chunk).decode("utf-8", "replace")
+
+    def defer(self, fn: Callable[[], None]) -> None:
+        """Run ``fn`` after the walk, when module-wide evidence is complete."""
+        self.deferred.append(fn)
+
+    # ----- reporting -------------------------------------------------------------------
+
+    def _char_col(self, row: int, col: int) -> int:
+        if 0 < row <= len(self.lines):
+            line = self.lines[row - 1]
+            if not line.isascii():
+                return len(line.encode("utf-8")[:col].decode("utf-8", "replace"))
+        return col
+
+    def span(self, node: ast.AST) -> Tuple[Position, Position]:
+        row = getattr(node, "lineno", 1)
+        col = getattr(node, "col_offset", 0)
+        end_row = getattr(node, "end_lineno", None) or row
+        end_col = getattr(node, "end_col_offset", None)
+        if end_col is None:
+            end_col = col
+        return (
+            Position(row, self._char_col(row, col)),
+            Position(end_row, self._char_col(end_row, end_col)),
+        )
+
+    def add(self, rule: Rule, node: ast.AST, message: str, replacement: str, severity: Severity) -> None:
+        start, end = self.span(node)
+        if severity is Severity.ERROR or severity is Severity.WARNING:
+            self.runs_tf1 = True
+        self.findings.append(
+            (
+                rule.priority,
+                Finding(
+                    code=rule.code,
+                    symbol=rule.symbol,
+                    message=message,
+                    replacement=replacement,
+                    severity=severity,
+                    filename=self.filename,
+                    start=start,
+                    end=end,
+                    url=rule.url(),
+                ),
+            )
+        )

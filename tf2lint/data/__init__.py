@@ -1,0 +1,1 @@
+"""Data tables behind the rules (symbol -> replacement), kept apart from rule logic."""

@@ -1,0 +1,88 @@
+"""Findings: the plain data every front end renders."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any, Optional, Tuple
+
+DOCS_BASE_URL = "https://github.com/tf2lint/tf2lint/blob/main/docs/rules/"
+
+
+class Severity(str, enum.Enum):
+    """How bad a finding is; the value is what JSON and SARIF carry."""
+
+    ERROR = "error"  # removed: the line fails on TF2
+    WARNING = "warning"  # legacy: runs through compat.v1 with TF1 semantics
+    INFO = "info"  # advice: TF2 API used in a way the guide recommends changing
+
+
+@dataclass(frozen=True, order=True)
+class Position:
+    """A place in a file: 1-based row, 0-based column (as the ast gives it)."""
+
+    row: int
+    col: int
+
+
+@dataclass(frozen=True)
+class Edit:
+    start: Position
+    end: Position
+    content: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    applicability: str  # "safe" or "unsafe"
+    edits: Tuple[Edit, ...]
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    symbol: str
+    message: str
+    replacement: str
+    severity: Severity
+    filename: str
+    start: Position
+    end: Position
+    url: str = ""
+    fix: Optional[Fix] = None
+    # Extra location info some inputs carry (a notebook cell number).
+    extra: Tuple[Tuple[str, Any], ...] = field(default=(), compare=False)
+
+    @property
+    def sort_key(self) -> Tuple[str, int, int, str]:
+        return (self.filename, self.start.row, self.start.col, self.code)
+
+    def to_json(self) -> dict:
+        """The stable JSON shape (rows and columns 1-based)."""
+        data: dict = {
+            "code": self.code,
+            "symbol": self.symbol,
+            "message": self.message,
+            "replacement": self.replacement,
+            "severity": self.severity.value,
+            "filename": self.filename,
+            "location": {"row": self.start.row, "column": self.start.col + 1},
+            "end_location": {"row": self.end.row, "column": self.end.col + 1},
+            "url": self.url,
+            "fix": None,
+        }
+        if self.fix is not None:
+            data["fix"] = {
+                "applicability": self.fix.applicability,
+                "edits": [
+                    {
+                        "content": e.content,
+                        "location": {"row": e.start.row, "column": e.start.col + 1},
+                        "end_location": {"row": e.end.row, "column": e.end.col + 1},
+                    }
+                    for e in self.fix.edits
+                ],
+            }
+        for key, value in self.extra:
+            data[key] = value
+        return data

@@ -1,0 +1,27 @@
+"""Human-readable output: `path:row:col: CODE message`, the replacement underneath."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import List, TextIO
+
+from tf2lint.finding import Finding
+
+
+def render(findings: List[Finding], out: TextIO) -> None:
+    for f in findings:
+        out.write(f"{f.filename}:{f.start.row}:{f.start.col + 1}: {f.code} {f.message}\n")
+        if f.replacement:
+            out.write(f"    -> {f.replacement}\n")
+    if findings:
+        files = len({f.filename for f in findings})
+        noun = "finding" if len(findings) == 1 else "findings"
+        out.write(f"Found {len(findings)} {noun} in {files} file{'s' if files != 1 else ''}.\n")
+    else:
+        out.write("All checks passed: no TF1 idioms found.\n")
+
+
+def render_statistics(findings: List[Finding], out: TextIO) -> None:
+    counts = Counter((f.code, f.symbol) for f in findings)
+    for (code, symbol), count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        out.write(f"{count:6d}  {code}  {symbol}\n")

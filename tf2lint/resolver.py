@@ -1,0 +1,305 @@
+"""Scope-aware name resolution: which expressions name a TensorFlow API.
+
+A statement-level pass (the binder) records every binding of every scope with the
+position where it takes effect.  Lookups then follow Python's rules: a name bound
+anywhere in a function is local to it, class scopes are skipped by nested functions,
+``global``/``nonlocal`` redirect bindings, and a function body sees the final state of
+its enclosing scopes (it runs later).  Within one scope the binding in force is the
+last one before the use, with two refinements for the usual import fallbacks: a
+non-TensorFlow binding made under a condition (``except ImportError: tf = None``)
+does not hide an earlier TensorFlow one, and a fallback import in an ``except``
+handler does not replace the import its ``try`` made.
+
+Expression-level scopes (lambdas, comprehensions) are opened by the engine's walk.
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import Dict, List, Optional, Set, Tuple, Union
+
+from tf2lint.names import TF_ROOT, TFRef, is_tf_path
+
+Pos = Tuple[int, int]
+_END: Pos = (1 << 30, 0)
+
+FUNCTION_NODES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
+COMPREHENSION_NODES = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
+
+
+class _Opaque:
+    """A binding to something that is not TensorFlow."""
+
+    __slots__ = ()
+
+
+OPAQUE = _Opaque()
+Value = Union[TFRef, ast.expr, _Opaque]
+
+
+class Binding:
+    __slots__ = ("pos", "value", "conditional", "in_handler", "scope")
+
+    def __init__(self, pos: Pos, value: Value, conditional: bool, in_handler: bool, scope: Scope):
+        self.pos = pos
+        self.value = value  # an unevaluated expression is resolved on first use
+        self.conditional = conditional
+        self.in_handler = in_handler
+        self.scope = scope
+
+
+class Scope:
+    __slots__ = ("kind", "parent", "bindings", "globals", "nonlocals", "self_name", "attrs")
+
+    def __init__(self, kind: str, parent: Optional[Scope]):
+        self.kind = kind  # "module", "function", "class"
+        self.parent = parent
+        self.bindings: Dict[str, List[Binding]] = {}
+        self.globals: Set[str] = set()
+        self.nonlocals: Set[str] = set()
+        self.self_name: Optional[str] = None  # first parameter of a method
+        self.attrs: Dict[str, List[Binding]] = {}  # class scope: `self.x = ...` in its methods
+
+    def module(self) -> Scope:
+        scope = self
+        while scope.parent is not None:
+            scope = scope.parent
+        return scope
+
+
+def _stmt_end(node: ast.AST) -> Pos:
+    end_line = getattr(node, "end_lineno", None) or node.lineno  # type: ignore[attr-defined]
+    end_col = getattr(node, "end_col_offset", None) or 0
+    return (end_line, end_col)
+
+
+class Resolver:
+    """Builds the scopes of one module and answers "which TF API is this?"."""
+
+    def __init__(self, tree: ast.Module):
+        self.module_scope = Scope("module", None)
+        self.scopes: Dict[int, Scope] = {}  # id(def/class node) -> scope of its body
+        self._evaluating: Set[int] = set()
+        self._bind_body(tree.body, self.module_scope, False, False)
+
+    # ----- binder ---------------------------------------------------------------
+
+    def _add(self, scope: Scope, name: str, pos: Pos, value: Value, cond: bool, handler: bool) -> None:
+        target = scope
+        if name in scope.globals:
+            target = scope.module()
+        elif name in scope.nonlocals:
+            parent = scope.parent
+            while parent is not None and not (parent.kind == "function" and name in parent.bindings):
+                parent = parent.parent
+            target = parent or scope.module()
+        target.bindings.setdefault(name, []).append(Binding(pos, value, cond, handler, target))
+
+    def _bind_target(self, target: ast.AST, scope: Scope, pos: Pos, value: Value, cond: bool, handler: bool) -> None:
+        if isinstance(target, ast.Name):
+            self._add(scope, target.id, pos, value, cond, handler)
+        elif isinstance(target, (ast.Tuple, ast.List)):
+            values: List[Value] = [OPAQUE] * len(target.elts)
+            if isinstance(value, (ast.Tuple, ast.List)) and len(value.elts) == len(target.elts):
+                values = list(value.elts)
+            for elt, val in zip(target.elts, values):
+                self._bind_target(elt, scope, pos, val, cond, handler)
+        elif isinstance(target, ast.Starred):
+            self._bind_target(target.value, scope, pos, OPAQUE, cond, handler)
+        elif (
+            isinstance(target, ast.Attribute)
+            and isinstance(target.value, ast.Name)
+            and scope.self_name is not None
+            and target.value.id == scope.self_name
+        ):
+            cls = scope.parent
+            if cls is not None and cls.kind == "class":
+                cls.attrs.setdefault(target.attr, []).append(Binding(pos, value, True, handler, scope))
+
+    def _bind_body(self, body: List[ast.stmt], scope: Scope, cond: bool, handler: bool) -> None:
+        for stmt in body:
+            self._bind_stmt(stmt, scope, cond, handler)
+
+    def _bind_stmt(self, stmt: ast.stmt, scope: Scope, cond: bool, handler: bool) -> None:
+        pos = _stmt_end(stmt)
+        if isinstance(stmt, ast.Import):
+            for alias in stmt.names:
+                if alias.asname:
+                    value: Value = TFRef(alias.name) if is_tf_path(alias.name) else OPAQUE
+                    self._add(scope, alias.asname, pos, value, cond, handler)
+                else:
+                    top = alias.name.split(".", 1)[0]
+                    self._add(scope, top, pos, TFRef(top) if top == TF_ROOT else OPAQUE, cond, handler)
+        elif isinstance(stmt, ast.ImportFrom):
+            module = stmt.module or ""
+            from_tf = stmt.level == 0 and is_tf_path(module)
+            for alias in stmt.names:
+                if alias.name == "*":
+                    continue
+                value = TFRef(module + "." + alias.name) if from_tf else OPAQUE
+                self._add(scope, alias.asname or alias.name, pos, value, cond, handler)
+        elif isinstance(stmt, ast.Assign):
+            for target in stmt.targets:
+                self._bind_target(target, scope, pos, stmt.value, cond, handler)
+        elif isinstance(stmt, ast.AnnAssign):
+            if stmt.value is not None:
+                self._bind_target(stmt.target, scope, pos, stmt.value, cond, handler)
+        elif isinstance(stmt, ast.AugAssign):
+            self._bind_target(stmt.target, scope, pos, OPAQUE, cond, handler)
+        elif isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            self._add(scope, stmt.name, (stmt.lineno, stmt.col_offset), OPAQUE, cond, handler)
+            inner = Scope("function", scope)
+            self.scopes[id(stmt)] = inner
+            args = stmt.args
+            params = [*getattr(args, "posonlyargs", []), *args.args, *args.kwonlyargs]
+            if args.vararg:
+                params.append(args.vararg)
+            if args.kwarg:
+                params.append(args.kwarg)
+            for param in params:
+                self._add(inner, param.arg, (0, 0), OPAQUE, False, False)
+            positional = [*getattr(args, "posonlyargs", []), *args.args]
+            if scope.kind == "class" and positional:
+                inner.self_name = positional[0].arg
+            self._prescan_declarations(stmt.body, inner)
+            self._bind_body(stmt.body, inner, False, False)
+        elif isinstance(stmt, ast.ClassDef):
+            inner = Scope("class", scope)
+            self.scopes[id(stmt)] = inner
+            self._bind_body(stmt.body, inner, False, False)
+            self._add(scope, stmt.name, pos, OPAQUE, cond, handler)
+        elif isinstance(stmt, (ast.For, ast.AsyncFor)):
+            self._bind_target(stmt.target, scope, _stmt_end(stmt.iter), OPAQUE, True, handler)
+            self._bind_body(stmt.body, scope, True, handler)
+            self._bind_body(stmt.orelse, scope, True, handler)
+        elif isinstance(stmt, ast.While):
+            self._bind_body(stmt.body, scope, True, handler)
+            self._bind_body(stmt.orelse, scope, True, handler)
+        elif isinstance(stmt, ast.If):
+            self._bind_body(stmt.body, scope, True, handler)
+            self._bind_body(stmt.orelse, scope, True, handler)
+        elif isinstance(stmt, (ast.With, ast.AsyncWith)):
+            for item in stmt.items:
+                if item.optional_vars is not None:
+                    at = _stmt_end(item.optional_vars)
+                    self._bind_target(item.optional_vars, scope, at, item.context_expr, cond, handler)
+            self._bind_body(stmt.body, scope, cond, handler)
+        elif isinstance(stmt, ast.Try) or type(stmt).__name__ == "TryStar":
+            self._bind_body(stmt.body, scope, cond, handler)  # type: ignore[attr-defined]
+            for h in stmt.handlers:  # type: ignore[attr-defined]
+                if h.name:
+                    self._add(scope, h.name, (h.lineno, h.col_offset), OPAQUE, True, True)
+                self._bind_body(h.body, scope, True, True)
+            self._bind_body(stmt.orelse, scope, True, handler)  # type: ignore[attr-defined]
+            self._bind_body(stmt.finalbody, scope, cond, handler)  # type: ignore[attr-defined]
+        elif isinstance(stmt, ast.Delete):
+            for target in stmt.targets:
+                self._bind_target(target, scope, pos, OPAQUE, cond, handler)
+        elif type(stmt).__name__ == "Match":
+            for case in stmt.cases:  # type: ignore[attr-defined]
+                for node in ast.walk(case.pattern):
+                    name = getattr(node, "name", None) or getattr(node, "rest", None)
+                    if isinstance(name, str):
+                        self._add(scope, name, pos, OPAQUE, True, handler)
+                self._bind_body(case.body, scope, True, handler)
+
+    @staticmethod
+    def _prescan_declarations(body: List[ast.stmt], scope: Scope) -> None:
+        """Collect ``global``/``nonlocal`` names before binding (they apply function-wide)."""
+        stack: List[ast.AST] = list(body)
+        while stack:
+            node = stack.pop()
+            if isinstance(node, ast.Global):
+                scope.globals.update(node.names)
+            elif isinstance(node, ast.Nonlocal):
+                scope.nonlocals.update(node.names)
+            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                continue
+            elif isinstance(node, ast.stmt):
+                for field in ("body", "orelse", "finalbody", "handlers", "cases"):
+                    stack.extend(getattr(node, field, ()) or ())
+            elif isinstance(node, (ast.excepthandler,)) or type(node).__name__ == "match_case":
+                stack.extend(node.body)  # type: ignore[attr-defined]
+
+    # ----- lookup ---------------------------------------------------------------
+
+    def _value(self, binding: Binding) -> Optional[TFRef]:
+        value = binding.value
+        if isinstance(value, _Opaque):
+            return None
+        if isinstance(value, TFRef):
+            return value
+        key = id(binding)
+        if key in self._evaluating:
+            return None
+        self._evaluating.add(key)
+        try:
+            ref = self.resolve(value, binding.scope)
+        finally:
+            self._evaluating.discard(key)
+        binding.value = ref if ref is not None else OPAQUE
+        return ref
+
+    def _in_force(self, bindings: List[Binding], pos: Pos) -> Optional[TFRef]:
+        current: Optional[TFRef] = None
+        seen = False
+        for binding in bindings:
+            if binding.pos > pos:
+                break
+            value = self._value(binding)
+            if seen and current is not None:
+                if value is None and binding.conditional:
+                    continue  # `except ImportError: tf = None` leaves tf maybe-TensorFlow
+                if value is not None and binding.in_handler:
+                    continue  # a fallback import does not replace the preferred one
+            current, seen = value, True
+        return current
+
+    def lookup(self, name: str, scope: Scope, pos: Pos) -> Optional[TFRef]:
+        """The TF API a bare name refers to at ``pos`` in ``scope``, if any."""
+        here = True
+        current: Optional[Scope] = scope
+        while current is not None:
+            if current.kind == "class" and not here:
+                current = current.parent
+                continue
+            bindings = current.bindings.get(name)
+            if name in current.globals:
+                current = current.module()
+                bindings = current.bindings.get(name)
+                here = False
+            if bindings:
+                if here:
+                    return self._in_force(bindings, pos)
+                return self._in_force(bindings, _END)
+            here = False
+            current = current.parent
+        return None
+
+    def resolve(self, node: ast.AST, scope: Scope) -> Optional[TFRef]:
+        """Resolve a Name / Attribute chain / Call to the TF API it denotes."""
+        if isinstance(node, ast.Name):
+            return self.lookup(node.id, scope, (node.lineno, node.col_offset))
+        if isinstance(node, ast.Attribute):
+            value = node.value
+            if (
+                isinstance(value, ast.Name)
+                and scope.self_name is not None
+                and value.id == scope.self_name
+                and scope.parent is not None
+                and scope.parent.kind == "class"
+            ):
+                attr_bindings = scope.parent.attrs.get(node.attr)
+                if attr_bindings:
+                    return self._in_force(attr_bindings, _END)
+                return None
+            base = self.resolve(value, scope)
+            if base is None or base.instance:
+                return None
+            return base.child(node.attr)
+        if isinstance(node, ast.Call):
+            func = self.resolve(node.func, scope)
+            if func is None or func.instance:
+                return None
+            return TFRef(func.path, instance=True)
+        return None

@@ -1,0 +1,179 @@
+"""The rule unit: one class per rule carrying its code, message, replacement, docs and examples."""
+
+from __future__ import annotations
+
+import ast
+import inspect
+from typing import TYPE_CHECKING, ClassVar, Dict, List, Mapping, Optional, Sequence, Tuple, Type
+
+from tf2lint.finding import Severity
+from tf2lint.names import VIA_COMPAT_V1, VIA_COMPAT_V2, TFRef, prefixes
+
+if TYPE_CHECKING:
+    from tf2lint.context import Context
+
+FAMILIES: Dict[int, str] = {
+    0: "The tool itself",
+    1: "Graph and session",
+    2: "Variables, collections and layers",
+    3: "Training loops, Estimator, metrics and losses",
+    4: "Input pipelines",
+    5: "Feature columns",
+    6: "tf.contrib",
+    7: "Optimizers and learning-rate schedules",
+    8: "Saving, checkpoints and summaries",
+    9: "Removed or renamed symbols",
+}
+
+FAMILY_REFERENCES: Dict[int, Tuple[str, ...]] = {
+    1: ("https://www.tensorflow.org/guide/migrate/migrate_tf2",),
+    2: ("https://www.tensorflow.org/guide/migrate/model_mapping",),
+    3: ("https://www.tensorflow.org/guide/migrate/migrating_estimator",),
+    4: ("https://www.tensorflow.org/guide/migrate/tf1_vs_tf2", "https://www.tensorflow.org/guide/data"),
+    5: ("https://www.tensorflow.org/guide/migrate/migrating_feature_columns",),
+    6: ("https://www.tensorflow.org/guide/migrate/migrate_tf2",),
+    7: ("https://www.tensorflow.org/guide/migrate/tf1_vs_tf2",),
+    8: ("https://www.tensorflow.org/guide/migrate/migrating_checkpoints",
+        "https://www.tensorflow.org/guide/migrate/saved_model"),
+    9: ("https://www.tensorflow.org/guide/migrate/upgrade",),
+}
+
+REMOVED_NOTE = "removed in TF2: this line fails on TensorFlow 2"
+LEGACY_NOTE = "legacy: runs through tf.compat.v1 with TF1 semantics"
+
+
+class Rule:
+    """Base class; subclasses set the class attributes and override what they need.
+
+    The class docstring is the rule's documentation: its first paragraph says what the
+    rule does, the rest why the idiom is a problem.  ``INVALID`` examples mark each
+    expected finding with ``# [CODE]`` on its line; ``VALID`` examples produce nothing.
+    """
+
+    code: ClassVar[str] = ""
+    symbol: ClassVar[str] = ""
+    summary: ClassVar[str] = ""  # message template: {name} is the user's spelling
+    replacement: ClassVar[str] = ""  # default TF2 replacement
+    # Canonical TF names (prefix-matched on dotted components) this rule reports where
+    # they are referenced; the value overrides the replacement for that name.
+    names: ClassVar[Mapping[str, Optional[str]]] = {}
+    node_types: ClassVar[Tuple[Type[ast.AST], ...]] = ()
+    severity: ClassVar[Optional[Severity]] = None  # None: derived from how the name was reached
+    default_enabled: ClassVar[bool] = True
+    # Lower wins when two rules report the same place (the generic family 9 yields).
+    priority: ClassVar[int] = 0
+    version_notes: ClassVar[str] = ""
+    fix_safety: ClassVar[str] = "No automatic fix: the TF2 code is a restructuring a person writes."
+    VALID: ClassVar[Sequence[str]] = ()
+    INVALID: ClassVar[Sequence[str]] = ()
+
+    # ----- catalog metadata ---------------------------------------------------
+
+    @classmethod
+    def family(cls) -> int:
+        return int(cls.code[2])
+
+    @classmethod
+    def docs(cls) -> Tuple[str, str]:
+        """(what it does, why is this bad) from the docstring."""
+        doc = inspect.cleandoc(cls.__doc__ or "")
+        what, _, why = doc.partition("\n\n")
+        return what.replace("\n", " ").strip(), why.strip()
+
+    @classmethod
+    def references(cls) -> Tuple[str, ...]:
+        return FAMILY_REFERENCES.get(cls.family(), ())
+
+    @classmethod
+    def url(cls) -> str:
+        from tf2lint.finding import DOCS_BASE_URL
+
+        return f"{DOCS_BASE_URL}{cls.code}.md"
+
+    # ----- matching -------------------------------------------------------------
+
+    def match_name(self, name: str) -> Optional[str]:
+        """The ``names`` key matching ``name`` (itself or a dotted prefix), if any."""
+        for prefix in prefixes(name):
+            if prefix in self.names:
+                return prefix
+        return None
+
+    def on_reference(self, node: ast.AST, ref: TFRef, key: str, ctx: Context) -> None:
+        """Called for each place the code names an API in ``names`` (key: the matched entry)."""
+        self.report(ctx, node, ref)
+
+    def check(self, node: ast.AST, ctx: Context) -> None:
+        """Called for each node of a type in ``node_types``."""
+
+    # ----- reporting --------------------------------------------------------------
+
+    def severity_for(self, ref: Optional[TFRef]) -> Severity:
+        if self.severity is not None:
+            return self.severity
+        if ref is not None and ref.via == VIA_COMPAT_V1:
+            return Severity.WARNING
+        return Severity.ERROR
+
+    def status_note(self, ref: Optional[TFRef]) -> str:
+        if ref is None:
+            return ""
+        return LEGACY_NOTE if ref.via == VIA_COMPAT_V1 else REMOVED_NOTE
+
+    def replacement_for(self, ref: Optional[TFRef], ctx: Context) -> str:
+        if ref is not None:
+            key = self.match_name(ref.name)
+            if key is not None and self.names.get(key):
+                return str(self.names[key])
+        return self.replacement
+
+    def report(
+        self,
+        ctx: Context,
+        node: ast.AST,
+        ref: Optional[TFRef] = None,
+        *,
+        message: Optional[str] = None,
+        replacement: Optional[str] = None,
+        severity: Optional[Severity] = None,
+        **fmt: str,
+    ) -> None:
+        name = ref.display if ref is not None else fmt.pop("name", "")
+        text = message if message is not None else self.summary.format(name=name, **fmt)
+        note = self.status_note(ref)
+        if note and message is None:
+            text = f"{text} ({note})"
+        ctx.add(
+            self,
+            node,
+            text,
+            replacement if replacement is not None else self.replacement_for(ref, ctx),
+            severity or self.severity_for(ref),
+        )
+
+
+def is_v2_ref(ref: Optional[TFRef]) -> bool:
+    return ref is not None and ref.via == VIA_COMPAT_V2
+
+
+def keyword(call: ast.Call, name: str) -> Optional[ast.keyword]:
+    for kw in call.keywords:
+        if kw.arg == name:
+            return kw
+    return None
+
+
+def literal_source(node: Optional[ast.AST], ctx: Context, default: str = "") -> str:
+    """The source text of an argument, to render a replacement from the user's own call."""
+    if node is None:
+        return default
+    return ctx.source_of(node) or default
+
+
+RULE_CLASSES: List[Type[Rule]] = []
+
+
+def register(cls: Type[Rule]) -> Type[Rule]:
+    """Class decorator: add a rule to the catalog."""
+    RULE_CLASSES.append(cls)
+    return cls

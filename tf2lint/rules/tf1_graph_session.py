@@ -1,0 +1,364 @@
+"""Family 1 (TF1xx): graph and session."""
+
+from __future__ import annotations
+
+import ast
+import re
+from typing import Optional
+
+from tf2lint.context import Context
+from tf2lint.data import graph_session as data
+from tf2lint.finding import Severity
+from tf2lint.names import TFRef
+from tf2lint.resolver import Scope
+from tf2lint.rules.base import Rule, keyword, register
+
+FUNCTION_REPLACEMENT = (
+    "Write the computation as a plain Python function (optionally `@tf.function`) and call it: "
+    "placeholders become its arguments, fetched tensors its return values."
+)
+
+
+@register
+class SessionRule(Rule):
+    """Reports `tf.Session` and `tf.InteractiveSession`.
+
+    TF2 executes eagerly: there is no graph to launch and no session to run it in. Code
+    built around a session must become functions that are called with real values.
+    """
+
+    code = "TF101"
+    symbol = "tf1-session"
+    summary = "`{name}` runs a TF1 graph"
+    replacement = FUNCTION_REPLACEMENT
+    names = data.SESSION_NAMES
+    INVALID = (
+        "import tensorflow as tf\nwith tf.Session() as sess:  # [TF101]\n    pass\n",
+        "import tensorflow.compat.v1 as tf\nsess = tf.InteractiveSession()  # [TF101]\n",
+        "from tensorflow.compat.v1 import Session  # [TF101]\ns = Session()  # [TF101]\n",
+    )
+    VALID = (
+        "import tensorflow as tf\n\n@tf.function\ndef step(x):\n    return x * 2\n\nprint(step(tf.constant(1.0)))\n",
+        "from sqlalchemy.orm import Session\nimport tensorflow as tf\nwith Session(engine) as s:\n    s.run()\n",
+        "import tensorflow as tf\n\nclass Session:\n    pass\n\nSession()\n",
+    )
+
+
+_SESSION_LIKE = re.compile(r"(^|_)(sess|session)$", re.IGNORECASE)
+
+
+def _receiver_name(node: ast.AST) -> str:
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    return ""
+
+
+@register
+class SessionRunRule(Rule):
+    """Reports `Session.run(...)` calls, `feed_dict` feeds and `Tensor.eval`/`Operation.run` with a session.
+
+    A session run evaluates a TF1 graph: fetches are computed from fed placeholders.
+    In TF2 the values are computed by calling Python functions, so every `run` call
+    becomes a function call whose arguments replace `feed_dict`.
+    """
+
+    code = "TF103"
+    symbol = "session-run"
+    summary = "`{name}` executes a TF1 graph{feed}"
+    replacement = (
+        "Call the function that computes the fetches, passing the fed values as arguments: "
+        "`loss_value = train_step(x_batch, y_batch)`."
+    )
+    node_types = (ast.Call,)
+    INVALID = (
+        "import tensorflow as tf\nsess = tf.Session()  # [TF101]\nsess.run(init)  # [TF103]\n",
+        "import tensorflow as tf\n\ndef train(model):\n"
+        "    model.sess.run(model.op, feed_dict={model.x: 1})  # [TF103]\n",
+        "import tensorflow.compat.v1 as tf\ntf.disable_v2_behavior()  # [TF107]\n"
+        "def go(sess):\n    return sess.run(y)  # [TF103]\n",
+        "import tensorflow as tf\nvalue = loss.eval(feed_dict={x: 1.0})  # [TF103]\n",
+    )
+    VALID = (
+        "import tensorflow as tf\nimport onnxruntime as ort\nsess = ort.InferenceSession('m.onnx')\n"
+        "sess.run(None, {'x': x})\n",
+        "import tensorflow as tf\nimport subprocess\nsubprocess.run(['ls'])\n",
+        "import tensorflow as tf\n\ndef f(session):\n    return session.run()\n",
+        "import tensorflow as tf\nmodel.evaluate(x)\nresult = metric.result()\n",
+    )
+
+    def check(self, node: ast.AST, ctx: Context) -> None:
+        assert isinstance(node, ast.Call)
+        func = node.func
+        if not isinstance(func, ast.Attribute):
+            return
+        attr = func.attr
+        feed = keyword(node, "feed_dict")
+        if attr == "eval" or (attr == "run" and keyword(node, "session") is not None):
+            if feed is not None or keyword(node, "session") is not None:
+                self._report(ctx, node, f"{ctx.source_of(func)}(...)", feed, None)
+            return
+        if attr not in ("run", "partial_run", "partial_run_setup"):
+            return
+        receiver = ctx.resolve(func.value)
+        display = f"{ctx.source_of(func)}(...)"
+        if receiver is not None and receiver.instance:
+            if receiver.name in data.SESSION_INSTANCE_NAMES:
+                self._report(ctx, node, display, feed, receiver)
+            return
+        if feed is not None:
+            self._report(ctx, node, display, feed, None)
+            return
+        if not _SESSION_LIKE.search(_receiver_name(func.value)):
+            return
+        if isinstance(func.value, ast.Name) and ctx.resolver.lookup(
+            func.value.id, ctx.scope, (func.value.lineno, func.value.col_offset)
+        ) is None and _bound_to_call(ctx, func.value):
+            return  # a local `sess = something_else()`: not provably a TF session
+        # An untyped `sess`/`self.session` is a TF session only in a module that runs TF1.
+        ctx.defer(lambda: self._report(ctx, node, display, feed, None) if ctx.runs_tf1 else None)
+
+    def _report(self, ctx: Context, node: ast.Call, display: str, feed: Optional[ast.keyword], ref: Optional[TFRef]) -> None:
+        suffix = " with a `feed_dict`" if feed is not None else ""
+        severity = Severity.WARNING if ref is not None and ref.via == "compat.v1" else Severity.ERROR
+        self.report(ctx, node, None, name=display, feed=suffix, severity=severity)
+
+
+def _bound_to_call(ctx: Context, name: ast.Name) -> bool:
+    """True when the name's binding in force is a call of something that is not TensorFlow."""
+    scope: Optional[Scope] = ctx.scope
+    while scope is not None:
+        bindings = scope.bindings.get(name.id)
+        if bindings:
+            before = [b for b in bindings if b.pos <= (name.lineno, name.col_offset)] or bindings
+            return before[-1].pos != (0, 0)  # parameters are bound at (0, 0)
+        scope = scope.parent
+    return False
+
+
+@register
+class PlaceholderRule(Rule):
+    """Reports `tf.placeholder`, `placeholder_with_default` and `sparse_placeholder`.
+
+    Placeholders are graph inputs filled through `feed_dict`; TF2 has none. Values flow
+    into functions as arguments, and `tf.function(input_signature=...)` fixes their
+    shapes and dtypes when a traced signature is needed.
+    """
+
+    code = "TF102"
+    symbol = "tf1-placeholder"
+    summary = "`{name}` declares a graph input fed through `feed_dict`"
+    replacement = (
+        "Make it a function argument; to fix shape and dtype use "
+        "`@tf.function(input_signature=[tf.TensorSpec(shape, dtype)])`."
+    )
+    names = data.PLACEHOLDER_NAMES
+    INVALID = (
+        "import tensorflow as tf\nx = tf.placeholder(tf.float32, [None, 3])  # [TF102]\n",
+        "from tensorflow.compat import v1\nx = v1.placeholder_with_default(1.0, [])  # [TF102]\n",
+        "import tensorflow\ny = tensorflow.placeholder(tensorflow.int32)  # [TF102]\n",
+    )
+    VALID = (
+        "import tensorflow as tf\n\n@tf.function(input_signature=[tf.TensorSpec([None, 3], tf.float32)])\n"
+        "def f(x):\n    return x\n",
+        "def placeholder(dtype):\n    return dtype\nx = placeholder(float)\nimport tensorflow as tf\n",
+    )
+
+
+@register
+class InitializerRule(Rule):
+    """Reports the variable initializer ops (`global_variables_initializer` and friends).
+
+    TF2 variables hold their value from the moment they are created; the initializer
+    ops and the `sess.run(init)` that runs them have nothing left to do.
+    """
+
+    code = "TF104"
+    symbol = "variables-initializer"
+    summary = "`{name}` initializes TF1 graph variables"
+    replacement = "Delete the call (and the `sess.run` of it): TF2 variables are initialized when created."
+    names = data.INITIALIZER_NAMES
+    INVALID = (
+        "import tensorflow as tf\ninit = tf.global_variables_initializer()  # [TF104]\n",
+        "import tensorflow.compat.v1 as tf1\nops = [tf1.local_variables_initializer(), tf1.tables_initializer()]  # [TF104]\n",
+    )
+    VALID = ("import tensorflow as tf\nv = tf.Variable(tf.zeros([3]))\n",)
+
+
+@register
+class DefaultGraphRule(Rule):
+    """Reports the global default graph: `get_default_graph`, `reset_default_graph`, `Graph().as_default()`.
+
+    TF2 has no global graph. `tf.Graph().as_default()` is a false friend: it still
+    exists and silently switches the enclosed code back to TF1 graph behaviour.
+    """
+
+    code = "TF105"
+    symbol = "default-graph"
+    summary = "`{name}` uses the TF1 default graph"
+    replacement = "Trace the computation with `@tf.function` (use `f.get_concrete_function(...).graph` to inspect a graph)."
+    names = data.DEFAULT_GRAPH_NAMES
+    node_types = (ast.Call,)
+    INVALID = (
+        "import tensorflow as tf\ng = tf.get_default_graph()  # [TF105]\ntf.reset_default_graph()  # [TF105]\n",
+        "import tensorflow as tf\nwith tf.Graph().as_default():  # [TF105]\n    pass\n",
+        "import tensorflow as tf\ngraph = tf.Graph()\nwith graph.as_default():  # [TF105]\n    pass\n",
+    )
+    VALID = (
+        "import tensorflow as tf\n\n@tf.function\ndef f(x):\n    return x\n\ng = f.get_concrete_function(tf.constant(1.0)).graph\n",
+        "import tensorflow as tf\nwith strategy.scope():\n    pass\nwith writer.as_default():\n    pass\n",
+    )
+
+    def check(self, node: ast.AST, ctx: Context) -> None:
+        assert isinstance(node, ast.Call)
+        func = node.func
+        if isinstance(func, ast.Attribute) and func.attr == "as_default":
+            graph = ctx.resolve(func.value)
+            if graph is not None and graph.instance and graph.name in ("Graph", "get_default_graph"):
+                self.report(ctx, node, None, name=ctx.source_of(func) + "()", severity=self.severity_for(graph))
+
+
+@register
+class MonitoredSessionRule(Rule):
+    """Reports `MonitoredTrainingSession`, `MonitoredSession`, `Scaffold`, `Supervisor` and the session creators.
+
+    These drive a TF1 graph with hooks, checkpointing and recovery. TF2 gets the same
+    from `Model.fit` with callbacks, or from a custom loop with a `CheckpointManager`.
+    """
+
+    code = "TF106"
+    symbol = "monitored-session"
+    summary = "`{name}` drives a TF1 graph session"
+    replacement = (
+        "`model.fit(dataset, callbacks=[tf.keras.callbacks.BackupAndRestore(dir), ...])`, or a custom "
+        "`GradientTape` loop with `tf.train.CheckpointManager(tf.train.Checkpoint(model=model), dir, max_to_keep=5)`."
+    )
+    names = data.MONITORED_NAMES
+    INVALID = (
+        "import tensorflow as tf\nwith tf.train.MonitoredTrainingSession(checkpoint_dir=d) as s:  # [TF106]\n    pass\n",
+        "import tensorflow as tf\nscaffold = tf.train.Scaffold(saver=None)  # [TF106]\n",
+    )
+    VALID = ("import tensorflow as tf\nmanager = tf.train.CheckpointManager(ckpt, d, max_to_keep=3)\n",)
+
+
+@register
+class BehaviorSwitchRule(Rule):
+    """Reports global behaviour switches: `disable_v2_behavior`, `disable_eager_execution`, `enable_eager_execution`, ...
+
+    `disable_v2_behavior` makes a TF2 install run TF1; `enable_eager_execution` is the
+    TF1 opt-in to what TF2 does by default. Either way the call goes once the module is
+    migrated.
+    """
+
+    code = "TF107"
+    symbol = "tf1-behavior-switch"
+    summary = "`{name}` switches TensorFlow's global execution mode"
+    replacement = "Delete the call: TF2 executes eagerly by default."
+    names = data.BEHAVIOR_SWITCH_NAMES
+    INVALID = (
+        "import tensorflow.compat.v1 as tf\ntf.disable_v2_behavior()  # [TF107]\n",
+        "import tensorflow as tf\ntf.enable_eager_execution()  # [TF107]\n",
+        "import tensorflow as tf\ntf.compat.v1.disable_eager_execution()  # [TF107]\n",
+    )
+    VALID = ("import tensorflow as tf\ntf.config.run_functions_eagerly(True)\n",)
+
+
+@register
+class PyFuncRule(Rule):
+    """Reports `tf.py_func`.
+
+    `tf.py_func` is gone. `tf.numpy_function` keeps its exact semantics (NumPy arrays
+    in and out, not differentiable); `tf.py_function` passes eager tensors and supports
+    gradients.
+    """
+
+    code = "TF108"
+    symbol = "py-func"
+    summary = "`{name}` is the TF1 Python-op wrapper"
+    replacement = (
+        "`tf.numpy_function(func, inp, Tout)` (same semantics) or "
+        "`tf.py_function(func, inp, Tout)` for eager tensors and gradients."
+    )
+    names = data.PY_FUNC_NAMES
+    INVALID = ("import tensorflow as tf\ny = tf.py_func(np.sinh, [x], tf.float32)  # [TF108]\n",)
+    VALID = ("import tensorflow as tf\ny = tf.numpy_function(np.sinh, [x], tf.float32)\n",)
+
+
+@register
+class RandomSeedRule(Rule):
+    """Reports `tf.set_random_seed`.
+
+    The graph-level seed moved to `tf.random.set_seed`; op-level seeds combine with it
+    as before, but the sequence of random values differs between TF1 graphs and TF2.
+    """
+
+    code = "TF109"
+    symbol = "set-random-seed"
+    summary = "`{name}` is the TF1 global-seed setter"
+    replacement = "`tf.random.set_seed(seed)`"
+    names = data.RANDOM_SEED_NAMES
+    INVALID = ("import tensorflow as tf\ntf.set_random_seed(42)  # [TF109]\n",)
+    VALID = ("import tensorflow as tf\ntf.random.set_seed(42)\n",)
+
+    def on_reference(self, node: ast.AST, ref: TFRef, key: str, ctx: Context) -> None:
+        self.report(
+            ctx, node, ref, replacement="`tf.random.set_seed(seed)` (TF2 random sequences differ from TF1 graphs even with the same seed)"
+        )
+
+
+@register
+class SessionConfigRule(Rule):
+    """Reports session configuration protos: `ConfigProto`, `GPUOptions`, `RunOptions`, ...
+
+    These configure a session; TF2 sets the same knobs process-wide with `tf.config`
+    calls before the first op runs, and traces with the profiler instead of `RunOptions`.
+    """
+
+    code = "TF110"
+    symbol = "session-config"
+    summary = "`{name}` configures a TF1 session"
+    replacement = "`tf.config` calls (threading, memory growth, device placement) before the first op runs."
+    names = data.SESSION_CONFIG_NAMES
+    INVALID = (
+        "import tensorflow as tf\nconfig = tf.ConfigProto()  # [TF110]\n"
+        "config.gpu_options.allow_growth = True\n",
+    )
+    VALID = (
+        "import tensorflow as tf\nfor gpu in tf.config.list_physical_devices('GPU'):\n"
+        "    tf.config.experimental.set_memory_growth(gpu, True)\n",
+    )
+
+
+@register
+class DimensionValueRule(Rule):
+    """Reports `.value` on an element of a static shape (`x.shape[0].value`, `x.get_shape()[1].value`).
+
+    In TF1 a shape element is a `Dimension` object whose `.value` is the int. In TF2 it
+    already is an int (or None), so `.value` raises `AttributeError`.
+    """
+
+    code = "TF111"
+    symbol = "dimension-value"
+    summary = "`{name}` reads a TF1 `Dimension` object"
+    replacement = "Drop `.value`: `x.shape[i]` is already an int (or None) in TF2."
+    node_types = (ast.Attribute,)
+    severity = Severity.ERROR
+    INVALID = (
+        "import tensorflow as tf\nn = x.get_shape()[1].value  # [TF111]\nm = x.shape[-1].value  # [TF111]\n",
+    )
+    VALID = ("import tensorflow as tf\nn = x.shape[1]\nv = var.value()\nd = dims[0].value\n",)
+
+    def check(self, node: ast.AST, ctx: Context) -> None:
+        assert isinstance(node, ast.Attribute)
+        if node.attr != "value" or not isinstance(node.ctx, ast.Load):
+            return
+        sub = node.value
+        if not isinstance(sub, ast.Subscript):
+            return
+        base = sub.value
+        is_shape = (isinstance(base, ast.Attribute) and base.attr == "shape") or (
+            isinstance(base, ast.Call) and isinstance(base.func, ast.Attribute) and base.func.attr == "get_shape"
+        )
+        if is_shape:
+            self.report(ctx, node, None, name=ctx.source_of(node))

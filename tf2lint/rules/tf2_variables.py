@@ -1,0 +1,236 @@
+"""Family 2 (TF2xx): variables, collections and layers."""
+
+from __future__ import annotations
+
+import ast
+from typing import Optional
+
+from tf2lint.context import Context
+from tf2lint.data import variables as data
+from tf2lint.names import TFRef
+from tf2lint.rules.base import Rule, keyword, register
+
+
+def _arg(call: ast.Call, index: int, name: str) -> Optional[ast.AST]:
+    kw = keyword(call, name)
+    if kw is not None:
+        return kw.value
+    if len(call.args) > index and not isinstance(call.args[index], ast.Starred):
+        return call.args[index]
+    return None
+
+
+@register
+class GetVariableRule(Rule):
+    """Reports `tf.get_variable` and `tf.get_local_variable`.
+
+    `get_variable` finds or creates a variable by name in the current variable scope.
+    TF2 tracks variables by Python object: create a `tf.Variable` once (or
+    `self.add_weight` in a Keras layer) and keep a reference to it.
+    """
+
+    code = "TF201"
+    symbol = "get-variable"
+    summary = "`{name}` creates a variable by name in a TF1 variable scope"
+    replacement = (
+        "`tf.Variable(initializer(shape), name=...)` owned by a `tf.Module`, or "
+        "`self.add_weight(name, shape, initializer=...)` in a Keras layer."
+    )
+    names = data.VARIABLE_NAMES
+    node_types = (ast.Call,)
+    INVALID = (
+        "import tensorflow as tf\nw = tf.get_variable('w', [3, 4], initializer=tf.zeros_initializer())  # [TF201]\n",
+        "import tensorflow.compat.v1 as tf\nb = tf.get_variable(  # [TF201]\n    'b', shape=[4])\n",
+    )
+    VALID = (
+        "import tensorflow as tf\nw = tf.Variable(tf.zeros([3, 4]), name='w')\n",
+        "class Store:\n    def get_variable(self, name):\n        return name\nimport tensorflow as tf\nStore().get_variable('w')\n",
+    )
+
+    def check(self, node: ast.AST, ctx: Context) -> None:
+        assert isinstance(node, ast.Call)
+        ref = ctx.resolve_call(node)
+        if ref is None or self.match_name(ref.name) is None:
+            return
+        ctx.claim(node.func)
+        name = _arg(node, 0, "name")
+        shape = _arg(node, 1, "shape")
+        init = _arg(node, 3, "initializer")
+        init_src = ctx.source_of(init) if init is not None else "tf.keras.initializers.GlorotUniform()"
+        shape_src = ctx.source_of(shape) if shape is not None else "shape"
+        name_src = ctx.source_of(name) if name is not None else "'name'"
+        replacement = (
+            f"`tf.Variable({init_src}(shape={shape_src}), name={name_src})` kept on a `tf.Module`, or "
+            f"`self.add_weight(name={name_src}, shape={shape_src}, initializer={init_src})` in a Keras layer "
+            "(TF1's default initializer was Glorot uniform)."
+        )
+        self.report(ctx, node.func, ref, replacement=replacement)
+
+
+@register
+class VariableScopeRule(Rule):
+    """Reports `tf.variable_scope`, `get_variable_scope`, `VariableScope` and `AUTO_REUSE`.
+
+    Variable scopes share variables by name; TF2 shares them by object. A scope that
+    groups a model's variables becomes a `tf.Module` or Keras layer that creates them
+    once; a scope used only for names becomes `tf.name_scope`.
+    """
+
+    code = "TF202"
+    symbol = "variable-scope"
+    summary = "`{name}` shares variables by name (TF1 variable scopes)"
+    replacement = (
+        "A `tf.keras.layers.Layer` / `tf.Module` subclass that creates its variables once and is reused as an "
+        "object; use `tf.name_scope(name)` if the scope only prefixed names."
+    )
+    names = data.VARIABLE_SCOPE_NAMES
+    INVALID = (
+        "import tensorflow as tf\nwith tf.variable_scope('enc', reuse=tf.AUTO_REUSE):  # [TF202]\n    pass\n",
+        "import tensorflow as tf\ntf.get_variable_scope().reuse_variables()  # [TF202]\n",
+    )
+    VALID = ("import tensorflow as tf\nwith tf.name_scope('enc'):\n    pass\n",)
+
+
+@register
+class CollectionRule(Rule):
+    """Reports graph collections: `get_collection`, `add_to_collection(s)`, `get_collection_ref`, `GraphKeys`.
+
+    Collections are global lists attached to the graph. In TF2 the objects that own
+    variables, losses and updates expose them as attributes; some collections
+    (`UPDATE_OPS`) are simply no longer needed, and under eager execution some
+    collection calls raise while others silently return an empty list.
+    """
+
+    code = "TF203"
+    symbol = "graph-collection"
+    summary = "`{name}` uses a TF1 graph collection"
+    replacement = data.DEFAULT_COLLECTION_REPLACEMENT
+    names = {**{n: None for n in data.COLLECTION_FUNCTIONS}, "GraphKeys": None}
+    node_types = (ast.Call,)
+    INVALID = (
+        "import tensorflow as tf\nupdates = tf.get_collection(tf.GraphKeys.UPDATE_OPS)  # [TF203]\n",
+        "import tensorflow as tf\nreg = tf.get_collection(tf.GraphKeys.REGULARIZATION_LOSSES)  # [TF203]\n",
+        "import tensorflow as tf\ntf.add_to_collection('my_losses', loss)  # [TF203]\n",
+        "import tensorflow as tf\nkeys = [tf.GraphKeys.GLOBAL_VARIABLES]  # [TF203]\n",
+    )
+    VALID = ("import tensorflow as tf\nreg = sum(model.losses)\nupdates = model.updates\n",)
+
+    def check(self, node: ast.AST, ctx: Context) -> None:
+        assert isinstance(node, ast.Call)
+        ref = ctx.resolve_call(node)
+        if ref is None or ref.name not in data.COLLECTION_FUNCTIONS:
+            return
+        ctx.claim(node.func)
+        replacement = self.replacement
+        key = _arg(node, 0, "name") or _arg(node, 0, "key")
+        if isinstance(node.func, ast.Attribute) and ref.name == "add_to_collections":
+            key = _arg(node, 0, "names")
+        if key is not None:
+            key_ref = ctx.resolve(key)
+            if key_ref is not None and key_ref.name.startswith("GraphKeys."):
+                ctx.claim(key)
+                replacement = data.GRAPH_KEY_REPLACEMENTS.get(key_ref.name.split(".", 1)[1], replacement)
+        self.report(ctx, node.func, ref, replacement=replacement)
+
+    def replacement_for(self, ref: Optional[TFRef], ctx: Context) -> str:
+        if ref is not None and ref.name.startswith("GraphKeys."):
+            return data.GRAPH_KEY_REPLACEMENTS.get(ref.name.split(".", 1)[1], self.replacement)
+        return self.replacement
+
+
+@register
+class VariableListRule(Rule):
+    """Reports the global variable lists: `trainable_variables()`, `global_variables()`, ...
+
+    These read graph collections. TF2 has no global list of variables: each
+    `tf.Module`, Keras layer or model reports the variables it owns.
+    """
+
+    code = "TF204"
+    symbol = "global-variable-list"
+    summary = "`{name}` reads the TF1 global variable collections"
+    replacement = "`model.trainable_variables` / `model.variables` of the object that owns the variables."
+    names = data.VARIABLE_LIST_NAMES
+    INVALID = (
+        "import tensorflow as tf\ngrads = tf.gradients(loss, tf.trainable_variables())  # [TF204]\n",
+        "import tensorflow.compat.v1 as tf\nsaver_vars = tf.global_variables()  # [TF204]\n",
+    )
+    VALID = ("import tensorflow as tf\ngrads = tape.gradient(loss, model.trainable_variables)\n",)
+
+
+@register
+class LayersRule(Rule):
+    """Reports `tf.layers.*` functions and classes.
+
+    The TF1 layer functions create variables in the current variable scope on every
+    call. Their Keras counterparts are objects: create each layer once, then call it.
+    """
+
+    code = "TF205"
+    symbol = "tf-layers"
+    summary = "`{name}` is a TF1 layer"
+    replacement = "The matching `tf.keras.layers` class, created once and called: `dense = tf.keras.layers.Dense(units); y = dense(x)`."
+    names = {"layers": None}
+    INVALID = (
+        "import tensorflow as tf\nh = tf.layers.dense(x, 64, activation=tf.nn.relu)  # [TF205]\n",
+        "import tensorflow as tf\nfrom tensorflow.compat.v1 import layers  # [TF205]\ny = layers.conv2d(x, 32, 3)  # [TF205]\n",
+    )
+    VALID = ("import tensorflow as tf\nh = tf.keras.layers.Dense(64, activation='relu')(x)\n",)
+
+    def replacement_for(self, ref: Optional[TFRef], ctx: Context) -> str:
+        if ref is None or not ref.name.startswith("layers."):
+            return self.replacement
+        short = ref.name.split(".")[1]
+        keras = data.LAYERS.get(short)
+        if keras is None:
+            return self.replacement
+        if short[0].islower():
+            text = f"`tf.keras.layers.{keras}(...)` created once, then called: `y = layer(x)`."
+        else:
+            text = f"`tf.keras.layers.{keras}`."
+        return text + data.LAYER_NOTES.get(keras, "")
+
+
+@register
+class MakeTemplateRule(Rule):
+    """Reports `tf.make_template`.
+
+    Templates share variables across calls through variable scopes. In TF2 a Keras
+    layer or `tf.Module` shares variables by being the same object.
+    """
+
+    code = "TF206"
+    symbol = "make-template"
+    summary = "`{name}` shares variables through a TF1 template"
+    replacement = (
+        "A `tf.keras.layers.Layer` (or `tf.Module`) whose `__call__` is the template's function, created once and reused."
+    )
+    version_notes = (
+        "The stop-gap shim `tf.compat.v1.keras.utils.track_tf1_style_variables` exists only with Keras 2: "
+        "on TF 2.16 and later it needs `pip install tf_keras` and `TF_USE_LEGACY_KERAS=1`."
+    )
+    names = data.TEMPLATE_NAMES
+    INVALID = ("import tensorflow as tf\nnet = tf.make_template('net', net_fn)  # [TF206]\n",)
+    VALID = ("import tensorflow as tf\nnet = tf.keras.Sequential([tf.keras.layers.Dense(4)])\n",)
+
+    def replacement_for(self, ref: Optional[TFRef], ctx: Context) -> str:
+        if ctx.target_version < (2, 16):
+            return self.replacement + " As a stop-gap, `@tf.compat.v1.keras.utils.track_tf1_style_variables` on a Layer method."
+        return self.replacement
+
+
+@register
+class RegularizationLossRule(Rule):
+    """Reports `tf.losses.get_regularization_loss(es)`.
+
+    They read the `REGULARIZATION_LOSSES` collection, which Keras layers never fill in
+    TF2: the call silently returns zero and the model trains unregularized.
+    """
+
+    code = "TF207"
+    symbol = "regularization-loss"
+    summary = "`{name}` reads the TF1 regularization-loss collection"
+    replacement = "`sum(model.losses)` (the regularization losses the model's layers added)."
+    names = data.REGULARIZATION_LOSS_NAMES
+    INVALID = ("import tensorflow as tf\ntotal = loss + tf.losses.get_regularization_loss()  # [TF207]\n",)
+    VALID = ("import tensorflow as tf\ntotal = loss + tf.add_n(model.losses)\n",)
