@@ -114,8 +114,14 @@ def find_pyproject(start: str) -> Optional[Path]:
         candidate = directory / "pyproject.toml"
         if candidate.is_file():
             try:
-                data = tomllib.loads(candidate.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                text = candidate.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                continue
+            try:
+                data = tomllib.loads(text)
+            except tomllib.TOMLDecodeError:
+                if "tool.tf2lint" in text:
+                    return candidate  # ours but broken: loading it reports the error
                 continue
             if isinstance(data.get("tool", {}).get("tf2lint"), dict):
                 return candidate

@@ -59,6 +59,6 @@ def _walk(root: str, config: Config) -> Iterator[str]:
         dirnames[:] = sorted(keep)
         for name in sorted(filenames):
             if name.endswith(SOURCE_SUFFIXES):
-                full = os.path.join(dirpath, name)
+                full = os.path.normpath(os.path.join(dirpath, name))  # "./a.py" -> "a.py"
                 if not config.is_excluded(full):
                     yield full

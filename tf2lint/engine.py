@@ -6,6 +6,7 @@ import ast
 import io
 import re
 import tokenize
+import warnings
 from functools import lru_cache
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, Type
 
@@ -225,7 +226,9 @@ def lint_source(source: str, filename: str, config: Config, *, apply_noqa: bool 
     if "\0" in source:
         return [tool_findings.nul_bytes(filename, source)]
     try:
-        tree = ast.parse(source, filename=filename)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # SyntaxWarnings about the user's code are not ours to print
+            tree = ast.parse(source, filename=filename)
     except SyntaxError as exc:
         return [tool_findings.syntax_error(filename, source, exc)]
     except (RecursionError, MemoryError):

@@ -169,7 +169,7 @@ class Resolver:
             self._bind_body(stmt.body, inner, False, False)
             self._add(scope, stmt.name, pos, OPAQUE, cond, handler)
         elif isinstance(stmt, (ast.For, ast.AsyncFor)):
-            self._bind_target(stmt.target, scope, _stmt_end(stmt.iter), OPAQUE, True, handler)
+            self._bind_target(stmt.target, scope, _stmt_end(stmt.iter), OPAQUE, cond, handler)
             self._bind_body(stmt.body, scope, True, handler)
             self._bind_body(stmt.orelse, scope, True, handler)
         elif isinstance(stmt, ast.While):

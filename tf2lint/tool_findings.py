@@ -54,10 +54,12 @@ def syntax_error(filename: str, source: str, exc: SyntaxError) -> Finding:
 
 def undecodable(filename: str, exc: Exception) -> Finding:
     if isinstance(exc, UnicodeDecodeError):
-        detail = f"{exc.encoding} cannot decode byte {exc.object[exc.start:exc.start + 1]!r} at offset {exc.start}"
-    else:
-        detail = str(exc)
-    return _make("TF002", filename, detail)
+        data = bytes(exc.object)
+        row = data.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1)
+        detail = f"{exc.encoding} cannot decode byte {data[exc.start:exc.start + 1]!r} (line {row}, byte {col + 1})"
+        return _make("TF002", filename, detail, row, col)
+    return _make("TF002", filename, str(exc))
 
 
 def unreadable(filename: str, detail: str) -> Finding:
