@@ -122,3 +122,11 @@ def test_strings_comments_and_docstrings_are_never_reported():
         "    return f'{tf.__version__} tf.Session()'\n"
     )
     assert lint_source(source, "x.py", Config()) == []
+
+
+def test_compat_v2_is_tf2_api_and_never_reported():
+    from tf2lint.config import Config
+    from tf2lint.engine import lint_source
+
+    source = "import tensorflow.compat.v2 as tf\ntf.enable_v2_behavior()\nx = tf.Variable(1.0)\n"
+    assert lint_source(source, "x.py", Config()) == []

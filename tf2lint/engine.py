@@ -14,7 +14,7 @@ from tf2lint import tool_findings
 from tf2lint.config import Config
 from tf2lint.context import Context
 from tf2lint.finding import Finding
-from tf2lint.names import TFRef, prefixes
+from tf2lint.names import VIA_COMPAT_V2, TFRef, prefixes
 from tf2lint.registry import all_rules
 from tf2lint.resolver import COMPREHENSION_NODES, OPAQUE, Binding, Resolver, Scope
 from tf2lint.rules.base import Rule
@@ -118,8 +118,8 @@ def _import_refs(node: ast.AST) -> List[Tuple[ast.AST, TFRef]]:
 
 def _report_reference(rules: RuleSet, node: ast.AST, ref: TFRef, ctx: Context) -> None:
     name = ref.name
-    if not name or id(node) in ctx.claimed:
-        return
+    if not name or id(node) in ctx.claimed or ref.via == VIA_COMPAT_V2:
+        return  # tf.compat.v2 is the TF2 API under another spelling
     for key in prefixes(name):
         matched = rules.by_name.get(key)
         if matched:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
+from typing import Iterator, Optional
 
 TF_ROOT = "tensorflow"
 
@@ -23,16 +25,18 @@ class TFRef:
     path: str
     instance: bool = False
 
-    @property
+    @cached_property
     def via(self) -> str:
         rest = self.path[len(TF_ROOT) + 1 :]
         if rest == "compat.v1" or rest.startswith("compat.v1."):
             return VIA_COMPAT_V1
+        if rest.startswith("python.") and _public_name(rest) is not None:
+            return VIA_COMPAT_V1  # private modules still ship the TF1 implementations
         if rest == "compat.v2" or rest.startswith("compat.v2."):
             return VIA_COMPAT_V2
         return VIA_TF
 
-    @property
+    @cached_property
     def name(self) -> str:
         """The API name relative to the TF root, without any compat prefix ("Session")."""
         rest = self.path[len(TF_ROOT) + 1 :]
@@ -41,6 +45,10 @@ class TFRef:
                 return ""
             if rest.startswith(prefix + "."):
                 return rest[len(prefix) + 1 :]
+        if rest.startswith("python."):
+            public = _public_name(rest)
+            if public is not None:
+                return public
         return rest
 
     @property
@@ -53,11 +61,25 @@ class TFRef:
         return TFRef(self.path + "." + attr)
 
 
+def _public_name(rest: str) -> Optional[str]:
+    """The public name behind a private `tensorflow.python.*` path, if it is one we map."""
+    from tf2lint.data.internal_modules import INTERNAL_MODULES
+
+    for module in prefixes(rest):
+        public = INTERNAL_MODULES.get(module)
+        if public is not None:
+            tail = rest[len(module) + 1 :]
+            if not tail:
+                return None  # the module itself is not an API
+            return f"{public}.{tail}" if public else tail
+    return None
+
+
 def is_tf_path(path: str) -> bool:
     return path == TF_ROOT or path.startswith(TF_ROOT + ".")
 
 
-def prefixes(name: str):
+def prefixes(name: str) -> Iterator[str]:
     """Yield ``a.b.c``, ``a.b``, ``a``: the lookup order for prefix tables."""
     while name:
         yield name

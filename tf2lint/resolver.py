@@ -38,11 +38,12 @@ Value = Union[TFRef, ast.expr, _Opaque]
 
 
 class Binding:
-    __slots__ = ("pos", "value", "conditional", "in_handler", "scope")
+    __slots__ = ("pos", "value", "conditional", "in_handler", "scope", "source")
 
     def __init__(self, pos: Pos, value: Value, conditional: bool, in_handler: bool, scope: Scope):
         self.pos = pos
         self.value = value  # an unevaluated expression is resolved on first use
+        self.source = value if isinstance(value, ast.expr) else None  # kept for rules' heuristics
         self.conditional = conditional
         self.in_handler = in_handler
         self.scope = scope
@@ -65,6 +66,16 @@ class Scope:
         while scope.parent is not None:
             scope = scope.parent
         return scope
+
+
+# Project-local re-exports of the TensorFlow module (`from ..compat import tfv1 as tf`).
+_SHIM_NAMES = frozenset({"tf", "tfv1", "tf1", "tf_v1", "tf_compat_v1", "tf_compat"})
+
+
+def _shim_module(name: str) -> Value:
+    if name not in _SHIM_NAMES:
+        return OPAQUE
+    return TFRef("tensorflow.compat.v1" if "1" in name else "tensorflow")
 
 
 def _stmt_end(node: ast.AST) -> Pos:
@@ -136,7 +147,10 @@ class Resolver:
             for alias in stmt.names:
                 if alias.name == "*":
                     continue
-                value = TFRef(module + "." + alias.name) if from_tf else OPAQUE
+                if from_tf:
+                    value = TFRef(module + "." + alias.name)
+                else:
+                    value = _shim_module(alias.name)
                 self._add(scope, alias.asname or alias.name, pos, value, cond, handler)
         elif isinstance(stmt, ast.Assign):
             for target in stmt.targets:
@@ -254,6 +268,17 @@ class Resolver:
                     continue  # a fallback import does not replace the preferred one
             current, seen = value, True
         return current
+
+    def binding_at(self, name: str, scope: Scope, pos: Pos) -> Optional[Binding]:
+        """The binding of ``name`` in force at ``pos`` (the nearest scope that binds it)."""
+        current: Optional[Scope] = scope
+        while current is not None:
+            bindings = current.bindings.get(name)
+            if bindings:
+                before = [b for b in bindings if b.pos <= pos]
+                return before[-1] if before else bindings[0]
+            current = current.parent
+        return None
 
     def lookup(self, name: str, scope: Scope, pos: Pos) -> Optional[TFRef]:
         """The TF API a bare name refers to at ``pos`` in ``scope``, if any."""

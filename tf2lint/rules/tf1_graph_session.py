@@ -10,7 +10,6 @@ from tf2lint.context import Context
 from tf2lint.data import graph_session as data
 from tf2lint.finding import Severity
 from tf2lint.names import TFRef
-from tf2lint.resolver import Scope
 from tf2lint.rules.base import Rule, keyword, register
 
 FUNCTION_REPLACEMENT = (
@@ -112,9 +111,7 @@ class SessionRunRule(Rule):
             return
         if not _SESSION_LIKE.search(_receiver_name(func.value)):
             return
-        if isinstance(func.value, ast.Name) and ctx.resolver.lookup(
-            func.value.id, ctx.scope, (func.value.lineno, func.value.col_offset)
-        ) is None and _bound_to_call(ctx, func.value):
+        if isinstance(func.value, ast.Name) and _bound_to_non_session(ctx, func.value):
             return  # a local `sess = something_else()`: not provably a TF session
         # An untyped `sess`/`self.session` is a TF session only in a module that runs TF1.
         ctx.defer(lambda: self._report(ctx, node, display, feed, None) if ctx.runs_tf1 else None)
@@ -125,16 +122,21 @@ class SessionRunRule(Rule):
         self.report(ctx, node, None, name=display, feed=suffix, severity=severity)
 
 
-def _bound_to_call(ctx: Context, name: ast.Name) -> bool:
-    """True when the name's binding in force is a call of something that is not TensorFlow."""
-    scope: Optional[Scope] = ctx.scope
-    while scope is not None:
-        bindings = scope.bindings.get(name.id)
-        if bindings:
-            before = [b for b in bindings if b.pos <= (name.lineno, name.col_offset)] or bindings
-            return before[-1].pos != (0, 0)  # parameters are bound at (0, 0)
-        scope = scope.parent
-    return False
+# Calls whose result is a TF session although they are not TF APIs (tf.test.TestCase helpers).
+_SESSION_FACTORIES = re.compile(r"^(cached_session|test_session|session|get_session|_get_session|\w*_session)$|Session$")
+
+
+def _bound_to_non_session(ctx: Context, name: ast.Name) -> bool:
+    """True when the name is bound in this scope to a call that does not look like a session factory."""
+    binding = ctx.resolver.binding_at(name.id, ctx.scope, (name.lineno, name.col_offset))
+    if binding is None or binding.pos == (0, 0):  # unknown, or a parameter
+        return False
+    source = binding.source
+    if isinstance(source, ast.Call):
+        callee = source.func
+        callee_name = callee.attr if isinstance(callee, ast.Attribute) else getattr(callee, "id", "")
+        return not _SESSION_FACTORIES.search(callee_name) or callee_name == "InferenceSession"
+    return True
 
 
 @register
@@ -216,7 +218,11 @@ class DefaultGraphRule(Rule):
         if isinstance(func, ast.Attribute) and func.attr == "as_default":
             graph = ctx.resolve(func.value)
             if graph is not None and graph.instance and graph.name in ("Graph", "get_default_graph"):
-                self.report(ctx, node, None, name=ctx.source_of(func) + "()", severity=self.severity_for(graph))
+                # `tf.Graph` exists in TF2: the line runs, but in TF1 graph mode.
+                self.report(
+                    ctx, node, None, name=ctx.source_of(func) + "()", severity=Severity.WARNING,
+                    message=f"`{ctx.source_of(func)}()` switches the enclosed code to TF1 graph mode (runs, with TF1 semantics)",
+                )
 
 
 @register
