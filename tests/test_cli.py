@@ -55,7 +55,7 @@ def test_json_shape_is_stable(tmp_path):
     assert item["severity"] == "warning"  # reached through compat.v1: legacy, still runs
     assert "legacy" in item["message"]
     assert item["location"] == {"row": 2, "column": 5}
-    assert item["end_location"] == {"row": 2, "column": 19}
+    assert item["end_location"] == {"row": 2, "column": 31}  # the whole call
     assert item["url"].endswith("docs/rules/TF102.md")
     assert item["fix"] is None
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import ast
-from typing import TYPE_CHECKING, Callable, List, Optional, Set, Tuple
+from typing import TYPE_CHECKING, Callable, Dict, List, Optional, Set, Tuple
 
 from tf2lint.finding import Finding, Position, Severity
 from tf2lint.names import VIA_COMPAT_V1, TFRef
@@ -25,6 +25,7 @@ class Context:
         # Evidence that the module runs TF1 semantics (decides "same name, changed meaning").
         self.runs_tf1 = False
         self.claimed: Set[int] = set()  # nodes a call-level rule already reported
+        self.call_of: Dict[int, ast.Call] = {}  # id(callee) -> its call: findings on a callee span the call
 
     def claim(self, node: ast.AST) -> None:
         """Keep name-level rules quiet on a node a call-level rule has reported."""
@@ -75,8 +76,9 @@ class Context:
     def span(self, node: ast.AST) -> Tuple[Position, Position]:
         row = getattr(node, "lineno", 1)
         col = getattr(node, "col_offset", 0)
-        end_row = getattr(node, "end_lineno", None) or row
-        end_col = getattr(node, "end_col_offset", None)
+        extent = self.call_of.get(id(node), node)
+        end_row = getattr(extent, "end_lineno", None) or row
+        end_col = getattr(extent, "end_col_offset", None)
         if end_col is None:
             end_col = col
         return (

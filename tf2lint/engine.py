@@ -64,7 +64,12 @@ def _children(node: ast.AST, scope: Scope, resolver: Resolver) -> List[Tuple[ast
         if isinstance(node, ast.ClassDef):
             out += [(b, scope) for b in node.bases] + [(k, scope) for k in node.keywords]
         else:
-            out += [(d, scope) for d in node.args.defaults] + [(d, scope) for d in node.args.kw_defaults if d]
+            args = node.args
+            out += [(d, scope) for d in args.defaults] + [(d, scope) for d in args.kw_defaults if d]
+            params = (*getattr(args, "posonlyargs", []), *args.args, args.vararg, *args.kwonlyargs, args.kwarg)
+            out += [(p.annotation, scope) for p in params if p is not None and p.annotation is not None]
+            if node.returns is not None:
+                out.append((node.returns, scope))
         return out + [(stmt, inner) for stmt in node.body]
     if isinstance(node, ast.Lambda):
         inner = Scope("function", scope)
@@ -147,6 +152,8 @@ def walk(tree: ast.Module, ctx: Context, rules: RuleSet) -> None:
         node, scope = pop()
         ctx.scope = scope
         node_type = type(node)
+        if node_type is ast.Call:
+            ctx.call_of[id(node.func)] = node  # type: ignore[attr-defined]
         checks = by_type.get(node_type)
         if checks:
             for rule in checks:
