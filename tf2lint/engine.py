@@ -153,7 +153,7 @@ def walk(tree: ast.Module, ctx: Context, rules: RuleSet) -> None:
         ctx.scope = scope
         node_type = type(node)
         if node_type is ast.Call:
-            ctx.call_of[id(node.func)] = node  # type: ignore[attr-defined]
+            ctx.call_of[id(node.func)] = node  # type: ignore[attr-defined,assignment]
         checks = by_type.get(node_type)
         if checks:
             for rule in checks:
