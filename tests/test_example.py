@@ -1,0 +1,18 @@
+"""The README's first command: check the bundled TF1 example."""
+
+import json
+
+from tests.conftest import ROOT, run_cli
+
+
+def test_bundled_example_reports_its_tf1_idioms():
+    result = run_cli("check", "--output-format", "json", ROOT / "examples")
+    assert result.returncode == 1
+    codes = {f["code"] for f in json.loads(result.stdout)}
+    # placeholders, the session loop with feed_dict, variable scopes, collections, initializers
+    assert {"TF101", "TF102", "TF103", "TF104", "TF109", "TF111", "TF201", "TF202", "TF203"} <= codes
+
+
+def test_example_text_output_ends_with_a_summary():
+    result = run_cli("check", ROOT / "examples")
+    assert result.stdout.rstrip().splitlines()[-1].startswith("Found ")
