@@ -46,14 +46,14 @@ _SYNC_REPLICAS = (
     "inside `strategy.scope()` of `tf.distribute.MultiWorkerMirroredStrategy()`; gradients are all-reduced "
     "every step, with no `replicas_to_aggregate` or sync hook."
 )
-# The `tf.train.Optimizer` base class: what a custom optimizer subclasses instead.
+# The `tf.train.Optimizer` base class: what a custom optimizer subclasses (or an isinstance check names) instead.
 BASE_CLASS_KERAS3 = (
-    "Subclass `tf.keras.optimizers.Optimizer` and implement `build(self, var_list)` (create slots with "
-    "`self.add_variable_from_reference`) and `update_step(self, gradient, variable, learning_rate)`."
+    "`tf.keras.optimizers.Optimizer`: a custom optimizer subclasses it and implements `build(self, var_list)` "
+    "(slots from `self.add_variable_from_reference`) and `update_step(self, gradient, variable, learning_rate)`."
 )
 BASE_CLASS_KERAS2 = (
-    "Subclass `tf.keras.optimizers.Optimizer` and implement `build(self, var_list)` (create slots with "
-    "`self.add_variable_from_reference`) and `update_step(self, gradient, variable)`; Keras 3 "
+    "`tf.keras.optimizers.Optimizer`: a custom optimizer subclasses it and implements `build(self, var_list)` "
+    "(slots from `self.add_variable_from_reference`) and `update_step(self, gradient, variable)`; Keras 3 "
     "(TF 2.16+) adds a `learning_rate` argument to `update_step`."
 )
 

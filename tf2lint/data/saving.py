@@ -112,6 +112,7 @@ BUILDER_SIGNATURE = ("export_dir",)
 LOADER_SIGNATURE = ("sess", "tags", "export_dir", "import_scope")
 # Keywords only TF1's `saved_model.load(sess, tags, export_dir, import_scope, **saver_kwargs)` takes.
 V1_LOAD_KEYWORDS = frozenset({"sess", "export_dir", "import_scope"})
+V1_LOAD_MESSAGE = "`{name}(sess, tags, export_dir)` is the TF1 loader signature: TF2's load takes no session"
 BUILDER_USES = (
     "`builder.add_meta_graph_and_variables(...)` and `builder.save()` go: the module's variables and "
     "`tf.function`s are what gets saved."

@@ -293,7 +293,9 @@ class SavedModelV1Rule(FamilyRule):
         if name == "saved_model.load":
             if self._is_v1_load(node, ref):
                 ctx.claim(node.func)
-                self.report(ctx, node.func, ref, replacement=self._load_text(node, ctx))
+                # `tf.saved_model.load` exists in TF2: the signature, not the name, is what fails.
+                message = data.V1_LOAD_MESSAGE.format(name=self.display(ref)) if ref.via != VIA_COMPAT_V1 else None
+                self.report(ctx, node.func, ref, message=message, replacement=self._load_text(node, ctx))
             return
         if name == "saved_model.simple_save":
             export_dir = _text(argument(node, 1, "export_dir"), ctx, "export_dir")
