@@ -30,7 +30,30 @@ INTERNAL_ALIASES = {
 
 # ----- TF801 Saver ----------------------------------------------------------------------------
 
-SAVER_NAMES = {"train.Saver": None}
+SAVER_NAMES: Mapping[str, Optional[str]] = {
+    "train.Saver": None,
+    # The Saver's checkpoint bookkeeping.
+    "train.NewCheckpointReader": (
+        "`tf.train.load_checkpoint(path)`: the same reader (`get_tensor`, `get_variable_to_shape_map`)."
+    ),
+    "train.checkpoint_exists": (
+        "`tf.train.get_checkpoint_state(directory)` (None when there is none), or "
+        "`tf.io.gfile.exists(prefix + '.index')` for one checkpoint."
+    ),
+    "train.update_checkpoint_state": (
+        "`tf.train.CheckpointManager` writes the `checkpoint` state file itself on every `manager.save()`."
+    ),
+    "train.generate_checkpoint_state_proto": (
+        "`tf.train.CheckpointManager` writes the `checkpoint` state file itself on every `manager.save()`."
+    ),
+    "train.get_checkpoint_mtimes": "`os.path.getmtime(prefix + '.index')` for each checkpoint prefix.",
+    "train.remove_checkpoint": (
+        "`tf.train.CheckpointManager(..., max_to_keep=N)` deletes old checkpoints; to delete one by hand, "
+        "`tf.io.gfile.remove` each of its files."
+    ),
+    "train.SaverDef": "No TF2 counterpart: `tf.train.Checkpoint` has no saver proto; delete it with the `Saver`.",
+}
+CHECKPOINT_HELPER_MESSAGE = "`{name}` is TF1 checkpoint bookkeeping that goes with `tf.train.Saver`"
 SAVER_SIGNATURE = ("var_list", "reshape", "sharded", "max_to_keep", "keep_checkpoint_every_n_hours", "name")
 SAVER_DEFAULT_MAX_TO_KEEP = "5"
 SAVER_USES = (

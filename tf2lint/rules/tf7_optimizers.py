@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import ast
 import re
-from typing import ClassVar, Dict, List, Mapping, NamedTuple, Optional, Sequence, Tuple
+import weakref
+from typing import ClassVar, Dict, List, Mapping, MutableMapping, NamedTuple, Optional, Sequence, Tuple
 
 from tf2lint.context import Context
 from tf2lint.data import optimizers as data
@@ -102,6 +103,21 @@ def with_internal_paths(names: Mapping[str, Optional[str]], aliases: Mapping[str
 
 def is_internal(ref: Optional[TFRef]) -> bool:
     return ref is not None and ref.name.startswith("python.")
+
+
+# What each call of the file being linted invokes, resolved once for every rule of families 7-8.
+_CALLEES: MutableMapping[Context, Dict[int, Optional[TFRef]]] = weakref.WeakKeyDictionary()
+
+
+def resolve_call(ctx: Context, node: ast.Call) -> Optional[TFRef]:
+    """``ctx.resolve_call(node)``, memoized per file (several rules ask about every call)."""
+    memo = _CALLEES.get(ctx)
+    if memo is None:
+        memo = _CALLEES[ctx] = {}
+    key = id(node)
+    if key not in memo:
+        memo[key] = ctx.resolve_call(node)
+    return memo[key]
 
 
 class FamilyRule(Rule):
@@ -217,7 +233,7 @@ class TF1OptimizerRule(FamilyRule):
 
     def check(self, node: ast.AST, ctx: Context) -> None:
         assert isinstance(node, ast.Call)
-        ref = ctx.resolve_call(node)
+        ref = resolve_call(ctx, node)
         if ref is None:
             return
         cls = optimizer_class(ref.name)
@@ -452,7 +468,7 @@ class LearningRateDecayRule(FamilyRule):
 
     def check(self, node: ast.AST, ctx: Context) -> None:
         assert isinstance(node, ast.Call)
-        ref = ctx.resolve_call(node)
+        ref = resolve_call(ctx, node)
         fn = self._function(ref)
         if ref is None or fn is None:
             return

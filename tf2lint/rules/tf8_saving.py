@@ -15,7 +15,15 @@ from tf2lint.data import saving as data
 from tf2lint.finding import Severity
 from tf2lint.names import VIA_COMPAT_V1, VIA_COMPAT_V2, TFRef
 from tf2lint.rules.base import keyword, register
-from tf2lint.rules.tf7_optimizers import FamilyRule, argument, bind_arguments, is_internal, source_text, with_internal_paths
+from tf2lint.rules.tf7_optimizers import (
+    FamilyRule,
+    argument,
+    bind_arguments,
+    is_internal,
+    resolve_call,
+    source_text,
+    with_internal_paths,
+)
 
 
 def _join(sentences: List[str]) -> str:
@@ -28,7 +36,7 @@ def _text(node: Optional[ast.AST], ctx: Context, default: str) -> str:
 
 @register
 class SaverRule(FamilyRule):
-    """Reports `tf.train.Saver`.
+    """Reports `tf.train.Saver` and its checkpoint bookkeeping (`NewCheckpointReader`, `checkpoint_exists`, ...).
 
     A `Saver` writes the graph's variables under their names and needs a session to
     save or restore. TF2 checkpoints are object-based: `tf.train.Checkpoint` tracks the
@@ -51,6 +59,8 @@ class SaverRule(FamilyRule):
         "import tensorflow as tf\nsaver = tf.train.Saver(max_to_keep=3)  # [TF801]\nsaver.save(sess, path)\n",
         "import tensorflow as tf\nsaver = tf.compat.v1.train.Saver(var_list=tf.compat.v1.global_variables())  # [TF801, TF204]\n",
         "from tensorflow.train import Saver  # [TF801]\nsaver = Saver()  # [TF801]\n",
+        "import tensorflow as tf\nreader = tf.train.NewCheckpointReader(path)  # [TF801]\n"
+        "if tf.train.checkpoint_exists(path):  # [TF801]\n    pass\n",
     )
     VALID = (
         "import tensorflow as tf\nckpt = tf.train.Checkpoint(model=model, optimizer=opt)\n"
@@ -61,8 +71,8 @@ class SaverRule(FamilyRule):
 
     def check(self, node: ast.AST, ctx: Context) -> None:
         assert isinstance(node, ast.Call)
-        ref = ctx.resolve_call(node)
-        if ref is None or self.match_name(self.public(ref)) is None:
+        ref = resolve_call(ctx, node)
+        if ref is None or self.public(ref) != "train.Saver":
             return
         ctx.claim(node.func)
         bound = dict(bind_arguments(node, data.SAVER_SIGNATURE, ctx).named)
@@ -84,8 +94,13 @@ class SaverRule(FamilyRule):
         notes.append(data.SAVER_KEYS_NOTE)
         self.report(ctx, node.func, ref, replacement=_join(notes))
 
+    def on_public_reference(self, node: ast.AST, ref: TFRef, key: str, ctx: Context) -> None:
+        message = None if key == "train.Saver" else self.message_for(ref, data.CHECKPOINT_HELPER_MESSAGE)
+        self.report(ctx, node, ref, message=message)
+
     def replacement_for(self, ref: Optional[TFRef], ctx: Context) -> str:
-        return _join([self.replacement, data.SAVER_KEYS_NOTE])
+        specific = super().replacement_for(ref, ctx)
+        return specific if specific != self.replacement else _join([self.replacement, data.SAVER_KEYS_NOTE])
 
 
 
@@ -168,7 +183,7 @@ class MetaGraphRule(FamilyRule):
             self._files.remember(ctx, node)
             return
         assert isinstance(node, ast.Call)
-        ref = ctx.resolve_call(node)
+        ref = resolve_call(ctx, node)
         if ref is None or self.match_name(self.public(ref)) is None:
             return
         ctx.claim(node.func)
@@ -217,7 +232,7 @@ class InitFromCheckpointRule(FamilyRule):
 
     def check(self, node: ast.AST, ctx: Context) -> None:
         assert isinstance(node, ast.Call)
-        ref = ctx.resolve_call(node)
+        ref = resolve_call(ctx, node)
         if ref is None or self.match_name(self.public(ref)) is None:
             return
         ctx.claim(node.func)
@@ -286,7 +301,7 @@ class SavedModelV1Rule(FamilyRule):
 
     def check(self, node: ast.AST, ctx: Context) -> None:
         assert isinstance(node, ast.Call)
-        ref = ctx.resolve_call(node)
+        ref = resolve_call(ctx, node)
         if ref is None:
             return
         name = self.public(ref)
@@ -395,7 +410,7 @@ class SummaryFileWriterRule(FamilyRule):
 
     def check(self, node: ast.AST, ctx: Context) -> None:
         assert isinstance(node, ast.Call)
-        ref = ctx.resolve_call(node)
+        ref = resolve_call(ctx, node)
         name = self.public(ref) if ref is not None else ""
         if ref is None or not name.startswith(("summary.FileWriter", "summary.FileWriterCache")):
             return
@@ -510,7 +525,7 @@ class V1SummaryOpRule(FamilyRule):
         if isinstance(func, ast.Attribute) and func.attr == "as_default" and keyword(node, "step") is not None:
             self._v2_context[ctx] = True
             return
-        ref = ctx.resolve_call(node)
+        ref = resolve_call(ctx, node)
         if ref is None:
             return
         name = self.public(ref)
