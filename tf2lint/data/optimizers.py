@@ -265,8 +265,8 @@ SCHEDULE_NOTE = (
     "step, whereas a rate computed once from `{step}` is a constant under eager execution."
 )
 NATURAL_EXP_NOTE = (
-    "`decay_rate=math.exp(-r)` is derived, not taken from TensorFlow's documentation: "
-    "exp(-r) ** (step / decay_steps) = exp(-r * step / decay_steps), TF1's natural_exp_decay."
+    "`decay_rate=math.exp(-r)` is derived rather than documented: exp(-r) ** (step / decay_steps) = "
+    "exp(-r * step / decay_steps), which matches TF1's natural_exp_decay value for value (staircase too)."
 )
 
 # tf.keras.optimizers.legacy / tf.optimizers.legacy: gone with Keras 3 (TF 2.16).
