@@ -1,0 +1,127 @@
+"""Family 8: constructions are reported (not their uses), TF2 look-alikes are not, replacements use the call."""
+
+import pytest
+
+from tf2lint.config import Config
+from tf2lint.engine import lint_source
+from tf2lint.finding import Severity
+
+
+def findings(source, code_prefix="TF8"):
+    return [f for f in lint_source(source, "example.py", Config()) if f.code.startswith(code_prefix)]
+
+
+def only(source, code):
+    found = findings(source, code)
+    assert len(found) == 1, [(f.code, f.start, f.message) for f in found]
+    return found[0]
+
+
+def test_saver_is_reported_once_with_its_max_to_keep():
+    source = (
+        "import tensorflow as tf\nsaver = tf.train.Saver(max_to_keep=3)\n"
+        "saver.save(sess, path, global_step=step)\nsaver.restore(sess, path)\n"
+    )
+    finding = only(source, "TF8")
+    assert (finding.code, finding.start.row) == ("TF801", 2)
+    assert "`manager = tf.train.CheckpointManager(checkpoint, directory, max_to_keep=3)`" in finding.replacement
+    assert "name-based checkpoint when the variable names match" in finding.replacement
+
+
+def test_saver_default_max_to_keep_is_tf1s():
+    text = only("import tensorflow as tf\nsaver = tf.train.Saver(tf.global_variables())\n", "TF801").replacement
+    assert "max_to_keep=5)` (5 is TF1's default)" in text
+    assert "The variables in `tf.global_variables()` become attributes" in text
+
+
+def test_file_writer_is_rendered_and_add_summary_is_not_reported():
+    source = (
+        "import tensorflow as tf\nwriter = tf.summary.FileWriter(logdir, sess.graph, flush_secs=5)\n"
+        "writer.add_summary(s, step)\nwriter.flush()\n"
+    )
+    finding = only(source, "TF8")
+    assert finding.code == "TF805"
+    assert finding.replacement.startswith("`writer = tf.summary.create_file_writer(logdir, flush_millis=5000)`.")
+    assert "trace_on(graph=True)" in finding.replacement
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "tf.summary.scalar('loss', loss, step=step)",
+        "tf.summary.scalar('loss', loss, step)",
+        "tf.summary.histogram(name='w', data=w, step=3)",
+        "tf.summary.audio('a', wav, 16000, step)",
+        "tf.summary.scalar('loss', loss, **kwargs)",
+        "tf.compat.v2.summary.scalar('loss', loss)",
+        "writer = tf.summary.create_file_writer(logdir)",
+        "loaded = tf.saved_model.load(export_dir)",
+        "loaded = tf.saved_model.load(export_dir, ['serve'])",
+        "loaded = tf.saved_model.load(export_dir, None, tf.saved_model.LoadOptions())",
+        "tf.saved_model.save(module, export_dir)",
+        "key = tf.saved_model.SERVING",
+        "ckpt = tf.train.Checkpoint(model=model)",
+        "manager = tf.train.CheckpointManager(ckpt, d, max_to_keep=2)",
+        "reader = tf.train.load_checkpoint(d)",
+        "path = tf.train.latest_checkpoint(d)",
+    ],
+)
+def test_tf2_code_is_never_reported_even_in_a_tf1_module(line):
+    source = f"import tensorflow as tf\nx = tf.placeholder(tf.float32)\n{line}\n"
+    assert findings(source) == []
+
+
+def test_stepless_summary_ops_are_reported_only_in_tf1_modules():
+    stepless = "tf.summary.scalar('loss', loss)\n"
+    assert findings("import tensorflow as tf\n" + stepless) == []
+    tf1 = only("import tensorflow as tf\nx = tf.placeholder(tf.float32)\n" + stepless, "TF807")
+    assert tf1.severity is Severity.WARNING
+    assert tf1.replacement.startswith("`tf.summary.scalar('loss', loss, step=step)` inside `with writer.as_default():`")
+    # A module that sets a default step writes TF2 summaries, whatever else it uses.
+    with_step = "import tensorflow.compat.v1 as tf\nwith writer.as_default(step=0):\n    " + stepless
+    assert findings(with_step.replace("tensorflow.compat.v1", "tensorflow")) == []
+    assert len(findings(with_step)) == 1  # through compat.v1 it is the v1 op regardless
+
+
+def test_tf1_only_summary_arguments_are_errors_anywhere():
+    finding = only("import tensorflow as tf\ntf.summary.image('x', img, collections=['c'])\n", "TF807")
+    assert finding.severity is Severity.ERROR
+    assert "`collections=`" in finding.message
+    positional = only("import tensorflow as tf\ntf.summary.scalar('x', v, ['train'])\n", "TF807")
+    assert "a `collections` list" in positional.message
+
+
+def test_summary_proto_is_one_finding_per_construction():
+    source = "import tensorflow as tf\ns = tf.Summary(value=[tf.Summary.Value(tag='a', simple_value=1.0)])\n"
+    assert len(findings(source)) == 1
+
+
+def test_saved_model_v1_loader_signature():
+    finding = only("import tensorflow as tf\ntf.saved_model.load(sess, ['serve'], export_dir)\n", "TF804")
+    assert "TF1 loader signature" in finding.message
+    assert finding.replacement.startswith("`loaded = tf.saved_model.load(export_dir, tags=['serve'])`")
+    keyword = only("import tensorflow as tf\ntf.saved_model.load(sess=s, tags=t, export_dir=d)\n", "TF804")
+    assert keyword.replacement.startswith("`loaded = tf.saved_model.load(d, tags=t)`")
+
+
+def test_saved_model_constants_map_to_the_top_level():
+    finding = only("import tensorflow as tf\nk = tf.saved_model.signature_constants.PREDICT_INPUTS\n", "TF804")
+    assert finding.replacement == "`tf.saved_model.PREDICT_INPUTS`."
+    init = only("import tensorflow as tf\nk = tf.saved_model.constants.MAIN_OP_KEY\n", "TF804")
+    assert init.replacement.startswith("Delete it")
+
+
+def test_import_meta_graph_inside_wrap_function_is_the_tf2_recipe():
+    wrapped = (
+        "import tensorflow as tf\n\ndef _imports():\n    tf.compat.v1.train.import_meta_graph('m.meta')\n\n"
+        "fn = tf.compat.v1.wrap_function(_imports, [])\n"
+    )
+    assert findings(wrapped) == []
+    plain = only("import tensorflow as tf\nsaver = tf.train.import_meta_graph('m.meta')\n", "TF802")
+    assert "wrap_function(lambda: tf.compat.v1.train.import_meta_graph('m.meta'), [])" in plain.replacement
+
+
+def test_init_from_checkpoint_renders_the_assignment_map():
+    source = "import tensorflow as tf\ntf.train.init_from_checkpoint('/ckpt', {'dense/kernel': kernel})\n"
+    text = only(source, "TF803").replacement
+    assert text.startswith("`reader = tf.train.load_checkpoint('/ckpt')`, then `kernel.assign(reader.get_tensor('dense/kernel'))`")

@@ -1,0 +1,591 @@
+"""Family 7 (TF7xx): optimizers and learning-rate schedules.
+
+Replacements are rendered from the user's own call: each argument is named by TF1's
+signature, renamed to the Keras parameter, or dropped with the reason said.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+import weakref
+from typing import ClassVar, Dict, List, Mapping, MutableMapping, NamedTuple, Optional, Sequence, Tuple
+
+from tf2lint.context import Context
+from tf2lint.data import optimizers as data
+from tf2lint.finding import Severity
+from tf2lint.names import VIA_COMPAT_V1, TFRef, prefixes
+from tf2lint.rules.base import Rule, keyword, register
+
+# ----- rendering the user's call ------------------------------------------------------------
+
+_BREAK = re.compile(r"\s*\n\s*")
+
+
+def source_text(node: ast.AST, ctx: Context) -> str:
+    """An argument's source on one line (a call spanning lines is joined)."""
+    return _BREAK.sub(" ", ctx.source_of(node)).strip()
+
+
+class BoundArgs(NamedTuple):
+    named: List[Tuple[str, ast.expr]]  # (TF1 parameter, value) in the call's order
+    unpacked: List[str]  # `*args` / `**kwargs` sources, carried over as written
+
+
+def bind_arguments(call: ast.Call, signature: Sequence[str], ctx: Context) -> BoundArgs:
+    """Name each argument of ``call`` by the TF1 ``signature`` (positional order)."""
+    named: List[Tuple[str, ast.expr]] = []
+    unpacked: List[str] = []
+    for index, arg in enumerate(call.args):
+        if isinstance(arg, ast.Starred):
+            unpacked.append("*" + source_text(arg.value, ctx))
+        elif index < len(signature):
+            named.append((signature[index], arg))
+    for kw in call.keywords:
+        if kw.arg is None:
+            unpacked.append("**" + source_text(kw.value, ctx))
+        else:
+            named.append((kw.arg, kw.value))
+    return BoundArgs(named, unpacked)
+
+
+def argument(call: ast.Call, index: int, name: str) -> Optional[ast.expr]:
+    """The argument passed as keyword ``name`` or at position ``index``."""
+    kw = keyword(call, name)
+    if kw is not None:
+        return kw.value
+    if len(call.args) > index and not any(isinstance(a, ast.Starred) for a in call.args[: index + 1]):
+        return call.args[index]
+    return None
+
+
+def _parenthesized(text: str, node: ast.AST) -> str:
+    simple = isinstance(node, (ast.Name, ast.Attribute, ast.Constant, ast.Call, ast.Subscript))
+    return text if simple else f"({text})"
+
+
+def method_name_node(func: ast.Attribute) -> ast.AST:
+    """A node spanning just the method name of ``obj.method`` (where a method-level finding starts)."""
+    end_line = getattr(func, "end_lineno", None) or func.lineno
+    end_col = getattr(func, "end_col_offset", None)
+    if end_col is None:
+        return func
+    node = ast.Name(id=func.attr, ctx=ast.Load())
+    node.lineno = node.end_lineno = end_line
+    node.end_col_offset = end_col
+    node.col_offset = end_col - len(func.attr.encode("utf-8"))
+    return node
+
+
+# ----- TensorFlow's private module paths ------------------------------------------------------
+
+INTERNAL_NOTE = "imported from TensorFlow's private modules: runs with TF1 semantics"
+
+
+def public_name(name: str, aliases: Mapping[str, str]) -> str:
+    """The public API a private module path reaches (``python.training.adam.AdamOptimizer`` -> ``train.AdamOptimizer``)."""
+    if name.startswith("python."):
+        for prefix in prefixes(name):
+            public = aliases.get(prefix)
+            if public is not None:
+                return public + name[len(prefix) :]
+    return name
+
+
+def with_internal_paths(names: Mapping[str, Optional[str]], aliases: Mapping[str, str]) -> Dict[str, Optional[str]]:
+    """A ``names`` table extended by the private paths that reach its entries."""
+    out: Dict[str, Optional[str]] = dict(names)
+    for internal, public in aliases.items():
+        if any(key == public or key.startswith(public + ".") or public.startswith(key + ".") for key in names):
+            out.setdefault(internal, None)
+    return out
+
+
+def is_internal(ref: Optional[TFRef]) -> bool:
+    return ref is not None and ref.name.startswith("python.")
+
+
+# What each call of the file being linted invokes, resolved once for every rule of families 7-8.
+_CALLEES: MutableMapping[Context, Dict[int, Optional[TFRef]]] = weakref.WeakKeyDictionary()
+
+
+def resolve_call(ctx: Context, node: ast.Call) -> Optional[TFRef]:
+    """``ctx.resolve_call(node)``, memoized per file (several rules ask about every call)."""
+    memo = _CALLEES.get(ctx)
+    if memo is None:
+        memo = _CALLEES[ctx] = {}
+    key = id(node)
+    if key not in memo:
+        memo[key] = ctx.resolve_call(node)
+    return memo[key]
+
+
+class FamilyRule(Rule):
+    """A rule that also sees its APIs through TensorFlow's private module paths.
+
+    Rules look names up with ``self.public(ref)``; a private path is reported as legacy
+    (it still exists in TF2, with TF1 semantics) under its full spelling.
+    """
+
+    aliases: ClassVar[Mapping[str, str]] = {}
+
+    def public(self, ref: TFRef) -> str:
+        return public_name(ref.name, self.aliases)
+
+    def display(self, ref: TFRef) -> str:
+        return ref.path if is_internal(ref) else ref.display
+
+    def status_note(self, ref: Optional[TFRef]) -> str:
+        return INTERNAL_NOTE if is_internal(ref) else super().status_note(ref)
+
+    def severity_for(self, ref: Optional[TFRef]) -> Severity:
+        return Severity.WARNING if is_internal(ref) else super().severity_for(ref)
+
+    def message_for(self, ref: TFRef, template: str = "") -> str:
+        """``template`` (default: the summary) for ``ref``, with the removed/legacy note."""
+        text = (template or self.summary).format(name=self.display(ref))
+        note = self.status_note(ref)
+        return f"{text} ({note})" if note else text
+
+    def on_reference(self, node: ast.AST, ref: TFRef, key: str, ctx: Context) -> None:
+        public_key = self.match_name(self.public(ref))
+        if public_key is not None:
+            self.on_public_reference(node, ref, public_key, ctx)
+
+    def on_public_reference(self, node: ast.AST, ref: TFRef, key: str, ctx: Context) -> None:
+        """``on_reference`` with ``key`` the matched public name (a private path's key is translated)."""
+        self.report(ctx, node, ref)
+
+    def replacement_for(self, ref: Optional[TFRef], ctx: Context) -> str:
+        if ref is not None:
+            key = self.match_name(self.public(ref))
+            if key is not None and self.names.get(key):
+                return str(self.names[key])
+        return self.replacement
+
+    def report(
+        self,
+        ctx: Context,
+        node: ast.AST,
+        ref: Optional[TFRef] = None,
+        *,
+        message: Optional[str] = None,
+        replacement: Optional[str] = None,
+        severity: Optional[Severity] = None,
+        **fmt: str,
+    ) -> None:
+        if ref is not None and message is None and not fmt:
+            message = self.message_for(ref)
+        super().report(ctx, node, ref, message=message, replacement=replacement, severity=severity, **fmt)
+
+
+# ----- which optimizer a reference names ------------------------------------------------------
+
+
+def optimizer_class(name: str) -> Optional[str]:
+    """The TF1 optimizer class a canonical name denotes (``train.AdamOptimizer`` -> ``AdamOptimizer``)."""
+    name = public_name(name, data.INTERNAL_ALIASES)
+    if name.startswith("train.") and name[6:] in data.OPTIMIZERS:
+        return name[6:]
+    return None
+
+
+def _join(sentences: Sequence[str]) -> str:
+    return " ".join(s for s in sentences if s)
+
+
+@register
+class TF1OptimizerRule(FamilyRule):
+    """Reports the TF1 optimizers (`tf.train.AdamOptimizer` and the other `tf.train.*Optimizer` classes).
+
+    The `tf.train` optimizers are gone from TF2; their Keras counterparts take renamed
+    arguments (`beta1` is `beta_1`, RMSProp's `decay` is `rho`), drop the graph-only ones
+    (`use_locking`, Ftrl's `accum_name`/`linear_name`) and default to a different epsilon
+    (1e-7 instead of TF1's 1e-8), so a class swap alone changes the numerics. The
+    replacement is rendered from the call with these differences resolved, and says
+    where the Keras optimizer still differs (RMSprop's slot initialisation, Adagrad's
+    epsilon). Switching the optimizer also renames its slot variables: optimizer state
+    in TF1 checkpoints does not carry over.
+    """
+
+    code = "TF701"
+    symbol = "tf1-optimizer"
+    summary = "`{name}` is a TF1 optimizer"
+    replacement = (
+        "The matching `tf.keras.optimizers` class with the arguments renamed: "
+        "`tf.keras.optimizers.Adam(learning_rate=1e-3, beta_1=0.9, beta_2=0.999, epsilon=1e-8)`."
+    )
+    aliases = data.INTERNAL_ALIASES
+    names = with_internal_paths(data.OPTIMIZER_NAMES, data.INTERNAL_ALIASES)
+    node_types = (ast.Call,)
+    INVALID = (
+        "import tensorflow as tf\nopt = tf.train.AdamOptimizer(learning_rate=1e-3, beta1=0.8)  # [TF701]\n",
+        "import tensorflow.compat.v1 as tf\nopt = tf.train.RMSPropOptimizer(0.01, 0.95, use_locking=True)  # [TF701]\n",
+        "from tensorflow.train import MomentumOptimizer  # [TF701]\n"
+        "opt = MomentumOptimizer(0.1, 0.9, use_nesterov=True)  # [TF701]\n",
+        "import tensorflow as tf\n\nclass Clipped(tf.train.Optimizer):  # [TF701]\n    pass\n",
+    )
+    VALID = (
+        "import tensorflow as tf\nopt = tf.keras.optimizers.Adam(learning_rate=1e-3, beta_1=0.8, epsilon=1e-8)\n",
+        "import tensorflow as tf\nsgd = tf.keras.optimizers.SGD(0.1, momentum=0.9, nesterov=True)\n",
+        "import tensorflow as tf\nfrom torch.optim import Adam\nopt = Adam(params, lr=1e-3)\n",
+    )
+
+    def check(self, node: ast.AST, ctx: Context) -> None:
+        assert isinstance(node, ast.Call)
+        ref = resolve_call(ctx, node)
+        if ref is None:
+            return
+        cls = optimizer_class(ref.name)
+        if cls is None:
+            return
+        ctx.claim(node.func)
+        self.report(ctx, node.func, ref, replacement=self._render_call(node, cls, ctx))
+
+    def on_public_reference(self, node: ast.AST, ref: TFRef, key: str, ctx: Context) -> None:
+        cls = optimizer_class(ref.name) or optimizer_class(key)
+        if cls is None:
+            return
+        spec = data.OPTIMIZERS[cls]
+        if cls == "Optimizer" and ref.name.split(".")[-1].startswith("GATE_"):
+            text = data.GATE_REPLACEMENT
+        elif spec.keras is None:
+            text = self._alternative(cls, ctx)
+        else:
+            text = _join([f"`{data.KERAS_OPTIMIZERS}.{spec.keras}`, with its arguments renamed.", spec.note])
+        self.report(ctx, node, ref, replacement=text)
+
+    @staticmethod
+    def _alternative(cls: str, ctx: Context) -> str:
+        if cls == "Optimizer":
+            return data.BASE_CLASS_KERAS3 if ctx.target_version >= (2, 16) else data.BASE_CLASS_KERAS2
+        return data.OPTIMIZERS[cls].alternative
+
+    def _render_call(self, call: ast.Call, cls: str, ctx: Context) -> str:
+        spec = data.OPTIMIZERS[cls]
+        if spec.keras is None:
+            return self._alternative(cls, ctx)
+        bound = bind_arguments(call, spec.signature, ctx)
+        parts: List[str] = []
+        dropped: List[str] = []
+        passed = set()
+        for name, value in bound.named:
+            passed.add(name)
+            if name in spec.dropped:
+                dropped.append(name)
+                continue
+            parts.append(f"{spec.renames.get(name, name)}={source_text(value, ctx)}")
+        notes: List[str] = []
+        if spec.epsilon and "epsilon" not in passed and not bound.unpacked:
+            parts.append(f"epsilon={spec.epsilon}")
+            notes.append(f"`epsilon={spec.epsilon}` keeps TF1's default (Keras defaults to 1e-7).")
+        parts += bound.unpacked
+        if bound.unpacked and spec.renames:
+            renames = ", ".join(f"`{old}` to `{new}`" for old, new in spec.renames.items())
+            notes.append(f"Rename {renames} in the unpacked arguments.")
+        if dropped:
+            reasons = "; ".join(f"`{name}`: {data.DROPPED_REASONS.get(name, 'no Keras equivalent')}" for name in dropped)
+            notes.append(f"Dropped {reasons}.")
+        rendered = f"`{data.KERAS_OPTIMIZERS}.{spec.keras}({', '.join(parts)})`."
+        return _join([rendered, *notes, spec.note])
+
+
+# ----- minimize / apply_gradients / compute_gradients ---------------------------------------------
+
+
+@register
+class MinimizeGlobalStepRule(FamilyRule):
+    """Reports `minimize`, `compute_gradients` and `apply_gradients(..., global_step=...)` on TF1 optimizers.
+
+    TF1's `minimize` returns a graph op that computes gradients, applies them and
+    increments `global_step`. Keras 3 optimizers have no `minimize` at all, and the
+    Keras 2 one (TF 2.15 and earlier) needs a callable loss and `var_list` and takes no
+    `global_step`. In TF2 the gradients come from a `tf.GradientTape`, the update is
+    `optimizer.apply_gradients(zip(grads, variables))`, and the optimizer counts its own
+    steps in `optimizer.iterations`. A `global_step=` argument is reported on any
+    receiver in a module that runs TF1, since TF2 optimizers never take one.
+    """
+
+    code = "TF702"
+    symbol = "minimize-global-step"
+    summary = "`{name}` is a TF1 optimizer training call"
+    replacement = (
+        "Compute the loss inside `with tf.GradientTape() as tape:`, then "
+        "`grads = tape.gradient(loss, model.trainable_variables)` and "
+        "`optimizer.apply_gradients(zip(grads, model.trainable_variables))`; `optimizer.iterations` counts the steps."
+    )
+    version_notes = (
+        "Keras 3 (TF 2.16 and later) optimizers have no `minimize`. With TF 2.15 and earlier, "
+        "`optimizer.minimize(loss_fn, var_list=...)` exists but needs a callable loss and an explicit `var_list`, "
+        "and has no `global_step`."
+    )
+    node_types = (ast.Call,)
+    INVALID = (
+        "import tensorflow as tf\nopt = tf.train.AdamOptimizer(0.1)  # [TF701]\n"
+        "train_op = opt.minimize(loss, global_step=gs)  # [TF702]\n",
+        "import tensorflow as tf\ntrain_op = tf.train.AdamOptimizer(0.1).minimize(loss, global_step=gs)  # [TF701, TF702]\n",
+        "import tensorflow.compat.v1 as tf\n\ndef step(optimizer, grads_and_vars, step_var):\n"
+        "    return optimizer.apply_gradients(grads_and_vars, global_step=step_var)  # [TF702]\n",
+        "import tensorflow as tf\n\nclass Model:\n    def __init__(self):\n"
+        "        self.opt = tf.train.GradientDescentOptimizer(0.5)  # [TF701]\n\n"
+        "    def build(self, loss):\n        self.grads = self.opt.compute_gradients(loss)  # [TF702]\n",
+    )
+    VALID = (
+        "import tensorflow as tf\nopt = tf.keras.optimizers.Adam(1e-3)\n"
+        "with tf.GradientTape() as tape:\n    loss = loss_fn()\n"
+        "grads = tape.gradient(loss, model.trainable_variables)\n"
+        "opt.apply_gradients(zip(grads, model.trainable_variables))\n",
+        "import tensorflow as tf\nopt = tf.keras.optimizers.SGD(0.1)\nopt.minimize(loss_fn, var_list=[w])\n",
+        "import tensorflow as tf\nfrom scipy import optimize\nres = optimize.minimize(f, x0)\n",
+    )
+
+    def check(self, node: ast.AST, ctx: Context) -> None:
+        assert isinstance(node, ast.Call)
+        func = node.func
+        if not isinstance(func, ast.Attribute) or func.attr not in data.TRAINING_METHODS:
+            return
+        method = func.attr
+        receiver = ctx.resolve(func.value)
+        if receiver is not None and receiver.instance and optimizer_class(receiver.name) is not None:
+            step = self._global_step(node, method, positional=True)
+            if method == "apply_gradients" and step is None:
+                return  # Keras' apply_gradients takes the same (grads_and_vars) argument
+            self._report(ctx, node, func, step, receiver)
+            return
+        kw = keyword(node, "global_step")
+        if kw is None or method == "compute_gradients":
+            return
+        # An untyped receiver with `global_step=`: a TF1 optimizer in a module that runs TF1.
+        ctx.defer(lambda: self._report(ctx, node, func, kw.value, None) if ctx.runs_tf1 else None)
+
+    @staticmethod
+    def _global_step(call: ast.Call, method: str, positional: bool) -> Optional[ast.expr]:
+        position = data.GLOBAL_STEP_POSITION.get(method)
+        if position is None:
+            return None
+        if positional:
+            return argument(call, position, "global_step")
+        kw = keyword(call, "global_step")
+        return kw.value if kw is not None else None
+
+    def _report(
+        self, ctx: Context, call: ast.Call, func: ast.Attribute, step: Optional[ast.expr], receiver: Optional[TFRef]
+    ) -> None:
+        method = func.attr
+        opt = "optimizer" if isinstance(func.value, ast.Call) else source_text(func.value, ctx)
+        resolved = receiver is not None
+        var_list = argument(call, 2 if method == "minimize" else 1, "var_list") if resolved else None
+        if var_list is None:
+            kw = keyword(call, "var_list")
+            var_list = kw.value if kw is not None else None
+        variables = source_text(var_list, ctx) if var_list is not None else "model.trainable_variables"
+        loss_node = argument(call, 0, "loss")
+        loss = source_text(loss_node, ctx) if loss_node is not None else "loss"
+        step_note = (
+            f"`{opt}.iterations` counts the steps, replacing `{source_text(step, ctx)}`." if step is not None else ""
+        )
+        if method == "compute_gradients":
+            replacement = (
+                f"Compute `{loss}` inside `with tf.GradientTape() as tape:`, then "
+                f"`grads = tape.gradient({loss}, {variables})`; pair them as `zip(grads, {variables})`."
+            )
+            message = f"`{opt}.compute_gradients(...)` computes gradients in a TF1 graph"
+        elif method == "apply_gradients":
+            grads = argument(call, 0, "grads_and_vars")
+            grads_text = source_text(grads, ctx) if grads is not None else "grads_and_vars"
+            replacement = _join(
+                [f"`{opt}.apply_gradients({grads_text})` on a Keras optimizer, without `global_step`.", step_note]
+            )
+            message = f"`{opt}.apply_gradients(..., global_step=...)` increments the TF1 global step"
+        else:
+            if ctx.target_version >= (2, 16):
+                version = "Keras 3 optimizers have no `minimize`."
+            else:
+                version = (
+                    f"(tf.keras 2.x also has `{opt}.minimize(loss_fn, var_list={variables})`, with `loss_fn` a "
+                    "function that computes the loss, and no `global_step`.)"
+                )
+            replacement = _join(
+                [
+                    f"Compute `{loss}` inside `with tf.GradientTape() as tape:`, then "
+                    f"`grads = tape.gradient({loss}, {variables})` and "
+                    f"`{opt}.apply_gradients(zip(grads, {variables}))` with a Keras optimizer.",
+                    step_note,
+                    version,
+                ]
+            )
+            message = f"`{opt}.minimize(...)` builds a TF1 training op" + (
+                " that increments `global_step`" if step is not None else ""
+            )
+        if receiver is not None:
+            if receiver.via == VIA_COMPAT_V1 or is_internal(receiver):
+                message += f" ({self.status_note(receiver)})"
+            severity = self.severity_for(receiver)
+        else:
+            severity = Severity.WARNING  # an untyped receiver: TF1 semantics, maybe through compat.v1
+        self.report(ctx, method_name_node(func), None, message=message, replacement=replacement, severity=severity)
+
+
+# ----- learning-rate decay ------------------------------------------------------------------------
+
+
+@register
+class LearningRateDecayRule(FamilyRule):
+    """Reports the TF1 learning-rate decay functions (`tf.train.exponential_decay` and the others).
+
+    They return a tensor computed from `global_step` once, in the graph. Under eager
+    execution that value is computed a single time and never decays. TF2 passes a
+    `tf.keras.optimizers.schedules` object as the optimizer's `learning_rate`; the
+    optimizer evaluates it at its own step count. The replacement is rendered from the
+    call's arguments. `linear_cosine_decay` and `noisy_linear_cosine_decay` have no
+    Keras class and become a small `LearningRateSchedule` subclass.
+    """
+
+    code = "TF703"
+    symbol = "lr-decay"
+    summary = "`{name}` computes a TF1 learning-rate tensor from the global step"
+    replacement = (
+        "A `tf.keras.optimizers.schedules` object passed as the optimizer's learning rate: "
+        "`tf.keras.optimizers.SGD(learning_rate=tf.keras.optimizers.schedules.ExponentialDecay(0.1, "
+        "decay_steps=1000, decay_rate=0.96))`."
+    )
+    aliases = data.INTERNAL_ALIASES
+    names = with_internal_paths(data.SCHEDULE_NAMES, data.INTERNAL_ALIASES)
+    node_types = (ast.Call,)
+    INVALID = (
+        "import tensorflow as tf\n"
+        "lr = tf.train.exponential_decay(0.1, global_step, 1000, 0.96, staircase=True)  # [TF703]\n",
+        "import tensorflow.compat.v1 as tf\n"
+        "lr = tf.train.piecewise_constant(step, [1000, 2000], [0.1, 0.01, 0.001])  # [TF703]\n",
+        "from tensorflow.train import cosine_decay  # [TF703]\nlr = cosine_decay(0.1, step, 5000)  # [TF703]\n",
+    )
+    VALID = (
+        "import tensorflow as tf\n"
+        "schedule = tf.keras.optimizers.schedules.ExponentialDecay(0.1, decay_steps=1000, decay_rate=0.96)\n"
+        "opt = tf.keras.optimizers.SGD(learning_rate=schedule)\n",
+        "import tensorflow as tf\nimport math\nrate = 0.1 * math.exp(-0.5 * epoch)\n",
+    )
+
+    def check(self, node: ast.AST, ctx: Context) -> None:
+        assert isinstance(node, ast.Call)
+        ref = resolve_call(ctx, node)
+        fn = self._function(ref)
+        if ref is None or fn is None:
+            return
+        ctx.claim(node.func)
+        self.report(ctx, node.func, ref, replacement=self._render_call(node, fn, ctx))
+
+    def on_public_reference(self, node: ast.AST, ref: TFRef, key: str, ctx: Context) -> None:
+        if self._function(ref) is not None:
+            self.report(ctx, node, ref)
+
+    def _function(self, ref: Optional[TFRef]) -> Optional[str]:
+        if ref is None:
+            return None
+        name = self.public(ref)
+        return name[6:] if name.startswith("train.") and name[6:] in data.SCHEDULES else None
+
+    def replacement_for(self, ref: Optional[TFRef], ctx: Context) -> str:
+        fn = self._function(ref)
+        if fn is None:
+            return self.replacement
+        spec = data.SCHEDULES[fn]
+        if spec.keras is None:
+            return self._subclass_text(fn, spec, "")
+        if fn == "natural_exp_decay":
+            return _join([f"`{data.KERAS_SCHEDULES}.ExponentialDecay` with `decay_rate=math.exp(-r)`.", data.NATURAL_EXP_NOTE])
+        return _join([f"`{data.KERAS_SCHEDULES}.{spec.keras}`.", data.SCHEDULE_NOTE.format(step="global_step")])
+
+    @staticmethod
+    def _subclass_text(fn: str, spec: data.ScheduleSpec, values: str) -> str:
+        cls = "".join(part.capitalize() for part in fn.split("_"))
+        return (
+            f"No Keras 3 class: write `class {cls}(tf.keras.optimizers.schedules.LearningRateSchedule)` "
+            f"whose `__call__(self, step)` computes TF1's formula{values}: {spec.formula}; pass an instance as "
+            "the optimizer's `learning_rate`."
+        )
+
+    def _render_call(self, call: ast.Call, fn: str, ctx: Context) -> str:
+        spec = data.SCHEDULES[fn]
+        bound = bind_arguments(call, spec.signature, ctx)
+        step = "global_step"
+        leading = {}
+        rest: List[str] = []
+        for name, value in bound.named:
+            text = source_text(value, ctx)
+            if name == spec.step:
+                step = text
+                continue
+            keras_name = spec.renames.get(name, name)
+            if fn == "natural_exp_decay" and name == "decay_rate":
+                text = f"math.exp(-{_parenthesized(text, value)})"
+            if keras_name in spec.positional:
+                leading[keras_name] = text
+            else:
+                rest.append(f"{keras_name}={text}")
+        if spec.keras is None:
+            values = ", ".join(f"{name}={source_text(value, ctx)}" for name, value in bound.named if name != spec.step)
+            return self._subclass_text(fn, spec, f" (here {values})" if values else "")
+        ordered: List[str] = []
+        for index, name in enumerate(spec.positional):
+            if name in leading:
+                # Positional only while every earlier positional parameter is present.
+                if all(p in leading for p in spec.positional[:index]):
+                    ordered.append(leading[name])
+                else:
+                    ordered.append(f"{name}={leading[name]}")
+        args = ", ".join(ordered + rest + bound.unpacked)
+        notes = [f"`{data.KERAS_SCHEDULES}.{spec.keras}({args})`.", data.SCHEDULE_NOTE.format(step=step)]
+        if fn == "natural_exp_decay":
+            notes.append(data.NATURAL_EXP_NOTE)
+        return _join(notes)
+
+
+# ----- tf.keras.optimizers.legacy -------------------------------------------------------------------
+
+
+@register
+class LegacyKerasOptimizerRule(Rule):
+    """Reports `tf.keras.optimizers.legacy.*` when the target is TensorFlow 2.16 or later.
+
+    The legacy (Keras 2 `OptimizerV2`) optimizers exist up to TF 2.15. From 2.16 `tf.keras`
+    is Keras 3, where constructing one raises an `ImportError` (and several classes are
+    missing altogether). With a target of 2.15 or earlier they are valid and not reported.
+    """
+
+    code = "TF704"
+    symbol = "legacy-keras-optimizer"
+    summary = "`{name}` is a Keras 2 legacy optimizer, which fails under Keras 3"
+    replacement = (
+        "The `tf.keras.optimizers` class of the same name with the same arguments, or keep Keras 2 with "
+        "`pip install tf_keras` and `TF_USE_LEGACY_KERAS=1`."
+    )
+    severity = Severity.ERROR
+    version_notes = (
+        "Reported only with `target-version` 2.16 or later (the default is 2.21): up to TF 2.15 "
+        "`tf.keras.optimizers.legacy` is Keras 2's supported API. From 2.16 `tf.keras` is Keras 3, whose "
+        "`optimizers.legacy` stubs raise `ImportError` when constructed."
+    )
+    names = data.LEGACY_KERAS_NAMES
+    INVALID = (
+        "import tensorflow as tf\nopt = tf.keras.optimizers.legacy.Adam(learning_rate=1e-3)  # [TF704]\n",
+        "from tensorflow.keras.optimizers.legacy import SGD  # [TF704]\nopt = SGD(0.1, momentum=0.9)  # [TF704]\n",
+    )
+    VALID = ("import tensorflow as tf\nopt = tf.keras.optimizers.Adam(learning_rate=1e-3)\n",)
+
+    def on_reference(self, node: ast.AST, ref: TFRef, key: str, ctx: Context) -> None:
+        if ctx.target_version >= (2, 16):
+            self.report(ctx, node, ref)
+
+    def replacement_for(self, ref: Optional[TFRef], ctx: Context) -> str:
+        if ref is None:
+            return self.replacement
+        cls = ref.name.rsplit(".legacy", 1)[-1].lstrip(".")
+        if not cls:
+            return self.replacement
+        return (
+            f"`{data.KERAS_OPTIMIZERS}.{cls.split('.')[0]}` with the same arguments (a `decay=` argument becomes "
+            "a learning-rate schedule such as `InverseTimeDecay(lr, decay_steps=1, decay_rate=decay)`); optimizer "
+            "state saved by the legacy class may not restore into the new one. To keep Keras 2 instead: "
+            "`pip install tf_keras` and `TF_USE_LEGACY_KERAS=1`."
+        )

@@ -1,0 +1,614 @@
+"""Family 8 (TF8xx): saving, checkpoints, SavedModel and summaries.
+
+The construction of a TF1 object is reported, not its later uses: `saver.save(sess, path)`
+and `writer.add_summary(...)` belong to the `Saver` / `FileWriter` finding.
+"""
+
+from __future__ import annotations
+
+import ast
+import weakref
+from typing import List, MutableMapping, Optional, Set
+
+from tf2lint.context import Context
+from tf2lint.data import saving as data
+from tf2lint.finding import Severity
+from tf2lint.names import VIA_COMPAT_V1, VIA_COMPAT_V2, TFRef
+from tf2lint.rules.base import keyword, register
+from tf2lint.rules.tf7_optimizers import (
+    FamilyRule,
+    argument,
+    bind_arguments,
+    is_internal,
+    resolve_call,
+    source_text,
+    with_internal_paths,
+)
+
+
+def _join(sentences: List[str]) -> str:
+    return " ".join(s for s in sentences if s)
+
+
+def _text(node: Optional[ast.AST], ctx: Context, default: str) -> str:
+    return source_text(node, ctx) if node is not None else default
+
+
+@register
+class SaverRule(FamilyRule):
+    """Reports `tf.train.Saver` and its checkpoint bookkeeping (`NewCheckpointReader`, `checkpoint_exists`, ...).
+
+    A `Saver` writes the graph's variables under their names and needs a session to
+    save or restore. TF2 checkpoints are object-based: `tf.train.Checkpoint` tracks the
+    objects it is given (model, optimizer) and `tf.train.CheckpointManager` keeps the
+    last N files. Its uses (`saver.save`, `saver.restore`) are part of this finding.
+    """
+
+    code = "TF801"
+    symbol = "saver"
+    summary = "`{name}` saves TF1 graph variables by name"
+    replacement = (
+        "`checkpoint = tf.train.Checkpoint(model=model, optimizer=optimizer)` and "
+        "`manager = tf.train.CheckpointManager(checkpoint, directory, max_to_keep=5)`; "
+        "`manager.save()` and `checkpoint.restore(manager.latest_checkpoint)`."
+    )
+    aliases = data.INTERNAL_ALIASES
+    names = with_internal_paths(data.SAVER_NAMES, data.INTERNAL_ALIASES)
+    node_types = (ast.Call,)
+    INVALID = (
+        "import tensorflow as tf\nsaver = tf.train.Saver(max_to_keep=3)  # [TF801]\nsaver.save(sess, path)\n",
+        "import tensorflow as tf\nsaver = tf.compat.v1.train.Saver(var_list=tf.compat.v1.global_variables())  # [TF801, TF204]\n",
+        "from tensorflow.train import Saver  # [TF801]\nsaver = Saver()  # [TF801]\n",
+        "import tensorflow as tf\nreader = tf.train.NewCheckpointReader(path)  # [TF801]\n"
+        "if tf.train.checkpoint_exists(path):  # [TF801]\n    pass\n",
+    )
+    VALID = (
+        "import tensorflow as tf\nckpt = tf.train.Checkpoint(model=model, optimizer=opt)\n"
+        "manager = tf.train.CheckpointManager(ckpt, '/tmp/ckpt', max_to_keep=3)\nmanager.save()\n"
+        "ckpt.restore(tf.train.latest_checkpoint('/tmp/ckpt'))\n",
+        "import tensorflow as tf\nreader = tf.train.load_checkpoint('/tmp/ckpt')\nw = reader.get_tensor('dense/kernel')\n",
+    )
+
+    def check(self, node: ast.AST, ctx: Context) -> None:
+        assert isinstance(node, ast.Call)
+        ref = resolve_call(ctx, node)
+        if ref is None or self.public(ref) != "train.Saver":
+            return
+        ctx.claim(node.func)
+        bound = dict(bind_arguments(node, data.SAVER_SIGNATURE, ctx).named)
+        keep = _text(bound.get("max_to_keep"), ctx, data.SAVER_DEFAULT_MAX_TO_KEEP)
+        manager_args = f"checkpoint, directory, max_to_keep={keep}"
+        if "keep_checkpoint_every_n_hours" in bound:
+            manager_args += f", keep_checkpoint_every_n_hours={source_text(bound['keep_checkpoint_every_n_hours'], ctx)}"
+        notes = [
+            "`checkpoint = tf.train.Checkpoint(model=model, optimizer=optimizer)` and "
+            f"`manager = tf.train.CheckpointManager({manager_args})`"
+            + (" (5 is TF1's default)." if "max_to_keep" not in bound else "."),
+            data.SAVER_USES,
+        ]
+        if "var_list" in bound:
+            notes.append(
+                f"The variables in `{source_text(bound['var_list'], ctx)}` become attributes of the Checkpoint "
+                "(`tf.train.Checkpoint(w=w, b=b)`) or of a `tf.Module` it tracks."
+            )
+        notes.append(data.SAVER_KEYS_NOTE)
+        self.report(ctx, node.func, ref, replacement=_join(notes))
+
+    def on_public_reference(self, node: ast.AST, ref: TFRef, key: str, ctx: Context) -> None:
+        message = None if key == "train.Saver" else self.message_for(ref, data.CHECKPOINT_HELPER_MESSAGE)
+        self.report(ctx, node, ref, message=message)
+
+    def replacement_for(self, ref: Optional[TFRef], ctx: Context) -> str:
+        specific = super().replacement_for(ref, ctx)
+        return specific if specific != self.replacement else _join([self.replacement, data.SAVER_KEYS_NOTE])
+
+
+
+class _FileTrees:
+    """The module tree of each file being linted (for checks that look beyond one node)."""
+
+    def __init__(self) -> None:
+        self._trees: MutableMapping[Context, ast.Module] = weakref.WeakKeyDictionary()
+        self._wrapped: MutableMapping[Context, Set[int]] = weakref.WeakKeyDictionary()
+
+    def remember(self, ctx: Context, tree: ast.Module) -> None:
+        self._trees[ctx] = tree
+
+    def wrapped_nodes(self, ctx: Context) -> Set[int]:
+        """Nodes inside functions handed to `wrap_function` (where TF1 graph calls are the TF2 recipe)."""
+        if ctx not in self._wrapped:
+            tree = self._trees.get(ctx)
+            self._wrapped[ctx] = _wrapped_nodes(tree) if tree is not None else set()
+        return self._wrapped[ctx]
+
+
+def _callee(func: ast.AST) -> str:
+    if isinstance(func, ast.Attribute):
+        return func.attr
+    return func.id if isinstance(func, ast.Name) else ""
+
+
+def _wrapped_nodes(tree: ast.Module) -> Set[int]:
+    names: Set[str] = set()
+    inside: Set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and _callee(node.func) == "wrap_function":
+            target = argument(node, 0, "fn")
+            if isinstance(target, ast.Lambda):
+                inside.update(id(n) for n in ast.walk(target))
+            elif target is not None:
+                names.add(_callee(target))
+    if names:
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name in names:
+                inside.update(id(n) for n in ast.walk(node))
+    return inside
+
+
+@register
+class MetaGraphRule(FamilyRule):
+    """Reports `tf.train.import_meta_graph` and `tf.train.export_meta_graph`.
+
+    A MetaGraph is a TF1 graph plus its saver; importing one rebuilds that graph for a
+    session to run. TF2 loads SavedModels instead, and reaches an old MetaGraph only
+    through `tf.compat.v1.wrap_function`, which turns the imported graph into a callable
+    function. Calls made inside a function handed to `wrap_function` are that recipe and
+    are not reported.
+    """
+
+    code = "TF802"
+    symbol = "import-meta-graph"
+    summary = "`{name}` imports or exports a TF1 MetaGraph"
+    replacement = data.IMPORT_META_GRAPH.format(path="'model.meta'")
+    aliases = data.INTERNAL_ALIASES
+    names = with_internal_paths(data.META_GRAPH_NAMES, data.INTERNAL_ALIASES)
+    node_types = (ast.Module, ast.Call)
+    INVALID = (
+        "import tensorflow as tf\nsaver = tf.train.import_meta_graph('model.ckpt.meta')  # [TF802]\n",
+        "import tensorflow.compat.v1 as tf\ntf.train.export_meta_graph(filename='model.meta')  # [TF802]\n",
+    )
+    VALID = (
+        "import tensorflow as tf\n"
+        "imported = tf.compat.v1.wrap_function(lambda: tf.compat.v1.train.import_meta_graph('m.meta'), [])\n",
+        "import tensorflow as tf\n\ndef _load():\n    tf.compat.v1.train.import_meta_graph('m.meta')\n\n"
+        "fn = tf.compat.v1.wrap_function(_load, signature=[])\n",
+        "import tensorflow as tf\nloaded = tf.saved_model.load('/tmp/export')\n",
+    )
+
+    def __init__(self) -> None:
+        self._files = _FileTrees()
+
+    def check(self, node: ast.AST, ctx: Context) -> None:
+        if isinstance(node, ast.Module):
+            self._files.remember(ctx, node)
+            return
+        assert isinstance(node, ast.Call)
+        ref = resolve_call(ctx, node)
+        if ref is None or self.match_name(self.public(ref)) is None:
+            return
+        ctx.claim(node.func)
+        if id(node) in self._files.wrapped_nodes(ctx):
+            return
+        replacement = None
+        if self.public(ref) == "train.import_meta_graph":
+            path = argument(node, 0, "meta_graph_or_file")
+            replacement = data.IMPORT_META_GRAPH.format(path=_text(path, ctx, "meta_file"))
+        self.report(ctx, node.func, ref, replacement=replacement)
+
+    def on_public_reference(self, node: ast.AST, ref: TFRef, key: str, ctx: Context) -> None:
+        if id(node) not in self._files.wrapped_nodes(ctx):
+            self.report(ctx, node, ref)
+
+
+@register
+class InitFromCheckpointRule(FamilyRule):
+    """Reports `tf.train.init_from_checkpoint`.
+
+    It overrides the initializers of graph variables so that a session's first
+    `sess.run(init)` loads them from a checkpoint; it works only in graph mode. In TF2
+    read the checkpoint with `tf.train.load_checkpoint` and assign the values, or restore
+    an object-based checkpoint with `tf.train.Checkpoint(...).restore(path)`.
+    """
+
+    code = "TF803"
+    symbol = "init-from-checkpoint"
+    summary = "`{name}` initializes TF1 graph variables from a checkpoint"
+    replacement = (
+        "`reader = tf.train.load_checkpoint(path)`, then `var.assign(reader.get_tensor(name))` for each mapped "
+        "variable; for an object-based checkpoint, `tf.train.Checkpoint(model=model).restore(path)`."
+    )
+    aliases = data.INTERNAL_ALIASES
+    names = with_internal_paths(data.INIT_FROM_CHECKPOINT_NAMES, data.INTERNAL_ALIASES)
+    node_types = (ast.Call,)
+    INVALID = (
+        "import tensorflow as tf\ntf.train.init_from_checkpoint(ckpt_dir, {'encoder/': 'model/encoder/'})  # [TF803]\n",
+        "import tensorflow.compat.v1 as tf\ntf.train.init_from_checkpoint('/tmp/m.ckpt', {'w': w})  # [TF803]\n",
+    )
+    VALID = (
+        "import tensorflow as tf\nreader = tf.train.load_checkpoint(ckpt_dir)\n"
+        "w.assign(reader.get_tensor('layer/w'))\n",
+        "import tensorflow as tf\ntf.train.Checkpoint(model=model).restore(path).expect_partial()\n",
+    )
+
+    def check(self, node: ast.AST, ctx: Context) -> None:
+        assert isinstance(node, ast.Call)
+        ref = resolve_call(ctx, node)
+        if ref is None or self.match_name(self.public(ref)) is None:
+            return
+        ctx.claim(node.func)
+        path = _text(argument(node, 0, "ckpt_dir_or_file"), ctx, "path")
+        mapping = argument(node, 1, "assignment_map")
+        assigns = "`var.assign(reader.get_tensor(name))` for each mapped variable"
+        if isinstance(mapping, ast.Dict) and mapping.keys and all(k is not None for k in mapping.keys):
+            pairs = list(zip(mapping.keys, mapping.values))
+            first_key, first_value = pairs[0]
+            key_src, value_src = source_text(first_key, ctx), source_text(first_value, ctx)  # type: ignore[arg-type]
+            if isinstance(first_value, ast.Constant) and isinstance(first_value.value, str):
+                assigns = (
+                    f"for each variable under {value_src}, `var.assign(reader.get_tensor(name))` with the "
+                    f"checkpoint name under {key_src}"
+                )
+            else:
+                assigns = f"`{value_src}.assign(reader.get_tensor({key_src}))`" + (
+                    " and likewise for the other entries" if len(pairs) > 1 else ""
+                )
+        replacement = (
+            f"`reader = tf.train.load_checkpoint({path})`, then {assigns}; for an object-based checkpoint, "
+            f"`tf.train.Checkpoint(model=model).restore({path})`."
+        )
+        self.report(ctx, node.func, ref, replacement=replacement)
+
+
+@register
+class SavedModelV1Rule(FamilyRule):
+    """Reports the TF1 SavedModel API: `simple_save`, `SavedModelBuilder`, `loader.load(sess, ...)`,
+    signature-def utilities and the constant modules.
+
+    TF1 SavedModels are written from a session's graph with hand-built signature defs
+    and loaded back into a session. TF2 saves trackable objects and their
+    `tf.function`s with `tf.saved_model.save` and loads them with
+    `tf.saved_model.load(path)`, which returns callable objects. `tf.saved_model.load`
+    with a session argument is TF1's loader; the TF2 call `tf.saved_model.load(path)`
+    and the top-level constants (`tf.saved_model.SERVING`) are not reported.
+    """
+
+    code = "TF804"
+    symbol = "saved-model-v1"
+    summary = "`{name}` is the TF1 session-based SavedModel API"
+    replacement = (
+        "`tf.saved_model.save(module, export_dir, signatures=...)` to export and "
+        "`loaded = tf.saved_model.load(export_dir)` to load."
+    )
+    version_notes = data.KERAS3_SAVE_NOTE
+    aliases = data.INTERNAL_ALIASES
+    names = with_internal_paths(data.SAVED_MODEL_NAMES, data.INTERNAL_ALIASES)
+    node_types = (ast.Call,)
+    INVALID = (
+        "import tensorflow as tf\n"
+        "tf.saved_model.simple_save(sess, export_dir, inputs={'x': x}, outputs={'y': y})  # [TF804]\n",
+        "import tensorflow as tf\nbuilder = tf.saved_model.builder.SavedModelBuilder(export_dir)  # [TF804]\n"
+        "builder.add_meta_graph_and_variables(sess, [tf.saved_model.tag_constants.SERVING])  # [TF804]\n",
+        "import tensorflow as tf\ntf.saved_model.loader.load(sess, ['serve'], export_dir)  # [TF804]\n",
+        "import tensorflow as tf\nmeta = tf.saved_model.load(sess, [tf.saved_model.SERVING], export_dir)  # [TF804]\n",
+        "import tensorflow as tf\n"
+        "sig = tf.saved_model.signature_def_utils.predict_signature_def(inputs={'x': x}, outputs={'y': y})  # [TF804]\n",
+    )
+    VALID = (
+        "import tensorflow as tf\ntf.saved_model.save(module, '/tmp/export', signatures=serve)\n"
+        "loaded = tf.saved_model.load('/tmp/export')\nkey = tf.saved_model.DEFAULT_SERVING_SIGNATURE_DEF_KEY\n",
+        "import tensorflow as tf\nloaded = tf.saved_model.load(export_dir, tags=[tf.saved_model.SERVING])\n",
+    )
+
+    def check(self, node: ast.AST, ctx: Context) -> None:
+        assert isinstance(node, ast.Call)
+        ref = resolve_call(ctx, node)
+        if ref is None:
+            return
+        name = self.public(ref)
+        if name == "saved_model.load":
+            if self._is_v1_load(node, ref):
+                ctx.claim(node.func)
+                # `tf.saved_model.load` exists in TF2: the signature, not the name, is what fails.
+                message = data.V1_LOAD_MESSAGE.format(name=self.display(ref)) if ref.via != VIA_COMPAT_V1 else None
+                self.report(ctx, node.func, ref, message=message, replacement=self._load_text(node, ctx))
+            return
+        if name == "saved_model.simple_save":
+            export_dir = _text(argument(node, 1, "export_dir"), ctx, "export_dir")
+            replacement = _join(
+                [
+                    f"`tf.saved_model.save(module, {export_dir}, signatures=serve.get_concrete_function())`, "
+                    "with `serve` a `@tf.function(input_signature=[...])` that maps the `inputs` to the `outputs` dict.",
+                ]
+            )
+        elif name in ("saved_model.builder.SavedModelBuilder", "saved_model.Builder"):
+            export_dir = _text(argument(node, 0, "export_dir"), ctx, "export_dir")
+            replacement = _join(
+                [f"`tf.saved_model.save(module, {export_dir}, signatures=...)`.", data.BUILDER_USES]
+            )
+        elif name == "saved_model.loader.load":
+            replacement = self._load_text(node, ctx)
+        else:
+            return
+        ctx.claim(node.func)
+        self.report(ctx, node.func, ref, replacement=replacement)
+
+    @staticmethod
+    def _is_v1_load(call: ast.Call, ref: TFRef) -> bool:
+        """TF1's load(sess, tags, export_dir): through compat.v1, a session keyword, or three positionals."""
+        if ref.via == VIA_COMPAT_V1:
+            return True
+        if ref.via == VIA_COMPAT_V2:
+            return False
+        if any(kw.arg in data.V1_LOAD_KEYWORDS for kw in call.keywords):
+            return True
+        positional = [a for a in call.args if not isinstance(a, ast.Starred)]
+        return len(positional) >= 3 and not isinstance(positional[2], ast.Call)
+
+    @staticmethod
+    def _load_text(call: ast.Call, ctx: Context) -> str:
+        export_dir = _text(argument(call, 2, "export_dir"), ctx, "export_dir")
+        tags = argument(call, 1, "tags")
+        tags_text = source_text(tags, ctx) if tags is not None else ""
+        for module in data.SAVED_MODEL_CONSTANT_MODULES:  # the TF2 constants are top-level
+            tags_text = tags_text.replace(f"{module}.", "saved_model.")
+        args = export_dir + (f", tags={tags_text}" if tags_text else "")
+        return f"`loaded = tf.saved_model.load({args})`, then " + data.LOAD_USES
+
+    def on_public_reference(self, node: ast.AST, ref: TFRef, key: str, ctx: Context) -> None:
+        if key in data.SAVED_MODEL_CONSTANT_MODULES:
+            self.report(ctx, node, ref, message=self.message_for(ref, data.SAVED_MODEL_CONSTANT_MESSAGE))
+        else:
+            self.report(ctx, node, ref)
+
+    def replacement_for(self, ref: Optional[TFRef], ctx: Context) -> str:
+        if ref is None:
+            return self.replacement
+        name = self.public(ref)
+        for module in data.SAVED_MODEL_CONSTANT_MODULES:
+            if name.startswith(module + "."):
+                const = name[len(module) + 1 :]
+                if const in data.SAVED_MODEL_TF1_CONSTANTS:
+                    return data.SAVED_MODEL_NAMES["saved_model.MAIN_OP_KEY"] or self.replacement
+                return f"`tf.saved_model.{const}`."
+            if name == module:
+                return data.SAVED_MODEL_CONSTANT_REPLACEMENT
+        if name.startswith("saved_model.loader"):
+            return "`loaded = tf.saved_model.load(export_dir)`, then " + data.LOAD_USES
+        if name.startswith(("saved_model.builder", "saved_model.Builder", "saved_model.simple_save")):
+            return _join([self.replacement, data.BUILDER_USES])
+        return super().replacement_for(ref, ctx)
+
+
+@register
+class SummaryFileWriterRule(FamilyRule):
+    """Reports `tf.summary.FileWriter` and `FileWriterCache`.
+
+    A TF1 `FileWriter` writes `Summary` protos that a session computed; TF2 summary ops
+    write directly to the default writer. The writer's later `add_summary` calls belong
+    to this finding.
+    """
+
+    code = "TF805"
+    symbol = "summary-file-writer"
+    summary = "`{name}` is the TF1 event-file writer"
+    replacement = (
+        "`writer = tf.summary.create_file_writer(logdir)` and `with writer.as_default(step=step):` "
+        "around the `tf.summary.*` calls."
+    )
+    aliases = data.INTERNAL_ALIASES
+    names = with_internal_paths(data.FILE_WRITER_NAMES, data.INTERNAL_ALIASES)
+    node_types = (ast.Call,)
+    INVALID = (
+        "import tensorflow as tf\nwriter = tf.summary.FileWriter('/tmp/logs', sess.graph)  # [TF805]\n"
+        "writer.add_summary(summary, step)\n",
+        "import tensorflow as tf\nwriter = tf.compat.v1.summary.FileWriterCache.get(logdir)  # [TF805]\n",
+    )
+    VALID = (
+        "import tensorflow as tf\nwriter = tf.summary.create_file_writer('/tmp/logs')\n"
+        "with writer.as_default(step=step):\n    tf.summary.scalar('loss', loss)\n",
+    )
+
+    def check(self, node: ast.AST, ctx: Context) -> None:
+        assert isinstance(node, ast.Call)
+        ref = resolve_call(ctx, node)
+        name = self.public(ref) if ref is not None else ""
+        if ref is None or not name.startswith(("summary.FileWriter", "summary.FileWriterCache")):
+            return
+        ctx.claim(node.func)
+        if name.startswith("summary.FileWriterCache"):
+            logdir = _text(argument(node, 0, "logdir"), ctx, "logdir")
+            replacement = _join(
+                [f"`writer = tf.summary.create_file_writer({logdir})`, kept by the code that writes.", data.FILE_WRITER_USES]
+            )
+            self.report(ctx, node.func, ref, replacement=replacement)
+            return
+        bound = dict(bind_arguments(node, data.FILE_WRITER_SIGNATURE, ctx).named)
+        args = [_text(bound.get("logdir"), ctx, "logdir")]
+        if "max_queue" in bound:
+            args.append(f"max_queue={source_text(bound['max_queue'], ctx)}")
+        if "flush_secs" in bound:
+            args.append(f"flush_millis={_millis(bound['flush_secs'], ctx)}")
+        if "filename_suffix" in bound:
+            args.append(f"filename_suffix={source_text(bound['filename_suffix'], ctx)}")
+        notes = [f"`writer = tf.summary.create_file_writer({', '.join(args)})`.", data.FILE_WRITER_USES]
+        if bound.get("graph") is not None and not _is_none(bound["graph"]):
+            notes.append(data.FILE_WRITER_GRAPH_NOTE)
+        self.report(ctx, node.func, ref, replacement=_join(notes))
+
+    def replacement_for(self, ref: Optional[TFRef], ctx: Context) -> str:
+        if ref is not None and self.public(ref).startswith("summary.initialize"):
+            return super().replacement_for(ref, ctx)
+        return _join([self.replacement, data.FILE_WRITER_USES])
+
+
+def _is_none(node: ast.AST) -> bool:
+    return isinstance(node, ast.Constant) and node.value is None
+
+
+def _millis(node: ast.AST, ctx: Context) -> str:
+    if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
+        return str(int(node.value * 1000))
+    return f"int({source_text(node, ctx)} * 1000)"
+
+
+@register
+class SummaryMergeRule(FamilyRule):
+    """Reports `tf.summary.merge_all` and `tf.summary.merge`.
+
+    Merging collects the graph's summary ops into one op for a session to run and a
+    `FileWriter` to write. TF2 summary ops write when they execute, inside
+    `writer.as_default()`: there is nothing to merge or run.
+    """
+
+    code = "TF806"
+    symbol = "summary-merge"
+    summary = "`{name}` merges TF1 summary ops for a session run"
+    replacement = (
+        "Delete it, and the `sess.run` / `writer.add_summary` of its result: `tf.summary.*` calls made inside "
+        "`with writer.as_default(step=step):` write directly."
+    )
+    aliases = data.INTERNAL_ALIASES
+    names = with_internal_paths(data.MERGE_NAMES, data.INTERNAL_ALIASES)
+    INVALID = (
+        "import tensorflow as tf\nmerged = tf.summary.merge_all()  # [TF806]\n",
+        "import tensorflow.compat.v1 as tf\ntrain_summaries = tf.summary.merge([s1, s2])  # [TF806]\n",
+    )
+    VALID = (
+        "import tensorflow as tf\nwith writer.as_default(step=step):\n"
+        "    tf.summary.scalar('loss', loss)\n    tf.summary.scalar('acc', acc)\n",
+    )
+
+
+@register
+class V1SummaryOpRule(FamilyRule):
+    """Reports v1 summary ops: `tf.summary.scalar`/`histogram`/`image`/`audio`/`text` used the TF1 way,
+    `tensor_summary`, the `Summary` proto.
+
+    The TF1 ops return a serialized `Summary` tensor for a session to run and a
+    `FileWriter` to write. The TF2 ops of the same names write immediately to the default
+    writer and need a `step`. A call is reported when it is v1: reached through
+    `tf.compat.v1`, using TF1-only arguments (`collections`, `family`, `tensor=`), or
+    without a step in a module that runs TF1. `tf.summary.scalar(name, data, step=...)`
+    is TF2 and never reported, nor are stepless calls in a module that shows TF2 summary
+    writing (`create_file_writer`, `writer.as_default(step=...)`,
+    `tf.summary.experimental.set_step`) or an eager `tf.GradientTape` step, whose caller
+    sets the default step.
+    """
+
+    code = "TF807"
+    symbol = "v1-summary-op"
+    summary = "`{name}` is a TF1 summary op"
+    replacement = "`tf.summary.scalar(name, data, step=step)` (and the other ops) inside `with writer.as_default():`."
+    aliases = data.INTERNAL_ALIASES
+    names = with_internal_paths(data.V1_SUMMARY_NAMES, data.INTERNAL_ALIASES)
+    node_types = (ast.Call,)
+    INVALID = (
+        "import tensorflow.compat.v1 as tf\ntf.summary.scalar('loss', loss)  # [TF807]\n",
+        "import tensorflow as tf\nx = tf.placeholder(tf.float32)  # [TF102]\ntf.summary.histogram('x', x)  # [TF807]\n",
+        "import tensorflow as tf\ntf.summary.scalar('loss', loss, collections=['train'])  # [TF807]\n",
+        "import tensorflow as tf\ns = tf.Summary(value=[tf.Summary.Value(tag='acc', simple_value=acc)])  # [TF807]\n",
+    )
+    VALID = (
+        "import tensorflow as tf\nwith writer.as_default():\n    tf.summary.scalar('loss', loss, step=step)\n",
+        "import tensorflow as tf\ntf.summary.image('inputs', images, step, max_outputs=4)\n",
+        "import tensorflow as tf\ntf.compat.v1.logging.info('start')\n"
+        "writer = tf.summary.create_file_writer(logdir)\n"
+        "with writer.as_default(step=0):\n    tf.summary.scalar('loss', loss)\n",
+    )
+
+    def __init__(self) -> None:
+        self._v2_context: MutableMapping[Context, bool] = weakref.WeakKeyDictionary()
+
+    def check(self, node: ast.AST, ctx: Context) -> None:
+        assert isinstance(node, ast.Call)
+        func = node.func
+        if isinstance(func, ast.Attribute) and func.attr == "as_default" and keyword(node, "step") is not None:
+            self._v2_context[ctx] = True
+            return
+        ref = resolve_call(ctx, node)
+        if ref is None:
+            return
+        name = self.public(ref)
+        if name in data.V2_SUMMARY_CONTEXT:
+            self._v2_context[ctx] = True
+            return
+        if name in data.SUMMARY_PROTOS:
+            # One finding for the proto and the `Summary.Value(...)` parts built inside it.
+            for sub in ast.walk(node):
+                if isinstance(sub, ast.Attribute) and sub is not func:
+                    inner = ctx.resolve(sub)
+                    if inner is not None and self.public(inner).startswith(data.SUMMARY_PROTOS):
+                        ctx.claim(sub)
+            return
+        if name == "summary.tensor_summary":
+            ctx.claim(func)
+            self.report(ctx, func, ref, replacement=self._tensor_summary_text(node, ctx))
+            return
+        op = name[8:] if name.startswith("summary.") else ""
+        if op not in data.SUMMARY_OPS:
+            return
+        ctx.claim(func)  # the TF2 op of the same name is decided here, not by its name
+        if ref.via == VIA_COMPAT_V2:
+            return
+        replacement = self._op_text(node, op, ctx)
+        if ref.via == VIA_COMPAT_V1 or is_internal(ref):
+            self.report(ctx, func, ref, replacement=replacement)
+            return
+        v1_keywords = sorted(kw.arg for kw in node.keywords if kw.arg in data.V1_ONLY_KEYWORDS)
+        step_index = data.SUMMARY_OPS[op][1]
+        step = argument(node, step_index, "step")
+        if v1_keywords or isinstance(step, (ast.List, ast.Tuple)):
+            used = ", ".join(f"`{k}=`" for k in v1_keywords) or "a `collections` list"
+            message = f"`{ref.display}(...)` uses the TF1 signature ({used}): the TF2 op takes `(name, data, step)`"
+            self.report(ctx, func, ref, message=message, replacement=replacement, severity=Severity.ERROR)
+            return
+        if step is not None or any(kw.arg is None for kw in node.keywords):
+            return
+        message = f"`{ref.display}(...)` without a `step` is the TF1 summary op in a module that runs TF1"
+
+        def report_if_tf1() -> None:
+            if ctx.runs_tf1 and not self._v2_context.get(ctx, False):
+                self.report(ctx, func, ref, message=message, replacement=replacement, severity=Severity.WARNING)
+
+        ctx.defer(report_if_tf1)
+
+    def on_public_reference(self, node: ast.AST, ref: TFRef, key: str, ctx: Context) -> None:
+        # A TF2 op's name alone (`fn = tf.summary.scalar`) says nothing; compat.v1, private and TF1-only names do.
+        if ref.via == VIA_COMPAT_V1 or is_internal(ref) or key in data.V1_ONLY_SUMMARY_NAMES:
+            self.report(ctx, node, ref, message=self.message_for(ref, data.V1_SUMMARY_MESSAGES.get(key, "")))
+
+    @staticmethod
+    def _op_text(call: ast.Call, op: str, ctx: Context) -> str:
+        signature = data.SUMMARY_OPS[op][0]
+        bound = dict(bind_arguments(call, signature, ctx).named)
+        name = _text(bound.get("name"), ctx, "name")
+        value = bound.get("tensor", bound.get("values", bound.get("data")))
+        args = [name, _text(value, ctx, "data")]
+        if op == "audio":
+            args.append(_text(bound.get("sample_rate"), ctx, "sample_rate"))
+        args.append("step=step")
+        if "max_outputs" in bound:
+            args.append(f"max_outputs={source_text(bound['max_outputs'], ctx)}")
+        rendered = f"`tf.summary.{op}({', '.join(args)})` inside `with writer.as_default():`"
+        notes = [rendered + ", with `writer = tf.summary.create_file_writer(logdir)`; it writes when it runs."]
+        if "family" in bound:
+            notes.append(f"`family=` becomes `with tf.name_scope({source_text(bound['family'], ctx)}):` around the call.")
+        if "collections" in bound:
+            notes.append("`collections=` goes: nothing collects summaries in TF2.")
+        return _join(notes)
+
+    @staticmethod
+    def _tensor_summary_text(call: ast.Call, ctx: Context) -> str:
+        bound = dict(bind_arguments(call, data.TENSOR_SUMMARY_SIGNATURE, ctx).named)
+        args = [_text(bound.get("name"), ctx, "name"), _text(bound.get("tensor"), ctx, "tensor"), "step=step"]
+        if "summary_metadata" in bound:
+            args.append(f"metadata={source_text(bound['summary_metadata'], ctx)}")
+        return f"`tf.summary.write({', '.join(args)})` inside `with writer.as_default():`."
+
+    def replacement_for(self, ref: Optional[TFRef], ctx: Context) -> str:
+        name = self.public(ref) if ref is not None else ""
+        if name.startswith("summary.") and name[8:] in data.SUMMARY_OPS:
+            op = name[8:]
+            step = "sample_rate, step=step" if op == "audio" else "step=step"
+            return f"`tf.summary.{op}(name, data, {step})` inside `with writer.as_default():`."
+        return super().replacement_for(ref, ctx)
