@@ -281,6 +281,14 @@ _LAYERS: Dict[str, str] = {
         "Each feature's Keras preprocessing layer joined with `tf.keras.layers.Concatenate()`, or "
         "`tf.keras.utils.FeatureSpace`."
     ),
+    "collect_named_outputs": (
+        "Return the intermediate tensors explicitly (a functional Keras model can list them as outputs); "
+        "`tf_slim.layers.utils.collect_named_outputs` keeps the TF1 collection."
+    ),
+    "convert_collection_to_dict": (
+        "Return the intermediate tensors explicitly (a dict built where they are computed); "
+        "`tf_slim.layers.utils.convert_collection_to_dict` keeps the TF1 collection."
+    ),
     "create_feature_spec_for_parsing": "A dict of `tf.io.FixedLenFeature` / `tf.io.VarLenFeature` for `tf.io.parse_example`.",
 }
 
@@ -743,3 +751,28 @@ ALSO_SEARCH: Dict[str, tuple] = {
     "slim": ("layers", "framework", "losses", "metrics"),
     "learn": ("layers",),
 }
+
+
+# The "Use instead" of the rule pages: every submodule's destination, and the best-known symbols.
+OVERVIEW = "The destination of the imported submodule:\n\n" + "\n".join(
+    f"- `contrib.{name}`: {text}" for name, text in sorted(SUBMODULES.items())
+)
+SYMBOL_OVERVIEW = (
+    "The destination of the symbol where it is known, else of its submodule (the full list is on the TF601 page). "
+    "The best known, rendered from the call's own arguments:\n\n"
+    + "\n".join(
+        f"- `contrib.{table}.{symbol}`: {SYMBOLS[table][symbol]}"
+        for table, symbol in (
+            ("layers", "l2_regularizer"),
+            ("layers", "xavier_initializer"),
+            ("layers", "variance_scaling_initializer"),
+            ("layers", "fully_connected"),
+            ("layers", "layer_norm"),
+            ("rnn", "MultiRNNCell"),
+            ("training", "HParams"),
+            ("opt", "AdamWOptimizer"),
+            ("opt", "NadamOptimizer"),
+            ("framework", "arg_scope"),
+        )
+    )
+)

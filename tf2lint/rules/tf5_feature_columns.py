@@ -13,8 +13,6 @@ from tf2lint.finding import Severity
 from tf2lint.names import VIA_COMPAT_V1, TFRef
 from tf2lint.rules.base import LEGACY_NOTE, REMOVED_NOTE, Rule, register
 
-PREFIX = "feature_column."
-
 
 def call_arg(call: ast.Call, params: tuple, name: str) -> Optional[ast.expr]:
     """The argument bound to parameter ``name`` (keyword or positional), if given."""
@@ -40,7 +38,15 @@ def literal(node: Optional[ast.AST]) -> object:
 
 
 def _short(ref: TFRef) -> str:
-    return ref.name[len(PREFIX):] if ref.name.startswith(PREFIX) else ""
+    """The function name under a feature-column module (``numeric_column``), or ""."""
+    for module in data.MODULES:
+        if ref.name.startswith(module + "."):
+            return ref.name[len(module) + 1 :].split(".")[0]
+    return ""
+
+
+def _private(ref: TFRef) -> bool:
+    return ref.name.startswith("python.")
 
 
 @dataclass
@@ -285,7 +291,7 @@ class FeatureColumnRule(Rule):
         "The matching Keras preprocessing layer (`Normalization`, `Discretization`, `StringLookup`, `IntegerLookup`, "
         "`Hashing`, `HashedCrossing`, `CategoryEncoding`, `Embedding`), or `tf.keras.utils.FeatureSpace`."
     )
-    names = {PREFIX + short: None for short in data.CONSTRUCTORS}
+    names = {f"{module}.{short}": None for module in data.MODULES for short in data.CONSTRUCTORS}
     node_types = (ast.Call,)
     version_notes = (
         "`tf.feature_column` still exists in TF 2.21, deprecated. From TF 2.16 `tf.keras` is Keras 3, which has no "
@@ -321,20 +327,23 @@ class FeatureColumnRule(Rule):
 
     def replacement_for(self, ref: Optional[TFRef], ctx: Context) -> str:
         if ref is not None:
-            return data.CONSTRUCTORS.get(_short(ref).split(".")[0], self.replacement)
+            return data.CONSTRUCTORS.get(_short(ref), self.replacement)
         return self.replacement
 
     def severity_for(self, ref: Optional[TFRef]) -> Severity:
-        if ref is not None and ref.via != VIA_COMPAT_V1 and _short(ref).split(".")[0] not in data.V2_NAMES:
-            return Severity.ERROR
-        return Severity.WARNING
+        return Severity.ERROR if ref is not None and _status(ref) == REMOVED_NOTE else Severity.WARNING
 
     def status_note(self, ref: Optional[TFRef]) -> str:
-        if ref is None:
-            return ""
-        if ref.via == VIA_COMPAT_V1:
-            return LEGACY_NOTE
-        return data.DEPRECATED_NOTE if _short(ref).split(".")[0] in data.V2_NAMES else REMOVED_NOTE
+        return _status(ref) if ref is not None else ""
+
+
+def _status(ref: TFRef) -> str:
+    """Whether the function still runs on TF2, and how."""
+    if _private(ref):
+        return data.PRIVATE_NOTE
+    if ref.via == VIA_COMPAT_V1:
+        return LEGACY_NOTE
+    return data.DEPRECATED_NOTE if _short(ref) in data.V2_NAMES else REMOVED_NOTE
 
 
 @register
@@ -353,7 +362,10 @@ class FeatureColumnLayerRule(Rule):
     symbol = "feature-column-layer"
     summary = "`{name}` consumes feature columns"
     replacement = data.LAYER_FUNCTIONS["input_layer"]
-    names = {**{PREFIX + short: None for short in data.LAYER_FUNCTIONS}, **{name: None for name in data.KERAS_LAYERS}}
+    names = {
+        **{f"{module}.{short}": None for module in data.MODULES for short in data.LAYER_FUNCTIONS},
+        **{name: None for name in data.KERAS_LAYERS},
+    }
     node_types = (ast.Call,)
     version_notes = (
         "`tf.keras.layers.DenseFeatures` and `tf.keras.experimental.SequenceFeatures` exist up to TF 2.15 (Keras 2). "
@@ -399,7 +411,7 @@ class FeatureColumnLayerRule(Rule):
         )
 
     def _keras(self, ref: TFRef) -> bool:
-        return ref.name.startswith("keras.")
+        return self.match_name(ref.name) in data.KERAS_LAYERS
 
     def _severity(self, ref: TFRef, ctx: Context) -> Severity:
         if self._keras(ref):
@@ -410,12 +422,8 @@ class FeatureColumnLayerRule(Rule):
         text = self.summary.format(name=ref.display)
         if self._keras(ref):
             note = data.KERAS2_ONLY_NOTE if ctx.target_version >= (2, 16) else data.KERAS2_DEPRECATED_NOTE
-        elif ref.via == VIA_COMPAT_V1:
-            note = LEGACY_NOTE
-        elif _short(ref) in data.V2_NAMES:
-            note = data.DEPRECATED_NOTE
         else:
-            note = REMOVED_NOTE
+            note = _status(ref)
         return f"{text} ({note})"
 
     def replacement_for(self, ref: Optional[TFRef], ctx: Context) -> str:
@@ -424,9 +432,7 @@ class FeatureColumnLayerRule(Rule):
         if self._keras(ref):
             key = self.match_name(ref.name) or ""
             return data.KERAS_LAYERS.get(key, self.replacement)
-        return data.LAYER_FUNCTIONS.get(_short(ref).split(".")[0], self.replacement)
+        return data.LAYER_FUNCTIONS.get(_short(ref), self.replacement)
 
     def severity_for(self, ref: Optional[TFRef]) -> Severity:
-        if ref is None or ref.via == VIA_COMPAT_V1 or _short(ref) in data.V2_NAMES:
-            return Severity.WARNING
-        return Severity.ERROR
+        return Severity.ERROR if ref is not None and _status(ref) == REMOVED_NOTE else Severity.WARNING

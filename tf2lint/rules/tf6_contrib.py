@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import ast
-from typing import Callable, Dict, List, Optional, Tuple
+import weakref
+from typing import Callable, Dict, List, Optional, Set, Tuple
 
 from tf2lint.context import Context
 from tf2lint.data import contrib as data
@@ -13,7 +14,7 @@ from tf2lint.resolver import Scope
 from tf2lint.rules.base import Rule, register
 from tf2lint.rules.tf5_feature_columns import call_arg, literal
 
-REMOVED = "tf.contrib is absent from every TF 2.x release, tf.compat.v1 included"
+REMOVED = "absent from every TF 2.x release, tf.compat.v1 included"
 IMPORT_NODES = (ast.alias, ast.Import, ast.ImportFrom)
 
 
@@ -140,8 +141,10 @@ def _variance_scaling(c: _Call, symbol: str) -> str:
 
 
 def _dense(c: _Call, symbol: str) -> str:
-    act = c.activation() if symbol != "linear" and symbol != "legacy_linear" else ""
-    return f"`tf.keras.layers.Dense({c.src('num_outputs', 'num_outputs')}{act})`" + data.ACTIVATION_NOTE
+    units = c.src("num_outputs", "num_outputs")
+    if symbol in ("linear", "legacy_linear"):
+        return f"`tf.keras.layers.Dense({units})` (no activation)."
+    return f"`tf.keras.layers.Dense({units}{c.activation()})`" + data.ACTIVATION_NOTE
 
 
 _CONV_CLASSES = {
@@ -311,28 +314,6 @@ def _is_contrib(ref: Optional[TFRef]) -> bool:
     return ref is not None and (ref.name == "contrib" or ref.name.startswith("contrib."))
 
 
-def has_import_fallback(ctx: Context, name: str) -> bool:
-    """True when ``name`` is bound both to tf.contrib and, in a try/except, to something else.
-
-    `try: from tensorflow.contrib import slim` / `except ImportError: import tf_slim as slim`
-    runs on TF2: the contrib branch is dead code, the uses are fine.
-    """
-    scope: Optional[Scope] = ctx.scope
-    while scope is not None:
-        bindings = scope.bindings.get(name)
-        if bindings:
-            kinds = []
-            for binding in bindings:
-                value = binding.value
-                ref = value if isinstance(value, TFRef) else (
-                    ctx.resolver.resolve(value, binding.scope) if isinstance(value, ast.expr) else None
-                )
-                kinds.append((_is_contrib(ref), binding.in_handler))
-            return any(c for c, _ in kinds) and any(not c for c, _ in kinds) and any(h for _, h in kinds)
-        scope = scope.parent
-    return False
-
-
 def _import_alias(node: ast.AST) -> Optional[ast.alias]:
     if isinstance(node, ast.alias):
         return node
@@ -341,9 +322,115 @@ def _import_alias(node: ast.AST) -> Optional[ast.alias]:
     return None
 
 
+def _is_contrib_module(module: str) -> bool:
+    return module == "tensorflow.contrib" or module.startswith("tensorflow.contrib.") or module.startswith(
+        "tensorflow.compat.v1.contrib"
+    )
+
+
+def _import_bindings(stmts: List[ast.stmt]) -> List[Tuple[str, bool, ast.alias]]:
+    """(bound name, is tf.contrib, alias) for the imports directly in a block."""
+    out = []
+    for stmt in stmts:
+        if isinstance(stmt, ast.Import):
+            for alias in stmt.names:
+                if alias.asname or "." not in alias.name:
+                    out.append((alias.asname or alias.name, _is_contrib_module(alias.name), alias))
+        elif isinstance(stmt, ast.ImportFrom) and stmt.level == 0 and stmt.module:
+            for alias in stmt.names:
+                full = f"{stmt.module}.{alias.name}"
+                contrib = _is_contrib_module(full) or (stmt.module == "tensorflow" and alias.name == "contrib")
+                out.append((alias.asname or alias.name, contrib, alias))
+    return out
+
+
+class _Fallbacks:
+    """Contrib imports with an import of the same name in another branch of their `try`."""
+
+    def __init__(self) -> None:
+        self.aliases: Set[int] = set()  # id() of the guarded contrib import aliases
+        self.names: Set[Tuple[int, str]] = set()  # (id(scope), name) bound by them
+
+
+_FALLBACKS: weakref.WeakKeyDictionary[Context, _Fallbacks] = weakref.WeakKeyDictionary()
+TRY_NODES: Tuple[type, ...] = tuple(t for t in (ast.Try, getattr(ast, "TryStar", None)) if t is not None)
+
+
+def record_try(node: ast.AST, ctx: Context) -> None:
+    """`try: from tensorflow.contrib import slim` / `except ImportError: import tf_slim as slim`
+    runs on TF2: the contrib branch is dead code and the uses of `slim` are fine.
+    (A fallback that only sets the name to None is no replacement: its uses still are reported.)
+    """
+    branches = [node.body, node.orelse, *[h.body for h in node.handlers]]  # type: ignore[attr-defined]
+    bound = [_import_bindings(stmts) for stmts in branches]
+    for i, branch in enumerate(bound):
+        for name, contrib, alias in branch:
+            if not contrib:
+                continue
+            others = [n for j, other in enumerate(bound) if j != i for n, c, _ in other if not c]
+            if name in others:
+                found = _FALLBACKS.setdefault(ctx, _Fallbacks())
+                found.aliases.add(id(alias))
+                found.names.add((id(ctx.scope), name))
+
+
+def has_import_fallback(ctx: Context, name: str, scope: Optional[Scope]) -> bool:
+    """True when ``name``, as seen from ``scope``, is a contrib import with an import fallback."""
+    found = _FALLBACKS.get(ctx)
+    if found is None:
+        return False
+    while scope is not None:
+        if name in scope.bindings:
+            return (id(scope), name) in found.names
+        scope = scope.parent
+    return False
+
+
+def _claim_availability_test(node: ast.AST, ctx: Context) -> None:
+    """`if cudnn_rnn is not None:` / `if not slim:` tests whether contrib imported; it is no use of it.
+
+    A block under `if hasattr(tf, 'contrib'):` runs only on TF1, so nothing in it fails on TF2.
+    """
+    if isinstance(node, ast.If) and _tests_contrib_presence(node.test, ctx):
+        for stmt in node.body:
+            for child in ast.walk(stmt):
+                if isinstance(child, (ast.Name, ast.Attribute)) and _is_contrib(ctx.resolve(child)):
+                    ctx.claim(child)
+        return
+    if isinstance(node, ast.Compare):
+        operands = [node.left, *node.comparators]
+        if all(isinstance(op, (ast.Is, ast.IsNot)) for op in node.ops) and any(
+            isinstance(o, ast.Constant) and o.value is None for o in operands
+        ):
+            for operand in operands:
+                if isinstance(operand, ast.Name):
+                    ctx.claim(operand)
+        return
+    test = getattr(node, "test", None)
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        test = test.operand
+    if isinstance(test, ast.Name):
+        ctx.claim(test)
+
+
+def _tests_contrib_presence(test: ast.AST, ctx: Context) -> bool:
+    """`hasattr(tf, 'contrib')` with `tf` the TensorFlow module."""
+    if not (isinstance(test, ast.Call) and isinstance(test.func, ast.Name) and test.func.id == "hasattr"):
+        return False
+    if len(test.args) != 2 or not isinstance(test.args[1], ast.Constant) or test.args[1].value != "contrib":
+        return False
+    ref = ctx.resolve(test.args[0])
+    return ref is not None and ref.name == ""
+
+
 class _ContribRule(Rule):
     names = {"contrib": None}
+    node_types = TRY_NODES
     severity = Severity.ERROR
+
+    def check(self, node: ast.AST, ctx: Context) -> None:
+        if isinstance(node, TRY_NODES):
+            record_try(node, ctx)
 
     def status_note(self, ref: Optional[TFRef]) -> str:
         return REMOVED if ref is not None else ""
@@ -370,7 +457,7 @@ class ContribImportRule(_ContribRule):
     code = "TF601"
     symbol = "contrib-import"
     summary = "`{name}` imports tf.contrib"
-    replacement = data.DEFAULT
+    replacement = data.OVERVIEW
     INVALID = (
         "import tensorflow.contrib.slim as slim  # [TF601]\n",
         "from tensorflow.contrib import layers  # [TF601]\n",
@@ -398,7 +485,8 @@ class ContribImportRule(_ContribRule):
                 f"`import tf_slim as {bound}` (after `pip install tf_slim`; the same API). "
                 "Pretrained nets: `tf.keras.applications` or TF Hub."
             )
-        if bound and has_import_fallback(ctx, bound):
+        found = _FALLBACKS.get(ctx)
+        if alias is not None and found is not None and id(alias) in found.aliases:
             self.report(
                 ctx, node, ref,
                 message=f"`{ref.display}` imports tf.contrib ({REMOVED}; the `except ImportError` fallback is what runs on TF2)",
@@ -423,8 +511,8 @@ class ContribUseRule(_ContribRule):
     code = "TF602"
     symbol = "contrib-use"
     summary = "`{name}` uses tf.contrib"
-    replacement = data.DEFAULT
-    node_types = (ast.Call,)
+    replacement = data.SYMBOL_OVERVIEW
+    node_types = (ast.Call, ast.Compare, ast.If, ast.While, ast.IfExp, *TRY_NODES)
     INVALID = (
         "import tensorflow as tf\nreg = tf.contrib.layers.l2_regularizer(0.1)  # [TF602]\n",
         "import tensorflow.contrib.slim as slim  # [TF601]\nnet = slim.conv2d(images, 64, [3, 3])  # [TF602]\n",
@@ -440,27 +528,35 @@ class ContribUseRule(_ContribRule):
     )
 
     def check(self, node: ast.AST, ctx: Context) -> None:
-        assert isinstance(node, ast.Call)
+        if isinstance(node, (ast.Compare, ast.If, ast.While, ast.IfExp)):
+            _claim_availability_test(node, ctx)
+            return
+        if not isinstance(node, ast.Call):
+            super().check(node, ctx)
+            return
+        if id(node.func) in ctx.claimed:
+            return
         ref = ctx.resolve_call(node)
-        if not _is_contrib(ref):
+        if ref is None or not _is_contrib(ref):
             return
-        assert ref is not None
         ctx.claim(node.func)
-        if self._guarded(node.func, ctx):
-            return
         table, symbol, text = destination(ref.name)
         renderer = _RENDERERS.get(symbol) if table in _RENDERED_TABLES else None
         if renderer is not None:
             params, render = renderer
             text = render(_Call(node, params, ctx), symbol) or text
-        self.report(ctx, node.func, ref, replacement=_slim_wrap(ref.name, table, symbol, text))
+        self._report_unless_guarded(ctx, node.func, ref, _slim_wrap(ref.name, table, symbol, text))
 
     def on_reference(self, node: ast.AST, ref: TFRef, key: str, ctx: Context) -> None:
-        if isinstance(node, IMPORT_NODES) or self._guarded(node, ctx):
-            return
-        self.report(ctx, node, ref)
+        if not isinstance(node, IMPORT_NODES):
+            self._report_unless_guarded(ctx, node, ref, self.replacement_for(ref, ctx))
 
-    @staticmethod
-    def _guarded(node: ast.AST, ctx: Context) -> bool:
-        root = _root_name(node)
-        return root is not None and has_import_fallback(ctx, root.id)
+    def _report_unless_guarded(self, ctx: Context, node: ast.AST, ref: TFRef, replacement: str) -> None:
+        """Report after the walk, when every `try` with an import fallback has been seen."""
+        root, scope = _root_name(node), ctx.scope
+
+        def finish() -> None:
+            if root is None or not has_import_fallback(ctx, root.id, scope):
+                self.report(ctx, node, ref, replacement=replacement)
+
+        ctx.defer(finish)
