@@ -136,3 +136,28 @@ def test_tables_are_consistent():
     assert set(data.LAYER_FUNCTIONS) <= set(data.SIGNATURES)
     assert data.V2_NAMES <= set(data.SIGNATURES)
     assert not set(data.CONSTRUCTORS) & set(data.LAYER_FUNCTIONS)
+
+
+def test_a_column_bound_to_a_name_is_rendered_where_it_is_wrapped():
+    source = (
+        "import tensorflow as tf\nfc = tf.feature_column\n"
+        "occupation = fc.categorical_column_with_hash_bucket('occupation', 1000)\n"
+        "country = fc.categorical_column_with_vocabulary_file('c', 'c.txt', vocabulary_size=40)\n"
+        "def deep():\n"
+        "    return [fc.embedding_column(occupation, 8), fc.embedding_column(country, 4)]\n"
+    )
+    found = {f.start.col: f.replacement for f in lint(source) if f.start.row == 6}
+    first, second = (found[k] for k in sorted(found))
+    assert "`tf.keras.layers.Hashing(num_bins=1000)` then `tf.keras.layers.Embedding(input_dim=1000, output_dim=8)`" in first
+    assert "`tf.keras.layers.Embedding(input_dim=41, output_dim=4)`" in second
+
+
+def test_a_rebound_name_is_not_rendered_from_its_old_column():
+    source = (
+        "import tensorflow as tf\nfc = tf.feature_column\n"
+        "col = fc.categorical_column_with_hash_bucket('q', 1000)\n"
+        "col = make_column()\n"
+        "e = fc.embedding_column(col, 8)\n"
+    )
+    outer = [f for f in lint(source) if f.start.row == 5][0]
+    assert "Embedding(input_dim=number_of_ids, output_dim=8)" in outer.replacement

@@ -464,7 +464,9 @@ _OPT: Dict[str, str] = {
         "`use_ema=True, ema_momentum=...` on the Keras optimizer, then "
         "`optimizer.finalize_variable_values(model.trainable_variables)`; or `tf.train.ExponentialMovingAverage`."
     ),
-    "SGDWOptimizer": "`tf.keras.optimizers.SGD(learning_rate, weight_decay=...)` (Keras scales the decay by the learning rate).",
+    "extend_with_decoupled_weight_decay": (
+        "The `weight_decay=` argument every Keras optimizer takes (Keras scales the decay by the learning rate)."
+    ),
     "ScipyOptimizerInterface": (
         "`scipy.optimize.minimize` with a value-and-gradient function built on `tf.GradientTape`, or "
         "`tfp.optimizer.lbfgs_minimize`."

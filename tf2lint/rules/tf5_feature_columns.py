@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import ast
 import math
+import weakref
 from dataclasses import dataclass
-from typing import Callable, Dict, List, Optional
+from typing import Callable, Dict, List, Optional, Tuple
 
 from tf2lint.context import Context
 from tf2lint.data import feature_columns as data
 from tf2lint.finding import Severity
 from tf2lint.names import VIA_COMPAT_V1, TFRef
+from tf2lint.resolver import Scope
 from tf2lint.rules.base import LEGACY_NOTE, REMOVED_NOTE, Rule, register
 
 
@@ -76,7 +78,9 @@ class _Renderer:
         return call_arg(call, params, name)
 
     def column_call(self, node: Optional[ast.AST]) -> Optional[tuple]:
-        """(short name, call, ref) when ``node`` is itself a feature-column constructor call."""
+        """(short name, call, ref) when ``node`` is a feature-column constructor call, or a name bound to one."""
+        if isinstance(node, ast.Name):
+            node = _assigned_column(self.ctx, node)
         if not isinstance(node, ast.Call):
             return None
         ref = self.ctx.resolve_call(node)
@@ -115,9 +119,10 @@ class _Renderer:
         if size is not None:
             note += f" The layer reads the whole file: keep only its first {self.src(size, 'n')} lines if `vocabulary_size` trimmed it."
         ids = None
-        if isinstance(values, (list, tuple)):
-            extra = _int(oov) if oov is not None else 1
-            ids = len(values) + extra if extra is not None else None
+        extra = _int(oov) if oov is not None else 1
+        known = len(values) if isinstance(values, (list, tuple)) else _int(size)
+        if known is not None and extra is not None:
+            ids = known + extra
         return Layer("IntegerLookup" if integer else "StringLookup", args, note, ids)
 
     def _hash(self, call: ast.Call, short: str, via: str) -> Layer:
@@ -266,6 +271,36 @@ class _Renderer:
         return text
 
 
+# `education = fc.categorical_column_with_vocabulary_list(...)`: the constructor call each
+# name was last assigned, per scope, so that `fc.embedding_column(education, 8)` can size its table.
+_ASSIGNED: weakref.WeakKeyDictionary[Context, Dict[Tuple[int, str], ast.Call]] = weakref.WeakKeyDictionary()
+
+
+def _record_assignment(node: ast.Assign, ctx: Context) -> None:
+    if len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and isinstance(node.value, ast.Call):
+        ref = ctx.resolve_call(node.value)
+        if ref is not None and _short(ref) in data.SIGNATURES:
+            _ASSIGNED.setdefault(ctx, {})[(id(ctx.scope), node.targets[0].id)] = node.value
+
+
+def _assigned_column(ctx: Context, name: ast.Name) -> Optional[ast.Call]:
+    """The recorded constructor call, if the name still denotes a feature column where it is used."""
+    ref = ctx.resolve(name)
+    recorded = _ASSIGNED.get(ctx)
+    if ref is None or not ref.instance or recorded is None:
+        return None
+    scope: Optional[Scope] = ctx.scope
+    while scope is not None:
+        if name.id in scope.bindings:
+            call = recorded.get((id(scope), name.id))
+            if call is None:
+                return None
+            call_ref = ctx.resolve_call(call)
+            return call if call_ref is not None and call_ref.name == ref.name else None
+        scope = scope.parent
+    return None
+
+
 def _int(node: Optional[ast.AST]) -> Optional[int]:
     value = literal(node)
     return value if isinstance(value, int) and not isinstance(value, bool) else None
@@ -292,12 +327,14 @@ class FeatureColumnRule(Rule):
         "`Hashing`, `HashedCrossing`, `CategoryEncoding`, `Embedding`), or `tf.keras.utils.FeatureSpace`."
     )
     names = {f"{module}.{short}": None for module in data.MODULES for short in data.CONSTRUCTORS}
-    node_types = (ast.Call,)
+    node_types = (ast.Call, ast.Assign)
     version_notes = (
         "`tf.feature_column` still exists in TF 2.21, deprecated. From TF 2.16 `tf.keras` is Keras 3, which has no "
         "`DenseFeatures`: columns reach a Keras model only through `tf_keras` (`TF_USE_LEGACY_KERAS=1`). "
         "`shared_embedding_columns` exists only as `tf.compat.v1.feature_column.shared_embedding_columns`; its TF2 "
-        "name is `tf.feature_column.shared_embeddings`."
+        "name is `tf.feature_column.shared_embeddings`. Every layer named in the replacements exists as "
+        "`tf.keras.layers.*` in TF 2.15 and 2.21 (older releases had `HashedCrossing` and the lookup layers under "
+        "`tf.keras.layers.experimental.preprocessing`)."
     )
     INVALID = (
         "import tensorflow as tf\nage = tf.feature_column.numeric_column('age', normalizer_fn=scale)  # [TF501]\n",
@@ -317,6 +354,9 @@ class FeatureColumnRule(Rule):
     )
 
     def check(self, node: ast.AST, ctx: Context) -> None:
+        if isinstance(node, ast.Assign):
+            _record_assignment(node, ctx)
+            return
         assert isinstance(node, ast.Call)
         ref = ctx.resolve_call(node)
         if ref is None or self.match_name(ref.name) is None:

@@ -403,13 +403,13 @@ def _claim_availability_test(node: ast.AST, ctx: Context) -> None:
             isinstance(o, ast.Constant) and o.value is None for o in operands
         ):
             for operand in operands:
-                if isinstance(operand, ast.Name):
+                if isinstance(operand, ast.Name) and _is_contrib(ctx.resolve(operand)):
                     ctx.claim(operand)
         return
     test = getattr(node, "test", None)
     if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
         test = test.operand
-    if isinstance(test, ast.Name):
+    if isinstance(test, ast.Name) and _is_contrib(ctx.resolve(test)):
         ctx.claim(test)
 
 
@@ -513,6 +513,13 @@ class ContribUseRule(_ContribRule):
     summary = "`{name}` uses tf.contrib"
     replacement = data.SYMBOL_OVERVIEW
     node_types = (ast.Call, ast.Compare, ast.If, ast.While, ast.IfExp, *TRY_NODES)
+    version_notes = (
+        "`tf.contrib` was last shipped in TF 1.15; no TF 2.x release has it. Some destinations depend on the "
+        "target: `tf.estimator` (for `contrib.estimator`, `contrib.tpu.TPUEstimator`) exists only up to TF 2.15, "
+        "and TF 2.17 is the last release built with TensorRT. `tf.keras.optimizers.AdamW`, "
+        "`tf.keras.layers.GroupNormalization` and the `weight_decay` / `use_ema` optimizer arguments exist in "
+        "TF 2.15 and 2.21 alike."
+    )
     INVALID = (
         "import tensorflow as tf\nreg = tf.contrib.layers.l2_regularizer(0.1)  # [TF602]\n",
         "import tensorflow.contrib.slim as slim  # [TF601]\nnet = slim.conv2d(images, 64, [3, 3])  # [TF602]\n",
