@@ -55,6 +55,8 @@ class TFRef:
     def display(self) -> str:
         """How users spell it: ``tf.Session`` or ``tf.compat.v1.Session``."""
         rest = self.path[len(TF_ROOT) :]
+        if rest.startswith(".python."):
+            return self.path  # private modules are imported by their full path
         return "tf" + rest
 
     def child(self, attr: str) -> TFRef:
