@@ -191,3 +191,9 @@ def test_never_writes_to_checked_files(tmp_path):
     run_cli("check", tmp_path)
     assert (target.read_bytes(), target.stat().st_mtime_ns) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.py"]
+
+
+def test_tf1_evidence_does_not_depend_on_the_selection(tmp_path):
+    write(tmp_path / "a.py", "import tensorflow as tf\nsess = tf.Session()\n\ndef f(session):\n    return session.run(x)\n")
+    result = run_cli("check", "--output-format", "json", "--select", "TF103", tmp_path)
+    assert [(f["location"]["row"], f["code"]) for f in json.loads(result.stdout)] == [(5, "TF103")]

@@ -38,7 +38,19 @@ class RuleSet:
 
 @lru_cache(maxsize=32)
 def rule_set(config: Config) -> RuleSet:
-    return RuleSet([cls() for cls in all_rules() if config.is_enabled(cls.code, cls.default_enabled)])
+    """Every default rule, selected or not, plus the selected opt-in ones.
+
+    Unselected rules still run: their findings are evidence that a module runs TF1,
+    which decides other rules' findings; `visible` drops them afterwards.
+    """
+    return RuleSet([cls() for cls in all_rules() if cls.default_enabled or config.is_enabled(cls.code, False)])
+
+
+def visible(finding: Finding, config: Config) -> bool:
+    """Whether the configuration shows a finding (problems with the file itself show unless ignored)."""
+    if finding.code.startswith("TF0"):
+        return not any(finding.code.startswith(prefix) for prefix in config.ignore)
+    return config.is_enabled(finding.code)
 
 
 _NOQA = re.compile(r"#\s*noqa(?::[\s]?(?P<codes>[A-Z][0-9A-Z]*(?:[,\s]+[A-Z][0-9A-Z]*)*))?", re.IGNORECASE)
@@ -207,7 +219,7 @@ def lint_tree(
             fn()
     except RecursionError:
         return [tool_findings.too_deep(filename)]
-    findings = _dedupe(ctx.findings)
+    findings = [f for f in _dedupe(ctx.findings) if visible(f, config)]
     ignored = config.ignored_for_file(filename)
     if ignored:
         findings = [f for f in findings if not any(f.code.startswith(c) for c in ignored)]
@@ -228,20 +240,24 @@ def mentions_tensorflow(data: bytes) -> bool:
     return b"tensorflow" in data
 
 
+def _tool_finding(finding: Finding, config: Config) -> List[Finding]:
+    return [finding] if visible(finding, config) else []
+
+
 def lint_source(source: str, filename: str, config: Config, *, apply_noqa: bool = True) -> List[Finding]:
     """Lint source text; a file that cannot be parsed becomes a TF0xx finding."""
     if "\0" in source:
-        return [tool_findings.nul_bytes(filename, source)]
+        return _tool_finding(tool_findings.nul_bytes(filename, source), config)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # SyntaxWarnings about the user's code are not ours to print
             tree = ast.parse(source, filename=filename)
     except SyntaxError as exc:
-        return [tool_findings.syntax_error(filename, source, exc)]
+        return _tool_finding(tool_findings.syntax_error(filename, source, exc), config)
     except (RecursionError, MemoryError):
-        return [tool_findings.too_deep(filename)]
+        return _tool_finding(tool_findings.too_deep(filename), config)
     except ValueError as exc:
-        return [tool_findings.unreadable(filename, str(exc))]
+        return _tool_finding(tool_findings.unreadable(filename, str(exc)), config)
     return lint_tree(tree, source.splitlines(), filename, config, apply_noqa=apply_noqa)
 
 
@@ -251,7 +267,7 @@ def lint_bytes(data: bytes, filename: str, config: Config) -> List[Finding]:
     try:
         source = decode(data)
     except (SyntaxError, LookupError, UnicodeDecodeError) as exc:
-        return [tool_findings.undecodable(filename, exc)]
+        return _tool_finding(tool_findings.undecodable(filename, exc), config)
     return lint_source(source, filename, config)
 
 
@@ -262,8 +278,8 @@ def lint_path(path: str, config: Config, display: Optional[str] = None) -> List[
         with open(path, "rb") as handle:
             data = handle.read()
     except IsADirectoryError:
-        return [tool_findings.unreadable(name, "is a directory, not a Python file")]
+        return _tool_finding(tool_findings.unreadable(name, "is a directory, not a Python file"), config)
     except OSError as exc:
-        return [tool_findings.unreadable(name, exc.strerror or str(exc))]
+        return _tool_finding(tool_findings.unreadable(name, exc.strerror or str(exc)), config)
     return lint_bytes(data, name, config)
 
