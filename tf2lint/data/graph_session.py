@@ -73,7 +73,7 @@ BEHAVIOR_SWITCH_NAMES = {
 
 PY_FUNC_NAMES = {"py_func": None}
 
-RANDOM_SEED_NAMES = {"set_random_seed": None}
+RANDOM_SEED_NAMES = {"set_random_seed": None, "random.set_random_seed": None}
 
 SESSION_CONFIG_NAMES = {
     "ConfigProto": (

@@ -94,10 +94,18 @@ class SessionRunRule(Rule):
             return
         attr = func.attr
         feed = keyword(node, "feed_dict")
-        if attr == "eval" or (attr == "run" and keyword(node, "session") is not None):
-            if feed is not None or keyword(node, "session") is not None:
+        session_kw = keyword(node, "session")
+        if attr == "eval" or (attr == "run" and session_kw is not None):
+            if feed is not None or session_kw is not None:
                 self._report(ctx, node, f"{ctx.source_of(func)}(...)", feed, None)
-            return
+                return
+        if attr in ("eval", "run") and not node.args and not node.keywords:
+            # `tensor.eval()` / `init_op.run()` on something a TF call returned
+            base = _chain_base(func.value)
+            ref = ctx.resolve(base) if base is not None else None
+            if ref is not None and ref.instance and ref.name not in data.SESSION_INSTANCE_NAMES:
+                self._report(ctx, node, f"{ctx.source_of(func)}()", None, None)
+                return
         if attr not in ("run", "partial_run", "partial_run_setup"):
             return
         receiver = ctx.resolve(func.value)
@@ -106,13 +114,13 @@ class SessionRunRule(Rule):
             if receiver.name in data.SESSION_INSTANCE_NAMES:
                 self._report(ctx, node, display, feed, receiver)
             return
+        if isinstance(func.value, ast.Name) and _bound_to_non_session(ctx, func.value):
+            return  # a local `sess = something_else()`: not provably a TF session
         if feed is not None:
             self._report(ctx, node, display, feed, None)
             return
         if not _SESSION_LIKE.search(_receiver_name(func.value)):
             return
-        if isinstance(func.value, ast.Name) and _bound_to_non_session(ctx, func.value):
-            return  # a local `sess = something_else()`: not provably a TF session
         # An untyped `sess`/`self.session` is a TF session only in a module that runs TF1.
         ctx.defer(lambda: self._report(ctx, node, display, feed, None) if ctx.runs_tf1 else None)
 
@@ -127,16 +135,26 @@ _SESSION_FACTORIES = re.compile(r"^(cached_session|test_session|session|get_sess
 
 
 def _bound_to_non_session(ctx: Context, name: ast.Name) -> bool:
-    """True when the name is bound in this scope to a call that does not look like a session factory."""
+    """True when the name is bound in this scope to a call that is not a session factory."""
     binding = ctx.resolver.binding_at(name.id, ctx.scope, (name.lineno, name.col_offset))
     if binding is None or binding.pos == (0, 0):  # unknown, or a parameter
         return False
     source = binding.source
     if isinstance(source, ast.Call):
         callee = source.func
-        callee_name = callee.attr if isinstance(callee, ast.Attribute) else getattr(callee, "id", "")
+        if isinstance(callee, ast.Name):
+            # A class or function of this module (or a non-TF import): not a TF session.
+            return ctx.resolver.binding_at(callee.id, ctx.scope, (callee.lineno, callee.col_offset)) is not None
+        callee_name = callee.attr if isinstance(callee, ast.Attribute) else ""
         return not _SESSION_FACTORIES.search(callee_name) or callee_name == "InferenceSession"
     return True
+
+
+def _chain_base(node: ast.AST) -> Optional[ast.AST]:
+    """The innermost object of ``a.b.c`` (``a``), or the call it starts from."""
+    while isinstance(node, ast.Attribute):
+        node = node.value
+    return node if isinstance(node, (ast.Name, ast.Call)) else None
 
 
 @register
