@@ -18,6 +18,16 @@ SESSION_INSTANCE_NAMES = frozenset(
     }
 )
 
+# APIs returning an Operation, whose `.run()` executes it in the default session.
+OP_PRODUCERS = frozenset(
+    {
+        "global_variables_initializer", "local_variables_initializer", "tables_initializer",
+        "initialize_all_variables", "initialize_local_variables", "variables_initializer",
+        "initialize_variables", "group", "no_op", "assign", "assign_add", "assign_sub",
+        "compat.v1.assign", "train.Optimizer.minimize",
+    }
+)
+
 PLACEHOLDER_NAMES = {
     "placeholder": None,
     "placeholder_with_default": (

@@ -104,8 +104,13 @@ class SessionRunRule(Rule):
             base = _chain_base(func.value)
             ref = ctx.resolve(base) if base is not None else None
             if ref is not None and ref.instance and ref.name not in data.SESSION_INSTANCE_NAMES:
-                self._report(ctx, node, f"{ctx.source_of(func)}()", None, None)
-                return
+                # Any tensor's `.eval()` is TF1; `.run()` only on ops (other TF2 objects have `run`).
+                is_op = ref.name in data.OP_PRODUCERS or (
+                    isinstance(func.value, ast.Attribute) and func.value.attr in ("initializer", "op")
+                )
+                if attr == "eval" or is_op:
+                    self._report(ctx, node, f"{ctx.source_of(func)}()", None, None)
+                    return
         if attr not in ("run", "partial_run", "partial_run_setup"):
             return
         receiver = ctx.resolve(func.value)
