@@ -216,7 +216,7 @@ class QueueBatchRule(_CallRule):
         if smaller_value is False:
             drop = ", drop_remainder=True"
         elif smaller_value is UNKNOWN:
-            drop = f", drop_remainder=not {ctx.source_of(smaller)}"
+            drop = f", drop_remainder=not {src(ctx, smaller, 'allow_smaller_final_batch')}"
         else:
             drop = ""
         pad = flag(get("dynamic_pad"))
