@@ -97,6 +97,8 @@ QUEUE_RUNNERS: Dict[str, str] = {
         "without threads to start; iterate it with `for batch in dataset:` or pass it to `model.fit`."
     ),
 }
+# Methods that start queue-runner threads (`Supervisor.start_queue_runners`, `QueueRunner.create_threads`).
+QUEUE_RUNNER_METHODS = frozenset({"start_queue_runners", "create_threads"})
 COORDINATOR = "Coordinator"
 COORDINATOR_REPLACEMENT = (
     "Delete it with the queue runners it coordinates: `tf.data` needs no threads (keep a `tf.train.Coordinator` only for "

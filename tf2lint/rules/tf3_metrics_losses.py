@@ -7,6 +7,7 @@ from typing import Any, Dict, List, Mapping, Optional, Tuple
 
 from tf2lint.context import Context
 from tf2lint.data import training as data
+from tf2lint.finding import Severity
 from tf2lint.names import VIA_COMPAT_V1, TFRef
 from tf2lint.rules.base import Rule, is_v2_ref, keyword, register
 from tf2lint.rules.call_args import arg, member, qualified, src
@@ -15,6 +16,24 @@ KERAS3 = (2, 16)  # first release whose `tf.keras` is Keras 3
 
 
 # ----- TF307 / TF308: v1 metrics and losses ---------------------------------------------------------
+
+
+# Family 3 codes whose plain-`tf` names never existed in TF2 (unlike `tf.estimator`, present up to 2.15).
+_TF1_ONLY_CODES = frozenset({"TF306", "TF307", "TF308"})
+
+
+def written_for_tf1(ctx: Context) -> bool:
+    """True when the module calls plain-`tf` names that TF2 removed: it was written against TF1.
+
+    Weaker evidence (`ctx.runs_tf1`) is not enough here: TF2-era code that spells some
+    calls `tf.compat.v1.X` still means Keras by a plain `tf.losses.mean_squared_error`.
+    The Estimator rules are left out because `tf.estimator` existed up to TF 2.15.
+    """
+    for _, finding in ctx.findings:
+        family = finding.code[2]
+        if finding.severity is Severity.ERROR and (family not in "03" or finding.code in _TF1_ONLY_CODES):
+            return True
+    return False
 
 
 def _tf1_signature(call: ast.Call, tf1_keywords: frozenset, max_positional: int) -> bool:
@@ -27,7 +46,7 @@ class _V1FunctionRule(Rule):
 
     `tf.metrics` / `tf.losses` in TF2 are `tf.keras.metrics` / `tf.keras.losses`, so a
     plain-`tf` name that TF2 also defines is reported only for a TF1 call signature or
-    in a module that evidently runs TF1.
+    in a module written against TF1.
     """
 
     modules: Tuple[str, ...] = ()
@@ -56,7 +75,7 @@ class _V1FunctionRule(Rule):
         if self._is_v1(ref) or not self._overlaps(name):
             self.report(ctx, node, ref)
         else:
-            ctx.defer(lambda: self.report(ctx, node, ref) if ctx.runs_tf1 else None)
+            ctx.defer(lambda: self.report(ctx, node, ref) if written_for_tf1(ctx) else None)
 
     def _overlaps(self, name: str) -> bool:
         return name in self.in_tf2
@@ -74,7 +93,7 @@ class _V1FunctionRule(Rule):
         if self._is_v1(ref) or name not in self.in_tf2 or _tf1_signature(node, self.tf1_keywords, 2):
             self.report(ctx, node.func, ref, replacement=replacement)
         else:
-            ctx.defer(lambda: self.report(ctx, node.func, ref, replacement=replacement) if ctx.runs_tf1 else None)
+            ctx.defer(lambda: self.report(ctx, node.func, ref, replacement=replacement) if written_for_tf1(ctx) else None)
 
     def render(self, name: str, call: ast.Call, ctx: Context) -> str:
         raise NotImplementedError
@@ -199,6 +218,11 @@ class V1LossesRule(_V1FunctionRule):
         if name.startswith("Reduction.") and not is_v2_ref(ref) and not self._is_v1(ref) and self._overlaps(name):
             return  # `tf.losses.Reduction.NONE` is the Keras enum
         super().on_reference(node, ref, key, ctx)
+
+    def report(self, ctx: Context, node: ast.AST, ref: Optional[TFRef] = None, **kwargs: Any) -> None:
+        if ref is not None and kwargs.get("message") is None and self._member(ref).startswith("Reduction"):
+            kwargs["message"] = f"`{ref.display}` is a v1 loss reduction ({self.status_note(ref)})"
+        super().report(ctx, node, ref, **kwargs)
 
     def replacement_for(self, ref: Optional[TFRef], ctx: Context) -> str:
         if ref is not None and self._member(ref).startswith("Reduction"):

@@ -75,6 +75,16 @@ _ESTIMATOR_METHODS = {
     "predict": "model.predict({data})",
 }
 _EXPORT_METHODS = frozenset({"export_saved_model", "export_savedmodel"})
+# Keywords only `Estimator.evaluate` / `Estimator.predict` accept (Keras has none of them).
+_ESTIMATOR_ONLY_KEYWORDS = frozenset({"input_fn", "checkpoint_path", "predict_keys", "yield_single_examples", "saving_listeners"})
+
+
+def _estimator_call_shape(call: ast.Call, first: Optional[ast.AST]) -> bool:
+    """`x.train(input_fn=...)`, `x.predict(eval_input_fn)`: an Estimator call even when `x` is not resolved."""
+    if any(kw.arg in _ESTIMATOR_ONLY_KEYWORDS for kw in call.keywords):
+        return True
+    name = first.id if isinstance(first, ast.Name) else first.attr if isinstance(first, ast.Attribute) else ""
+    return name.endswith("input_fn")
 
 
 @register
@@ -94,6 +104,7 @@ class EstimatorRule(TrainingRule):
     names = {
         "estimator": None,
         "python.estimator": None,
+        "python.tpu.tpu_estimator": None,
         **qualified(data.ESTIMATOR_MODULES, data.ESTIMATOR_CORE),
         **qualified(data.ESTIMATOR_MODULES, data.HEADS),
         **qualified(data.TPU_ESTIMATOR_MODULES, ["TPUEstimatorSpec"]),
@@ -147,11 +158,12 @@ class EstimatorRule(TrainingRule):
 
     def _check_package_import(self, node: ast.AST, ctx: Context) -> None:
         if isinstance(node, ast.Import):
-            hits = [a for a in node.names if a.name.split(".")[0] == data.ESTIMATOR_PACKAGE]
+            modules = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0:
+            modules = [node.module or ""]
         else:
-            module = getattr(node, "module", None) or ""
-            hits = list(node.names) if getattr(node, "level", 0) == 0 and module.split(".")[0] == data.ESTIMATOR_PACKAGE else []  # type: ignore[attr-defined]
-        if hits:
+            return
+        if any(module.split(".")[0] == data.ESTIMATOR_PACKAGE for module in modules):
             self.report_api(ctx, node, None, self.replacement, display=data.ESTIMATOR_PACKAGE, estimator=True)
 
     def _check_construction(self, call: ast.Call, ref: TFRef, ctx: Context) -> None:
@@ -251,9 +263,10 @@ class EstimatorRule(TrainingRule):
                 "with a `@tf.function(input_signature=[...])` serving function."
             )
         else:
-            if not known and input_fn is None:
+            first = input_fn.value if input_fn is not None else (call.args[0] if call.args else None)
+            if not known and not _estimator_call_shape(call, first):
                 return
-            data_src = input_expr(ctx, input_fn.value if input_fn is not None else (call.args[0] if call.args else None))
+            data_src = input_expr(ctx, first)
             steps_node = keyword(call, "steps") or keyword(call, "max_steps")
             steps = ""
             if steps_node is not None and func.attr == "train":

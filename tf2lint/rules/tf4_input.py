@@ -330,6 +330,7 @@ class QueueRunnerRule(Rule):
         "train.Coordinator": None,
         "python.training.coordinator.Coordinator": None,
     }
+    node_types = (ast.Call,)
     INVALID = (
         "import tensorflow as tf\ncoord = tf.train.Coordinator()  # [TF404]\n"
         "threads = tf.train.start_queue_runners(sess=sess, coord=coord)  # [TF404]\ncoord.request_stop()\ncoord.join(threads)\n",
@@ -337,9 +338,25 @@ class QueueRunnerRule(Rule):
         "tf.train.add_queue_runner(qr)  # [TF404]\n",
     )
     VALID = (
-        "import tensorflow as tf\nimport threading\ncoord = tf.train.Coordinator()\n"
+        "import threading\nimport tensorflow as tf\ncoord = tf.train.Coordinator()\n"
         "threads = [threading.Thread(target=work, args=(coord,)) for _ in range(4)]\ncoord.join(threads)\n",
     )
+
+    def check(self, node: ast.AST, ctx: Context) -> None:
+        """`sv.start_queue_runners(sess)` (Supervisor) and `qr.create_threads(sess, coord=...)` start queue runners too."""
+        assert isinstance(node, ast.Call)
+        func = node.func
+        if not isinstance(func, ast.Attribute) or func.attr not in data.QUEUE_RUNNER_METHODS:
+            return
+        if func.attr == "create_threads" and not any(kw.arg in ("coord", "start", "daemon") for kw in node.keywords):
+            return
+        if ctx.resolve(func) is not None or not imports_tensorflow(ctx):
+            return  # `tf.train.start_queue_runners` is reported by name
+        _STARTS_QUEUE_RUNNERS[ctx] = True
+        name = f"{ctx.source_of(func)}(...)"
+        self.report(
+            ctx, node, None, name=name, replacement=data.QUEUE_RUNNERS["start_queue_runners"], severity=Severity.ERROR
+        )
 
     def on_reference(self, node: ast.AST, ref: TFRef, key: str, ctx: Context) -> None:
         short = ref.name.rsplit(".", 1)[-1]
