@@ -240,3 +240,15 @@ def test_alias_of_the_estimator_module_resolves():
     source = "import tensorflow as tf\nest_lib = tf.estimator\nspec = est_lib.EstimatorSpec(mode, loss=l)\n"
     rows = [(f.start.row, f.code) for f in findings(source)]
     assert (3, "TF301") in rows
+
+
+def test_hook_arguments_on_their_own_line_are_reported():
+    source = (
+        "import tensorflow as tf\n"
+        "spec = tf.estimator.EstimatorSpec(mode, loss=l,\n"
+        "                                  training_hooks=[hook])\n"
+        "one_line = tf.estimator.TrainSpec(input_fn=f, hooks=hooks)\n"
+    )
+    rows = [(f.start.row, f.code) for f in findings(source)]
+    assert rows == [(2, "TF301"), (3, "TF305"), (4, "TF303")]
+    assert "callbacks=[...]" in findings(source)[1].replacement

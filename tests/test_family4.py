@@ -147,3 +147,21 @@ def test_v1_iterator_severity_follows_how_the_dataset_was_reached():
 )
 def test_tf2_pipelines_are_not_reported(source):
     assert findings(source) == []
+
+
+def test_v1_iterator_members_are_reported_where_the_iterator_is_used():
+    source = (
+        "import tensorflow as tf\n"
+        "class Input:\n"
+        "    def start(self, sess):\n"
+        "        sess.run(self.it.initializer)\n"
+        "    def __init__(self, ds):\n"
+        "        self.it = ds.make_initializable_iterator()\n"
+    )
+    rows = sorted((f.start.row, f.code) for f in findings(source))
+    assert rows == [(4, "TF103"), (4, "TF406"), (6, "TF406")]
+
+
+def test_initializer_of_other_objects_is_not_reported():
+    source = "import tensorflow as tf\nit = iter(ds)\nv = tf.Variable(1.0)\nops = [v.initializer, table.initializer]\n"
+    assert findings(source) == []

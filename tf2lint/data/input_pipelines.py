@@ -136,8 +136,19 @@ ITERATOR_FUNCTIONS: Dict[str, str] = {
         "Pass the dataset (or `iter(dataset)`) you want to read to the function that consumes it; no feedable "
         "string handle is needed."
     ),
+}
+# Members only a v1 iterator has; using one is the v1 idiom itself (unlike `get_next()`, which TF2 iterators keep).
+ITERATOR_MEMBERS: Dict[str, str] = {
+    "initializer": (
+        "Delete it: a TF2 dataset needs no initializer. Iterate it again (`for batch in dataset:`) to restart, and "
+        "pass the values once fed through `feed_dict` as arguments of a function that builds the dataset."
+    ),
     "make_initializer": (
         "Iterate the dataset directly: `for batch in dataset:` starts a fresh pass each time, no initializer op."
+    ),
+    "string_handle": (
+        "Pass the dataset (or `iter(dataset)`) you want to read to the function that consumes it; no feedable "
+        "string handle is needed."
     ),
 }
 # Dataset methods that only the v1 Dataset has (`ds.make_one_shot_iterator()`).

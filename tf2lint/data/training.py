@@ -232,6 +232,16 @@ HOOKS: Dict[str, Optional[str]] = {
     ),
 }
 
+# Keyword arguments that pass hooks to Estimator / MonitoredSession calls.
+HOOK_KEYWORDS = frozenset(
+    {"hooks", "training_hooks", "evaluation_hooks", "prediction_hooks", "training_chief_hooks", "chief_only_hooks",
+     "saving_listeners"}
+)
+HOOK_ARGUMENT_REPLACEMENT = (
+    "`callbacks=[...]` of `model.fit` / `evaluate` / `predict`, with the Keras callback for each hook "
+    "(TerminateOnNaN, ModelCheckpoint, TensorBoard, EarlyStopping, or a `tf.keras.callbacks.Callback` subclass)."
+)
+
 # ----- TF306: global step ---------------------------------------------------------------------
 
 GLOBAL_STEP_MODULES = ("train", "python.training.training_util")

@@ -79,6 +79,15 @@ _EXPORT_METHODS = frozenset({"export_saved_model", "export_savedmodel"})
 _ESTIMATOR_ONLY_KEYWORDS = frozenset({"input_fn", "checkpoint_path", "predict_keys", "yield_single_examples", "saving_listeners"})
 
 
+def _export_call_shape(call: ast.Call) -> bool:
+    """`x.export_saved_model(dir, serving_input_fn)`: an Estimator export even when `x` is not resolved."""
+    if any(kw.arg in ("serving_input_receiver_fn", "checkpoint_path", "assets_extra") for kw in call.keywords):
+        return True
+    second = call.args[1] if len(call.args) > 1 else None
+    name = second.id if isinstance(second, ast.Name) else second.attr if isinstance(second, ast.Attribute) else ""
+    return name.endswith(("input_fn", "receiver_fn"))
+
+
 def _estimator_call_shape(call: ast.Call, first: Optional[ast.AST]) -> bool:
     """`x.train(input_fn=...)`, `x.predict(eval_input_fn)`: an Estimator call even when `x` is not resolved."""
     if any(kw.arg in _ESTIMATOR_ONLY_KEYWORDS for kw in call.keywords):
@@ -255,7 +264,7 @@ class EstimatorRule(TrainingRule):
         known = receiver is not None and receiver.instance and is_estimator_name(receiver.name)
         input_fn = keyword(call, "input_fn")
         if func.attr in _EXPORT_METHODS:
-            if not known and keyword(call, "serving_input_receiver_fn") is None:
+            if not known and not _export_call_shape(call):
                 return
             export_dir = src(ctx, arg(call, 0, "export_dir_base"), "export_dir")
             replacement = (
@@ -698,6 +707,7 @@ class SessionRunHookRule(TrainingRule):
     def check(self, node: ast.AST, ctx: Context) -> None:
         assert isinstance(node, ast.Call)
         ref = ctx.resolve_call(node)
+        self._check_hook_arguments(node, ref, ctx)
         if ref is None or self.match_name(ref.name) is None:
             return
         key = self._hook(ref)
@@ -705,6 +715,23 @@ class SessionRunHookRule(TrainingRule):
             return
         ctx.claim(node.func)
         self.report_api(ctx, node.func, ref, self._render(key, node, ctx))
+
+    def _check_hook_arguments(self, call: ast.Call, ref: Optional[TFRef], ctx: Context) -> None:
+        """`training_hooks=[...]` on its own line of a multi-line TF1 call: the hook list is the idiom there."""
+        hooks = [kw for kw in call.keywords if kw.arg in data.HOOK_KEYWORDS and getattr(kw, "lineno", call.lineno) != call.lineno]
+        if not hooks:
+            return
+        func = call.func
+        estimator_call = ref is None and isinstance(func, ast.Attribute) and func.attr in _ESTIMATOR_METHODS
+        if not (ref is not None or estimator_call and _estimator_call_shape(call, None)):
+            return
+        if ref is None or is_estimator_name(ref.name):
+            status, severity = estimator_status(ctx)
+        else:
+            status, severity = self.status_note(ref), self.severity_for(ref)
+        for kw in hooks:
+            message = f"`{kw.arg}=` passes TF1 session-run hooks ({status})"
+            self.report(ctx, kw, None, message=message, replacement=data.HOOK_ARGUMENT_REPLACEMENT, severity=severity)
 
     def _render(self, key: str, call: Optional[ast.Call], ctx: Context) -> str:
         def get(i: int, n: str, default: str) -> str:

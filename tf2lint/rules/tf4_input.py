@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 import re
 import weakref
-from typing import Callable, List, Optional
+from typing import Callable, List, Optional, Set
 
 from tf2lint.context import Context
 from tf2lint.data import input_pipelines as data
@@ -17,6 +17,7 @@ from tf2lint.rules.call_args import UNKNOWN, arg, flag, literal, lookup, member,
 # Per-file evidence one rule leaves for another's deferred check.
 _STARTS_QUEUE_RUNNERS: weakref.WeakKeyDictionary[Context, bool] = weakref.WeakKeyDictionary()
 _USES_V1_ITERATORS: weakref.WeakKeyDictionary[Context, bool] = weakref.WeakKeyDictionary()
+_V1_ITERATOR_NAMES: weakref.WeakKeyDictionary[Context, Set[str]] = weakref.WeakKeyDictionary()
 
 PIPELINE_NOTE = "Iterate the dataset with `for batch in dataset:` or pass it to `model.fit`; no queue runners are needed."
 
@@ -438,7 +439,17 @@ class TF1QueueRule(_CallRule):
 
 # ----- TF406 -------------------------------------------------------------------------------------
 
-_ITERATOR_INSTANCES = frozenset({"data.Iterator.from_structure", "data.Iterator.from_string_handle"})
+# Calls that create a v1 iterator (canonical names; the dataset methods are matched by name).
+_ITERATOR_CONSTRUCTORS = frozenset(
+    {
+        "data.make_one_shot_iterator",
+        "data.make_initializable_iterator",
+        "data.Iterator.from_structure",
+        "data.Iterator.from_string_handle",
+        "data.Dataset.make_one_shot_iterator",
+        "data.Dataset.make_initializable_iterator",
+    }
+)
 
 
 @register
@@ -447,7 +458,9 @@ class V1IteratorRule(Rule):
 
     v1 iterators are graph objects: `get_next()` is an op run in a session, and an
     initializable iterator needs its initializer run first. TF2 datasets are Python
-    iterables: loop over them, call `iter()`/`next()`, or hand them to `fit`.
+    iterables: loop over them, call `iter()`/`next()`, or hand them to `fit`. Besides
+    the construction, the members only a v1 iterator has (`initializer`,
+    `make_initializer`, `string_handle`) are reported where they are used.
     """
 
     code = "TF406"
@@ -460,17 +473,20 @@ class V1IteratorRule(Rule):
         "data.Iterator.from_structure": None,
         "data.Iterator.from_string_handle": None,
     }
-    node_types = (ast.Call,)
+    node_types = (ast.Call, ast.Assign, ast.Attribute)
     INVALID = (
         "import tensorflow as tf\nds = tf.data.TFRecordDataset(files).map(parse).batch(32)\n"
         "iterator = ds.make_one_shot_iterator()  # [TF406]\nfeatures, labels = iterator.get_next()\n",
-        "import tensorflow.compat.v1 as tf\nit = tf.data.make_initializable_iterator(dataset)  # [TF406]\n",
+        "import tensorflow.compat.v1 as tf\nit = tf.data.make_initializable_iterator(dataset)  # [TF406]\n"
+        "sess.run(it.initializer, feed_dict={x: data})  # [TF103, TF406]\n",
         "import tensorflow as tf\nit = tf.data.Iterator.from_structure(train_ds.output_types, train_ds.output_shapes)  # [TF406]\n"
         "train_init = it.make_initializer(train_ds)  # [TF406]\n",
     )
     VALID = (
         "import tensorflow as tf\nds = tf.data.Dataset.range(10).batch(2)\nfor batch in ds:\n    print(batch)\n"
         "it = iter(ds)\nfirst = next(it)\n\ndef f(it: tf.data.Iterator):\n    return it.get_next()\n",
+        "import tensorflow as tf\nlayer = tf.keras.layers.Dense(3, kernel_initializer='zeros')\nk = layer.kernel_initializer\n"
+        "v = tf.Variable(1.0)\ninit = v.initializer\n",
     )
 
     def _key(self, ref: TFRef) -> str:
@@ -485,34 +501,63 @@ class V1IteratorRule(Rule):
         self.report(ctx, node, ref, replacement=data.ITERATOR_FUNCTIONS[text] if text else self.replacement)
 
     def check(self, node: ast.AST, ctx: Context) -> None:
-        assert isinstance(node, ast.Call)
-        func = node.func
-        if not isinstance(func, ast.Attribute) or ctx.resolve(func) is not None:
-            return  # `tf.data.make_one_shot_iterator(ds)` is reported by name
-        if func.attr in data.DATASET_METHODS:
-            if not imports_tensorflow(ctx):
-                return
-            receiver = ctx.resolve(func.value)
-            severity = Severity.WARNING if receiver is not None and receiver.via == VIA_COMPAT_V1 else Severity.ERROR
-            _USES_V1_ITERATORS[ctx] = True
-            self._report_method(ctx, node, func, severity)
-        elif func.attr == "make_initializer" and len(node.args) + len(node.keywords) >= 1:
-            receiver = ctx.resolve(func.value)
-            if receiver is not None and receiver.instance and receiver.name in _ITERATOR_INSTANCES:
-                self._report_method(ctx, node, func, self.severity_for(receiver))
-            elif receiver is None:
-                ctx.defer(lambda: self._report_method(ctx, node, func, Severity.ERROR) if _USES_V1_ITERATORS.get(ctx) else None)
+        if isinstance(node, ast.Assign):
+            self._record(node, ctx)
+        elif isinstance(node, ast.Attribute):
+            if node.attr == "initializer" and isinstance(node.ctx, ast.Load):
+                self._check_member(node, node, ctx)
+        elif isinstance(node, ast.Call):
+            func = node.func
+            if not isinstance(func, ast.Attribute) or ctx.resolve(func) is not None:
+                return  # `tf.data.make_one_shot_iterator(ds)` is reported by name
+            if func.attr in data.DATASET_METHODS and imports_tensorflow(ctx):
+                receiver = ctx.resolve(func.value)
+                severity = Severity.WARNING if receiver is not None and receiver.via == VIA_COMPAT_V1 else Severity.ERROR
+                _USES_V1_ITERATORS[ctx] = True
+                self._report_member(ctx, node, func, severity, "creates a TF1 dataset iterator")
+            elif func.attr in data.ITERATOR_MEMBERS and func.attr != "initializer":
+                self._check_member(node, func, ctx)
 
-    def _report_method(self, ctx: Context, call: ast.Call, func: ast.Attribute, severity: Severity) -> None:
-        # Point at `.make_one_shot_iterator()` itself, not at the start of a long dataset chain.
-        at = ast.Name(id=func.attr, ctx=ast.Load())
-        at.lineno = func.end_lineno or call.lineno
-        at.col_offset = (func.end_col_offset or 0) - len(func.attr)
-        at.end_lineno, at.end_col_offset = call.end_lineno, call.end_col_offset
-        name = f"{ctx.source_of(func.value)}.{func.attr}()" if len(ctx.source_of(func.value)) <= 40 else f"...{func.attr}()"
-        key = lookup(data.ITERATOR_FUNCTIONS, func.attr)
-        replacement = data.ITERATOR_FUNCTIONS[key] if key else self.replacement
+    def _is_constructor(self, value: ast.AST, ctx: Context) -> bool:
+        if not isinstance(value, ast.Call):
+            return False
+        ref = ctx.resolve_call(value)
+        if ref is not None:
+            return ref.name in _ITERATOR_CONSTRUCTORS
+        func = value.func
+        return isinstance(func, ast.Attribute) and func.attr in data.DATASET_METHODS
+
+    def _record(self, node: ast.Assign, ctx: Context) -> None:
+        """Remember what a v1 iterator is bound to (`it = ds.make_initializable_iterator()`), by spelling."""
+        if not self._is_constructor(node.value, ctx):
+            return
+        names = _V1_ITERATOR_NAMES.setdefault(ctx, set())
+        names.update(ctx.source_of(t) for t in node.targets if isinstance(t, (ast.Name, ast.Attribute)))
+
+    def _check_member(self, node: ast.AST, member_node: ast.Attribute, ctx: Context) -> None:
+        receiver = ctx.resolve(member_node.value)
+        if receiver is not None:
+            if receiver.instance and receiver.name in _ITERATOR_CONSTRUCTORS:
+                self._report_member(ctx, node, member_node, self.severity_for(receiver), "belongs to a TF1 dataset iterator")
+            return
+        spelling = ctx.source_of(member_node.value)
+        distinctive = member_node.attr == "make_initializer" and isinstance(node, ast.Call) and bool(node.args or node.keywords)
+
+        def report_if_v1() -> None:
+            if spelling in _V1_ITERATOR_NAMES.get(ctx, ()) or (distinctive and _USES_V1_ITERATORS.get(ctx)):
+                self._report_member(ctx, node, member_node, Severity.ERROR, "belongs to a TF1 dataset iterator")
+
+        ctx.defer(report_if_v1)
+
+    def _report_member(self, ctx: Context, node: ast.AST, attribute: ast.Attribute, severity: Severity, what: str) -> None:
+        # Point at `.make_one_shot_iterator()` / `.initializer` itself, not at the start of a long chain.
+        at = ast.Name(id=attribute.attr, ctx=ast.Load())
+        at.lineno = attribute.end_lineno or node.lineno  # type: ignore[attr-defined]
+        at.col_offset = (attribute.end_col_offset or 0) - len(attribute.attr)
+        at.end_lineno, at.end_col_offset = node.end_lineno, node.end_col_offset  # type: ignore[attr-defined]
+        receiver = ctx.source_of(attribute.value)
+        suffix = "()" if isinstance(node, ast.Call) else ""
+        name = f"{receiver}.{attribute.attr}{suffix}" if len(receiver) <= 40 else f"...{attribute.attr}{suffix}"
+        replacement = data.ITERATOR_FUNCTIONS.get(attribute.attr) or data.ITERATOR_MEMBERS.get(attribute.attr) or self.replacement
         note = LEGACY_NOTE if severity is Severity.WARNING else REMOVED_NOTE
-        message = f"{self.summary.format(name=name)} ({note})"
-        self.report(ctx, at, None, message=message, replacement=replacement, severity=severity)
-
+        self.report(ctx, at, None, message=f"`{name}` {what} ({note})", replacement=replacement, severity=severity)
