@@ -252,3 +252,9 @@ def test_hook_arguments_on_their_own_line_are_reported():
     rows = [(f.start.row, f.code) for f in findings(source)]
     assert rows == [(2, "TF301"), (3, "TF305"), (4, "TF303")]
     assert "callbacks=[...]" in findings(source)[1].replacement
+
+
+def test_private_module_paths_are_warnings():
+    source = "from tensorflow.python.training import training_util\nstep = training_util.get_or_create_global_step()\n"
+    found = only(source, "TF306")
+    assert found.severity is Severity.WARNING and "private TensorFlow module" in found.message

@@ -7,10 +7,11 @@ Parameter orders were read from TensorFlow 2.15's `tf.compat.v1.train.*` functio
 from typing import Dict, Optional, Tuple
 
 # Modules that hold the queue-based input functions (public and internal spellings).
-TRAIN_MODULES = ("train", "python.training.input")
+TRAIN_MODULES = ("train", "python.training.training", "python.training.input")
 QUEUE_RUNNER_MODULES = (
     "train",
     "train.queue_runner",
+    "python.training.training",
     "python.training.queue_runner",
     "python.training.queue_runner_impl",
 )

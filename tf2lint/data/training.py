@@ -188,9 +188,24 @@ MODEL_TO_ESTIMATOR_NAMES = ("keras.estimator", "keras.estimator.model_to_estimat
 HOOK_MODULES = (
     "train",
     "estimator",
+    "python.training.training",
     "python.training.session_run_hook",
     "python.training.basic_session_run_hooks",
 )
+# tfdbg's TF1 hooks (`from tensorflow.python import debug as tf_debug`).
+DEBUG_HOOK_MODULES = ("python.debug", "python.debug.wrappers.hooks")
+DEBUG_HOOKS = ("LocalCLIDebugHook", "DumpingDebugHook", "TensorBoardDebugHook", "GrpcDebugHook")
+DEBUG_HOOK_REPLACEMENT = (
+    "`tf.debugging.experimental.enable_dump_debug_info(dump_dir, tensor_debug_mode='FULL_HEALTH')` before training, "
+    "then inspect the dump in TensorBoard's Debugger V2."
+)
+# Hooks outside `tf.estimator` that shipped for Estimators and went with them in TF 2.16.
+ESTIMATOR_ERA_HOOKS = {
+    "data.experimental.CheckpointInputPipelineHook": (
+        "`tf.keras.callbacks.BackupAndRestore(dir)` (Keras saves the input position with the model), or "
+        "`tf.train.Checkpoint(iterator=iterator)` in a custom loop."
+    ),
+}
 HOOKS: Dict[str, Optional[str]] = {
     "SessionRunHook": (
         "Subclass `tf.keras.callbacks.Callback`: `begin` → `on_train_begin`, `before_run`/`after_run` → "
@@ -244,7 +259,7 @@ HOOK_ARGUMENT_REPLACEMENT = (
 
 # ----- TF306: global step ---------------------------------------------------------------------
 
-GLOBAL_STEP_MODULES = ("train", "python.training.training_util")
+GLOBAL_STEP_MODULES = ("train", "python.training.training", "python.training.training_util")
 GLOBAL_STEP: Dict[str, Optional[str]] = {
     "get_or_create_global_step": None,
     "get_global_step": None,

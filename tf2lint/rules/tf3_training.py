@@ -9,8 +9,8 @@ from tf2lint.context import Context
 from tf2lint.data import training as data
 from tf2lint.finding import Severity
 from tf2lint.names import TFRef
-from tf2lint.rules.base import Rule, keyword, register
-from tf2lint.rules.call_args import UNKNOWN, arg, literal, lookup, member, qualified, src
+from tf2lint.rules.base import keyword, register
+from tf2lint.rules.call_args import UNKNOWN, PrivatePathAware, arg, literal, lookup, member, qualified, src
 
 ESTIMATOR_REMOVED_IN = (2, 16)
 
@@ -23,6 +23,8 @@ ESTIMATOR_VERSION_NOTES = (
 
 
 def is_estimator_name(name: str) -> bool:
+    if name in data.ESTIMATOR_ERA_HOOKS:
+        return True
     return any(
         name == m or name.startswith(m + ".")
         for m in (*data.ESTIMATOR_MODULES, *data.TPU_ESTIMATOR_MODULES, *data.MODEL_TO_ESTIMATOR_NAMES)
@@ -47,7 +49,7 @@ def input_expr(ctx: Context, node: Optional[ast.AST]) -> str:
     return f"{ctx.source_of(node)}()"
 
 
-class TrainingRule(Rule):
+class TrainingRule(PrivatePathAware):
     """Shared reporting: Estimator APIs get the target-version status, other names the usual one."""
 
     def report_api(
@@ -673,6 +675,8 @@ class SessionRunHookRule(TrainingRule):
     names = {
         **qualified(data.HOOK_MODULES, _HOOK_KEYS),
         **qualified(data.ESTIMATOR_MODULES, [h for h in data.HOOKS if h.startswith("experimental.")]),
+        **qualified(data.DEBUG_HOOK_MODULES, data.DEBUG_HOOKS),
+        **{name: None for name in data.ESTIMATOR_ERA_HOOKS},
     }
     node_types = (ast.Call,)
     version_notes = (
@@ -699,7 +703,13 @@ class SessionRunHookRule(TrainingRule):
         return lookup(data.HOOKS, member(ref.name, (*data.HOOK_MODULES, *data.ESTIMATOR_MODULES)))
 
     def replacement_for(self, ref: Optional[TFRef], ctx: Context) -> str:
-        key = self._hook(ref) if ref is not None else None
+        if ref is None:
+            return self.replacement
+        if ref.name in data.ESTIMATOR_ERA_HOOKS:
+            return data.ESTIMATOR_ERA_HOOKS[ref.name]
+        if ref.name.rsplit(".", 1)[-1] in data.DEBUG_HOOKS:
+            return data.DEBUG_HOOK_REPLACEMENT
+        key = self._hook(ref)
         if key is None:
             return self.replacement
         return data.HOOKS[key] or self._render(key, None, ctx)
