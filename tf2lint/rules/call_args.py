@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import weakref
 from typing import Any, Dict, Iterable, Mapping, Optional
 
 from tf2lint.context import Context
@@ -11,6 +12,24 @@ from tf2lint.names import TFRef, prefixes
 from tf2lint.rules.base import Rule, keyword
 
 UNKNOWN = object()  # `literal()` of an argument that is not a literal
+
+class _CallRefs:
+    """Calls resolved once per file: a dozen family 3/4 rules look at every call."""
+
+    owner: Optional[weakref.ref[Context]] = None
+    refs: Dict[int, Optional[TFRef]] = {}
+
+
+def call_ref(ctx: Context, call: ast.AST) -> Optional[TFRef]:
+    """``ctx.resolve_call(call)``, memoized for the file being linted."""
+    memo = _CallRefs
+    if memo.owner is None or memo.owner() is not ctx:
+        memo.owner, memo.refs = weakref.ref(ctx), {}
+    key = id(call)
+    refs = memo.refs
+    if key not in refs:
+        refs[key] = ctx.resolve_call(call)
+    return refs[key]
 
 
 def arg(call: ast.Call, index: int, name: str) -> Optional[ast.expr]:

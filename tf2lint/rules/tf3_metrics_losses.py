@@ -10,7 +10,7 @@ from tf2lint.data import training as data
 from tf2lint.finding import Severity
 from tf2lint.names import VIA_COMPAT_V1, TFRef
 from tf2lint.rules.base import is_v2_ref, keyword, register
-from tf2lint.rules.call_args import PrivatePathAware, arg, member, qualified, src
+from tf2lint.rules.call_args import PrivatePathAware, arg, call_ref, member, qualified, src
 
 KERAS3 = (2, 16)  # first release whose `tf.keras` is Keras 3
 
@@ -82,7 +82,7 @@ class _V1FunctionRule(PrivatePathAware):
 
     def check(self, node: ast.AST, ctx: Context) -> None:
         assert isinstance(node, ast.Call)
-        ref = ctx.resolve_call(node)
+        ref = call_ref(ctx, node)
         if ref is None or is_v2_ref(ref) or self.match_name(ref.name) is None:
             return
         name = self._member(ref)
