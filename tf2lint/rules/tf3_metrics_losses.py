@@ -1,0 +1,271 @@
+"""Family 3 (TF3xx), v1 metrics and losses: functions that TF2 turned into Keras objects."""
+
+from __future__ import annotations
+
+import ast
+from typing import Any, Dict, List, Mapping, Optional, Tuple
+
+from tf2lint.context import Context
+from tf2lint.data import training as data
+from tf2lint.finding import Severity
+from tf2lint.names import VIA_COMPAT_V1, TFRef
+from tf2lint.rules.base import is_v2_ref, keyword, register
+from tf2lint.rules.call_args import PrivatePathAware, arg, call_ref, member, qualified, src
+
+KERAS3 = (2, 16)  # first release whose `tf.keras` is Keras 3
+
+
+# ----- TF307 / TF308: v1 metrics and losses ---------------------------------------------------------
+
+
+# Family 3 codes whose plain-`tf` names never existed in TF2 (unlike `tf.estimator`, present up to 2.15).
+_TF1_ONLY_CODES = frozenset({"TF306", "TF307", "TF308"})
+
+
+def written_for_tf1(ctx: Context) -> bool:
+    """True when the module calls plain-`tf` names that TF2 removed: it was written against TF1.
+
+    Weaker evidence (`ctx.runs_tf1`) is not enough here: TF2-era code that spells some
+    calls `tf.compat.v1.X` still means Keras by a plain `tf.losses.mean_squared_error`.
+    The Estimator rules are left out because `tf.estimator` existed up to TF 2.15.
+    """
+    for _, finding in ctx.findings:
+        family = finding.code[2]
+        if finding.severity is Severity.ERROR and (family not in "03" or finding.code in _TF1_ONLY_CODES):
+            return True
+    return False
+
+
+def _tf1_signature(call: ast.Call, tf1_keywords: frozenset, max_positional: int) -> bool:
+    """True when a call uses an argument only the TF1 function accepts."""
+    return len(call.args) > max_positional or any(kw.arg in tf1_keywords for kw in call.keywords)
+
+
+class _V1FunctionRule(PrivatePathAware):
+    """v1 metric and loss modules: same module name as the Keras aliases TF2 puts there.
+
+    `tf.metrics` / `tf.losses` in TF2 are `tf.keras.metrics` / `tf.keras.losses`, so a
+    plain-`tf` name that TF2 also defines is reported only for a TF1 call signature or
+    in a module written against TF1.
+    """
+
+    modules: Tuple[str, ...] = ()
+    module_name = ""  # the bare module, reported when reached through compat.v1
+    table: Mapping[str, Any] = {}
+    in_tf2: frozenset = frozenset()
+    tf1_keywords: frozenset = frozenset()
+
+    def _member(self, ref: TFRef) -> str:
+        return member(ref.name, self.modules)
+
+    def _is_v1(self, ref: TFRef) -> bool:
+        return ref.via == VIA_COMPAT_V1 or not ref.name.startswith(self.module_name + ".")
+
+    def on_reference(self, node: ast.AST, ref: TFRef, key: str, ctx: Context) -> None:
+        if is_v2_ref(ref):
+            return
+        if ref.name == self.module_name:
+            if ref.via == VIA_COMPAT_V1:
+                self.report(ctx, node, ref)
+            return
+        name = self._member(ref)
+        head = name.split(".", 1)[0]
+        if head not in self.table:
+            return
+        if self._is_v1(ref) or not self._overlaps(name):
+            self.report(ctx, node, ref)
+        else:
+            ctx.defer(lambda: self.report(ctx, node, ref) if written_for_tf1(ctx) else None)
+
+    def _overlaps(self, name: str) -> bool:
+        return name in self.in_tf2
+
+    def check(self, node: ast.AST, ctx: Context) -> None:
+        assert isinstance(node, ast.Call)
+        ref = call_ref(ctx, node)
+        if ref is None or is_v2_ref(ref) or self.match_name(ref.name) is None:
+            return
+        name = self._member(ref)
+        if name not in self.table:
+            return
+        ctx.claim(node.func)
+        replacement = self.render(name, node, ctx)
+        if self._is_v1(ref) or name not in self.in_tf2 or _tf1_signature(node, self.tf1_keywords, 2):
+            self.report(ctx, node.func, ref, replacement=replacement)
+        else:
+            ctx.defer(lambda: self.report(ctx, node.func, ref, replacement=replacement) if written_for_tf1(ctx) else None)
+
+    def render(self, name: str, call: ast.Call, ctx: Context) -> str:
+        raise NotImplementedError
+
+
+def _values(ctx: Context, call: ast.Call, params: Tuple[str, ...]) -> Dict[str, str]:
+    return {p: src(ctx, arg(call, i, p), p) for i, p in enumerate(params)}
+
+
+def _ctor_args(ctx: Context, call: ast.Call, params: Tuple[str, ...], mapping: Mapping[str, str], ctor: List[str]) -> List[str]:
+    """Keras constructor arguments rendered from the v1 call's own arguments."""
+    for v1, keras in mapping.items():
+        node = arg(call, params.index(v1) if v1 in params else -1, v1)
+        if node is not None and not any(c.startswith(keras + "=") for c in ctor):
+            ctor.append(f"{keras}={ctx.source_of(node)}")
+    return ctor
+
+
+@register
+class V1MetricsRule(_V1FunctionRule):
+    """Reports v1 functional metrics: `tf.metrics.accuracy`, `auc`, `mean`, `precision_at_k`, ... (value + update-op pairs).
+
+    A v1 metric returns a `(value, update_op)` pair of graph ops backed by local
+    variables: it needs a session to run the update and an initializer for its state,
+    and does not work under TF2 behaviour. Keras metric objects keep their own state:
+    `update_state` replaces the update op and `result()` the value.
+    """
+
+    code = "TF307"
+    symbol = "v1-metrics"
+    summary = "`{name}` is a v1 metric (a value and update-op pair)"
+    replacement = (
+        "A `tf.keras.metrics` object: `m = tf.keras.metrics.Accuracy(); m.update_state(labels, predictions); m.result()`, "
+        "or the object in `model.compile(metrics=[...])`."
+    )
+    modules = data.METRIC_MODULES
+    module_name = "metrics"
+    table = data.V1_METRICS
+    in_tf2 = data.METRICS_IN_TF2
+    tf1_keywords = data.METRIC_TF1_KEYWORDS
+    names = {"metrics": None, **qualified(data.METRIC_MODULES, data.V1_METRICS)}
+    node_types = (ast.Call,)
+    INVALID = (
+        "import tensorflow as tf\neval_metric_ops = {\n"
+        "    'accuracy': tf.metrics.accuracy(labels, predictions),  # [TF307]\n"
+        "    'auc': tf.metrics.auc(labels, probs, num_thresholds=500),  # [TF307]\n}\n",
+        "from tensorflow.compat.v1 import metrics  # [TF307]\nvalue, update_op = metrics.mean(loss)  # [TF307]\n",
+        "import tensorflow as tf\nmse, mse_update = tf.metrics.mean_squared_error(labels=y, predictions=p)  # [TF307]\n",
+    )
+    VALID = (
+        "import tensorflow as tf\nm = tf.keras.metrics.Accuracy()\nm.update_state(y, p)\nacc = tf.metrics.Mean()\n"
+        "err = tf.metrics.mean_squared_error(y, p)\nfrom tensorflow import metrics\nauc = metrics.AUC()\n",
+    )
+
+    def render(self, name: str, call: ast.Call, ctx: Context) -> str:
+        spec: data.MetricSpec = data.V1_METRICS[name]
+        values = _values(ctx, call, spec.params)
+        weights = arg(call, len(spec.params), "weights")
+        if spec.keras is None or (spec.keras2_only and ctx.target_version >= KERAS3):
+            text = spec.fallback.format(**values)
+            return text[0].upper() + text[1:] + "."
+        ctor = _ctor_args(ctx, call, spec.params, spec.ctor, [])
+        name_kw = keyword(call, "name")
+        if name_kw is not None:
+            ctor.append(f"name={ctx.source_of(name_kw.value)}")
+        update = ", ".join(values[p] for p in spec.update)
+        if weights is not None:
+            update += f", sample_weight={ctx.source_of(weights)}"
+        cls = f"tf.keras.metrics.{spec.keras}({', '.join(ctor)})"
+        text = (
+            f"`m = {cls}; m.update_state({update}); m.result()` (create `m` once, outside the step; in `eval_metric_ops` "
+            f"pass `{cls}` to `model.compile(metrics=[...])`)."
+        )
+        return f"{text} {spec.note}" if spec.note else text
+
+
+@register
+class V1LossesRule(_V1FunctionRule):
+    """Reports v1 losses: `tf.losses.softmax_cross_entropy`, `sparse_softmax_cross_entropy`, `mean_squared_error`, `add_loss`, ...
+
+    v1 losses add themselves to a graph collection and reduce with
+    SUM_BY_NONZERO_WEIGHTS by default; Keras losses are objects that reduce with
+    SUM_OVER_BATCH_SIZE. Without `weights` both average over all elements; with zero
+    weights the values differ, so a faithful port says which reduction it wants.
+    """
+
+    code = "TF308"
+    symbol = "v1-losses"
+    summary = "`{name}` is a v1 loss"
+    replacement = (
+        "The `tf.keras.losses` class, created once and called: "
+        "`tf.keras.losses.SparseCategoricalCrossentropy(from_logits=True)(labels, logits)`. Note: " + data.REDUCTION_NOTE + "."
+    )
+    modules = data.LOSS_MODULES
+    module_name = "losses"
+    table = data.V1_LOSSES
+    in_tf2 = data.LOSSES_IN_TF2
+    tf1_keywords = data.LOSS_TF1_KEYWORDS
+    names = {"losses": None, **qualified(data.LOSS_MODULES, data.V1_LOSSES)}
+    node_types = (ast.Call,)
+    INVALID = (
+        "import tensorflow as tf\nloss = tf.losses.sparse_softmax_cross_entropy(labels=labels, logits=logits)  # [TF308]\n",
+        "import tensorflow.compat.v1 as tf\nloss = tf.losses.softmax_cross_entropy(onehot, logits, weights=mask)  # [TF308]\n",
+        "from tensorflow.compat.v1 import losses  # [TF308]\nlosses.add_loss(penalty)  # [TF308]\n",
+        "import tensorflow as tf\n"
+        "l = tf.losses.mean_squared_error(y, p, reduction=tf.losses.Reduction.SUM_BY_NONZERO_WEIGHTS)  # [TF308]\n",
+    )
+    VALID = (
+        "import tensorflow as tf\nloss_fn = tf.keras.losses.SparseCategoricalCrossentropy(from_logits=True)\n"
+        "l = tf.losses.mean_squared_error(y, p)\nr = tf.losses.Reduction.NONE\nl2 = tf.losses.MeanSquaredError()(y, p)\n",
+        "import tensorflow as tf\ntotal = tf.add_n(model.losses)\nbce = tf.compat.v2.losses.mean_squared_error(y, p)\n",
+    )
+
+    def _overlaps(self, name: str) -> bool:
+        # `tf.losses.Reduction.X` exists in TF2 except for the members only v1 has.
+        if name.startswith("Reduction."):
+            return name.split(".", 1)[1] not in data.V1_ONLY_REDUCTIONS
+        return name in self.in_tf2
+
+    def on_reference(self, node: ast.AST, ref: TFRef, key: str, ctx: Context) -> None:
+        name = self._member(ref)
+        if name.startswith("Reduction.") and not is_v2_ref(ref) and not self._is_v1(ref) and self._overlaps(name):
+            return  # `tf.losses.Reduction.NONE` is the Keras enum
+        super().on_reference(node, ref, key, ctx)
+
+    def report(self, ctx: Context, node: ast.AST, ref: Optional[TFRef] = None, **kwargs: Any) -> None:
+        if ref is not None and kwargs.get("message") is None and self._member(ref).startswith("Reduction"):
+            kwargs["message"] = f"`{ref.display}` is a v1 loss reduction ({self.status_note(ref)})"
+        super().report(ctx, node, ref, **kwargs)
+
+    def replacement_for(self, ref: Optional[TFRef], ctx: Context) -> str:
+        if ref is not None and self._member(ref).startswith("Reduction"):
+            return str(data.V1_LOSSES["Reduction"].fallback).capitalize() + "."
+        return self.replacement
+
+    def render(self, name: str, call: ast.Call, ctx: Context) -> str:
+        spec: data.LossSpec = data.V1_LOSSES[name]
+        values = _values(ctx, call, spec.params)
+        if spec.keras is None:
+            text = spec.fallback.format(**values)
+            return text[0].upper() + text[1:] + "."
+        ctor = _ctor_args(ctx, call, spec.params, spec.ctor, [spec.extra] if spec.extra else [])
+        reduction_note = ""
+        reduction = keyword(call, "reduction")
+        if reduction is not None:
+            ctx.claim(reduction.value)
+            reduction_note = self._reduction(ctx, reduction.value, ctor)
+        weights = arg(call, spec.params.index("weights") if "weights" in spec.params else -1, "weights")
+        y_true, y_pred = values[spec.params[0]], values[spec.params[1]]
+        sample = f", sample_weight={ctx.source_of(weights)}" if weights is not None else ""
+        text = f"`tf.keras.losses.{spec.keras}({', '.join(ctor)})({y_true}, {y_pred}{sample})` (create the loss object once)."
+        if weights is not None:
+            text += (
+                f" Reduction differs: {data.REDUCTION_NOTE}; with `weights=` the results differ wherever weights are zero "
+                f"(keep v1's value with `tf.reduce_sum(per_example * w) / tf.cast(tf.math.count_nonzero(w), tf.float32)`)."
+            )
+        elif not reduction_note:
+            text += f" Reduction: {data.REDUCTION_NOTE}; without `weights` both average over all elements."
+        text += reduction_note
+        return f"{text} {spec.note}" if spec.note else text
+
+    @staticmethod
+    def _reduction(ctx: Context, node: ast.AST, ctor: List[str]) -> str:
+        ref = ctx.resolve(node)
+        member_name = ref.name.rsplit(".", 1)[-1] if ref is not None and ".Reduction." in "." + ref.name else None
+        if member_name is None:
+            return " Map the `reduction=` argument to a Keras reduction string ('sum_over_batch_size', 'sum', 'none')."
+        keras = data.REDUCTIONS.get(member_name)
+        if keras is not None:
+            ctor.append(f"reduction={keras}")
+            return ""
+        return (
+            f" Keras has no {member_name} reduction: use `reduction='none'` and divide the weighted sum yourself "
+            "(by `tf.math.count_nonzero(w)` for SUM_BY_NONZERO_WEIGHTS, by `tf.reduce_sum(w)` for MEAN)."
+        )
