@@ -40,6 +40,7 @@ FAMILY_REFERENCES: Dict[int, Tuple[str, ...]] = {
 
 REMOVED_NOTE = "removed in TF2: this line fails on TensorFlow 2"
 LEGACY_NOTE = "legacy: runs through tf.compat.v1 with TF1 semantics"
+PRIVATE_NOTE = "imported from a private TensorFlow module: runs with TF1 semantics"
 
 
 class Rule:
@@ -118,6 +119,8 @@ class Rule:
     def status_note(self, ref: Optional[TFRef]) -> str:
         if ref is None:
             return ""
+        if ref.path.startswith("tensorflow.python."):
+            return PRIVATE_NOTE
         return LEGACY_NOTE if ref.via == VIA_COMPAT_V1 else REMOVED_NOTE
 
     def replacement_for(self, ref: Optional[TFRef], ctx: Context) -> str:

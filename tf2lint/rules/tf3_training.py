@@ -827,7 +827,8 @@ class GlobalStepRule(TrainingRule):
     names = qualified(data.GLOBAL_STEP_MODULES, data.GLOBAL_STEP)
     INVALID = (
         "import tensorflow as tf\nstep = tf.train.get_or_create_global_step()  # [TF306]\n",
-        "import tensorflow.compat.v1 as tf\nlr = tf.train.exponential_decay(0.1, tf.train.get_global_step(), 1000, 0.96)  # [TF306]\n",
+        "import tensorflow.compat.v1 as tf\n"
+        "lr = tf.train.exponential_decay(0.1, tf.train.get_global_step(), 1000, 0.96)  # [TF703, TF306]\n",
     )
     VALID = (
         "import tensorflow as tf\nstep = tf.Variable(0, dtype=tf.int64, trainable=False)\nstep.assign_add(1)\n"
