@@ -112,14 +112,14 @@ class Rule:
     def severity_for(self, ref: Optional[TFRef]) -> Severity:
         if self.severity is not None:
             return self.severity
-        if ref is not None and ref.via == VIA_COMPAT_V1:
-            return Severity.WARNING
+        if ref is not None and (ref.via == VIA_COMPAT_V1 or ref.private):
+            return Severity.WARNING  # private modules still ship the TF1 implementations
         return Severity.ERROR
 
     def status_note(self, ref: Optional[TFRef]) -> str:
         if ref is None:
             return ""
-        if ref.path.startswith("tensorflow.python."):
+        if ref.private:
             return PRIVATE_NOTE
         return LEGACY_NOTE if ref.via == VIA_COMPAT_V1 else REMOVED_NOTE
 
@@ -129,6 +129,13 @@ class Rule:
             if key is not None and self.names.get(key):
                 return str(self.names[key])
         return self.replacement
+
+    def message_for(self, ref: Optional[TFRef], template: str = "", **fmt: str) -> str:
+        """``template`` (default: the summary) naming ``ref``, with its removed/legacy/private note."""
+        name = ref.display if ref is not None else fmt.pop("name", "")
+        text = (template or self.summary).format(name=name, **fmt)
+        note = self.status_note(ref)
+        return f"{text} ({note})" if note else text
 
     def report(
         self,
@@ -141,15 +148,10 @@ class Rule:
         severity: Optional[Severity] = None,
         **fmt: str,
     ) -> None:
-        name = ref.display if ref is not None else fmt.pop("name", "")
-        text = message if message is not None else self.summary.format(name=name, **fmt)
-        note = self.status_note(ref)
-        if note and message is None:
-            text = f"{text} ({note})"
         ctx.add(
             self,
             node,
-            text,
+            message if message is not None else self.message_for(ref, **fmt),
             replacement if replacement is not None else self.replacement_for(ref, ctx),
             severity or self.severity_for(ref),
         )

@@ -1,4 +1,4 @@
-"""Shared by families 3 and 4: reading a call's own arguments to render a replacement, private-module status."""
+"""Shared by families 3 and 4: reading a call's own arguments to render a replacement."""
 
 from __future__ import annotations
 
@@ -7,9 +7,8 @@ import weakref
 from typing import Any, Dict, Iterable, Mapping, Optional
 
 from tf2lint.context import Context
-from tf2lint.finding import Severity
 from tf2lint.names import TFRef, prefixes
-from tf2lint.rules.base import Rule, keyword
+from tf2lint.rules.base import keyword
 
 UNKNOWN = object()  # `literal()` of an argument that is not a literal
 
@@ -89,20 +88,3 @@ def qualified(modules: Iterable[str], keys: Iterable[str]) -> Dict[str, Optional
     """``names`` entries for every key under every module (``""`` is the top level)."""
     keys = list(keys)
     return {(f"{module}.{key}" if module else key): None for module in modules for key in keys}
-
-
-PRIVATE_NOTE = "private TensorFlow module: the TF1 implementation is still importable, but it is no TF2 API"
-
-
-class PrivatePathAware(Rule):
-    """Names reached through `tensorflow.python.*` still import on TF2 (the TF1 code lives there): a warning."""
-
-    def severity_for(self, ref: Optional[TFRef]) -> Severity:
-        if ref is not None and ref.name.startswith("python."):
-            return Severity.WARNING
-        return super().severity_for(ref)
-
-    def status_note(self, ref: Optional[TFRef]) -> str:
-        if ref is not None and ref.name.startswith("python."):
-            return PRIVATE_NOTE
-        return super().status_note(ref)

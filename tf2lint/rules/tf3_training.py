@@ -9,8 +9,8 @@ from tf2lint.context import Context
 from tf2lint.data import training as data
 from tf2lint.finding import Severity
 from tf2lint.names import TFRef
-from tf2lint.rules.base import keyword, register
-from tf2lint.rules.call_args import UNKNOWN, PrivatePathAware, arg, call_ref, literal, lookup, member, qualified, src
+from tf2lint.rules.base import Rule, keyword, register
+from tf2lint.rules.call_args import UNKNOWN, arg, call_ref, literal, lookup, member, qualified, src
 
 ESTIMATOR_REMOVED_IN = (2, 16)
 
@@ -27,7 +27,9 @@ def is_estimator_name(name: str) -> bool:
         return True
     return any(
         name == m or name.startswith(m + ".")
-        for m in (*data.ESTIMATOR_MODULES, *data.TPU_ESTIMATOR_MODULES, *data.MODEL_TO_ESTIMATOR_NAMES)
+        for m in (
+            *data.ESTIMATOR_MODULES, *data.TPU_ESTIMATOR_MODULES, *data.ESTIMATOR_PRIVATE_MODULES, *data.MODEL_TO_ESTIMATOR_NAMES
+        )
     )
 
 
@@ -49,7 +51,7 @@ def input_expr(ctx: Context, node: Optional[ast.AST]) -> str:
     return f"{ctx.source_of(node)}()"
 
 
-class TrainingRule(PrivatePathAware):
+class TrainingRule(Rule):
     """Shared reporting: Estimator APIs get the target-version status, other names the usual one."""
 
     def report_api(
@@ -114,8 +116,7 @@ class EstimatorRule(TrainingRule):
     replacement = data.ESTIMATOR_GENERIC
     names = {
         "estimator": None,
-        "python.estimator": None,
-        "python.tpu.tpu_estimator": None,
+        **{module: None for module in data.ESTIMATOR_PRIVATE_MODULES},
         **qualified(data.ESTIMATOR_MODULES, data.ESTIMATOR_CORE),
         **qualified(data.ESTIMATOR_MODULES, data.HEADS),
         **qualified(data.TPU_ESTIMATOR_MODULES, ["TPUEstimatorSpec"]),
@@ -309,10 +310,7 @@ class CannedEstimatorRule(TrainingRule):
     symbol = "canned-estimator"
     summary = "`{name}` is a canned TF1 Estimator"
     replacement = "A Keras model built to the same architecture, trained with `compile`/`fit` on a `tf.data` dataset."
-    names = {
-        **qualified(data.ESTIMATOR_MODULES, data.CANNED_KINDS),
-        "python.tpu.tpu_estimator.TPUEstimator": None,
-    }
+    names = qualified(data.ESTIMATOR_MODULES, data.CANNED_KINDS)
     node_types = (ast.Call,)
     version_notes = ESTIMATOR_VERSION_NOTES + (
         " Linear and wide-and-deep estimators map to `tf.compat.v1.keras.models.LinearModel` / `WideDeepModel` below "
@@ -333,8 +331,7 @@ class CannedEstimatorRule(TrainingRule):
     )
 
     def _kind(self, ref: TFRef) -> Optional[str]:
-        name = member(ref.name, (*data.ESTIMATOR_MODULES, "python.tpu.tpu_estimator"))
-        key = lookup(data.CANNED_KINDS, name)
+        key = lookup(data.CANNED_KINDS, member(ref.name, data.ESTIMATOR_MODULES))
         return data.CANNED_KINDS[key] if key is not None else None
 
     def replacement_for(self, ref: Optional[TFRef], ctx: Context) -> str:

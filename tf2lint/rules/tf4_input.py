@@ -11,8 +11,8 @@ from tf2lint.context import Context
 from tf2lint.data import input_pipelines as data
 from tf2lint.finding import Severity
 from tf2lint.names import VIA_COMPAT_V1, TFRef
-from tf2lint.rules.base import LEGACY_NOTE, REMOVED_NOTE, register
-from tf2lint.rules.call_args import UNKNOWN, PrivatePathAware, arg, call_ref, flag, literal, lookup, member, qualified, src
+from tf2lint.rules.base import LEGACY_NOTE, REMOVED_NOTE, Rule, register
+from tf2lint.rules.call_args import UNKNOWN, arg, call_ref, flag, literal, lookup, member, qualified, src
 
 # Per-file evidence one rule leaves for another's deferred check.
 _STARTS_QUEUE_RUNNERS: weakref.WeakKeyDictionary[Context, bool] = weakref.WeakKeyDictionary()
@@ -56,7 +56,7 @@ def imports_tensorflow(ctx: Context) -> bool:
     return False
 
 
-class _CallRule(PrivatePathAware):
+class _CallRule(Rule):
     """A rule whose replacement is rendered from the reported call's own arguments."""
 
     modules: tuple = ()
@@ -313,7 +313,7 @@ class ReaderRule(_CallRule):
 
 
 @register
-class QueueRunnerRule(PrivatePathAware):
+class QueueRunnerRule(Rule):
     """Reports queue runners: `QueueRunner`, `add_queue_runner`, `start_queue_runners`, and the `Coordinator` that joins them.
 
     Queue runners are threads that fill TF1 queues while a session runs; they raise
@@ -329,7 +329,6 @@ class QueueRunnerRule(PrivatePathAware):
     names = {
         **qualified(data.QUEUE_RUNNER_MODULES, data.QUEUE_RUNNERS),
         "train.Coordinator": None,
-        "python.training.coordinator.Coordinator": None,
     }
     node_types = (ast.Call,)
     INVALID = (
@@ -453,7 +452,7 @@ _ITERATOR_CONSTRUCTORS = frozenset(
 
 
 @register
-class V1IteratorRule(PrivatePathAware):
+class V1IteratorRule(Rule):
     """Reports v1 dataset iterators: `make_one_shot_iterator`, `make_initializable_iterator` (method, function), `Iterator.from_structure`.
 
     v1 iterators are graph objects: `get_next()` is an op run in a session, and an

@@ -13,7 +13,7 @@ from tf2lint.data import feature_columns as data
 from tf2lint.finding import Severity
 from tf2lint.names import VIA_COMPAT_V1, TFRef
 from tf2lint.resolver import Scope
-from tf2lint.rules.base import LEGACY_NOTE, REMOVED_NOTE, Rule, register
+from tf2lint.rules.base import LEGACY_NOTE, PRIVATE_NOTE, REMOVED_NOTE, Rule, register
 
 
 def call_arg(call: ast.Call, params: tuple, name: str) -> Optional[ast.expr]:
@@ -41,14 +41,9 @@ def literal(node: Optional[ast.AST]) -> object:
 
 def _short(ref: TFRef) -> str:
     """The function name under a feature-column module (``numeric_column``), or ""."""
-    for module in data.MODULES:
-        if ref.name.startswith(module + "."):
-            return ref.name[len(module) + 1 :].split(".")[0]
+    if ref.name.startswith(data.MODULE + "."):
+        return ref.name[len(data.MODULE) + 1 :].split(".")[0]
     return ""
-
-
-def _private(ref: TFRef) -> bool:
-    return ref.name.startswith("python.")
 
 
 @dataclass
@@ -326,7 +321,7 @@ class FeatureColumnRule(Rule):
         "The matching Keras preprocessing layer (`Normalization`, `Discretization`, `StringLookup`, `IntegerLookup`, "
         "`Hashing`, `HashedCrossing`, `CategoryEncoding`, `Embedding`), or `tf.keras.utils.FeatureSpace`."
     )
-    names = {f"{module}.{short}": None for module in data.MODULES for short in data.CONSTRUCTORS}
+    names = {f"{data.MODULE}.{short}": None for short in data.CONSTRUCTORS}
     node_types = (ast.Call, ast.Assign)
     version_notes = (
         "`tf.feature_column` still exists in TF 2.21, deprecated. From TF 2.16 `tf.keras` is Keras 3, which has no "
@@ -379,8 +374,8 @@ class FeatureColumnRule(Rule):
 
 def _status(ref: TFRef) -> str:
     """Whether the function still runs on TF2, and how."""
-    if _private(ref):
-        return data.PRIVATE_NOTE
+    if ref.private:
+        return PRIVATE_NOTE
     if ref.via == VIA_COMPAT_V1:
         return LEGACY_NOTE
     return data.DEPRECATED_NOTE if _short(ref) in data.V2_NAMES else REMOVED_NOTE
@@ -403,7 +398,7 @@ class FeatureColumnLayerRule(Rule):
     summary = "`{name}` consumes feature columns"
     replacement = data.LAYER_FUNCTIONS["input_layer"]
     names = {
-        **{f"{module}.{short}": None for module in data.MODULES for short in data.LAYER_FUNCTIONS},
+        **{f"{data.MODULE}.{short}": None for short in data.LAYER_FUNCTIONS},
         **{name: None for name in data.KERAS_LAYERS},
     }
     node_types = (ast.Call,)

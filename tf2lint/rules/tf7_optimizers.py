@@ -9,12 +9,12 @@ from __future__ import annotations
 import ast
 import re
 import weakref
-from typing import ClassVar, Dict, List, Mapping, MutableMapping, NamedTuple, Optional, Sequence, Tuple
+from typing import Dict, List, MutableMapping, NamedTuple, Optional, Sequence, Tuple
 
 from tf2lint.context import Context
 from tf2lint.data import optimizers as data
 from tf2lint.finding import Severity
-from tf2lint.names import VIA_COMPAT_V1, TFRef, prefixes
+from tf2lint.names import VIA_COMPAT_V1, TFRef
 from tf2lint.rules.base import Rule, keyword, register
 
 # ----- rendering the user's call ------------------------------------------------------------
@@ -77,34 +77,6 @@ def method_name_node(func: ast.Attribute) -> ast.AST:
     return node
 
 
-# ----- TensorFlow's private module paths ------------------------------------------------------
-
-INTERNAL_NOTE = "imported from TensorFlow's private modules: runs with TF1 semantics"
-
-
-def public_name(name: str, aliases: Mapping[str, str]) -> str:
-    """The public API a private module path reaches (``python.training.adam.AdamOptimizer`` -> ``train.AdamOptimizer``)."""
-    if name.startswith("python."):
-        for prefix in prefixes(name):
-            public = aliases.get(prefix)
-            if public is not None:
-                return public + name[len(prefix) :]
-    return name
-
-
-def with_internal_paths(names: Mapping[str, Optional[str]], aliases: Mapping[str, str]) -> Dict[str, Optional[str]]:
-    """A ``names`` table extended by the private paths that reach its entries."""
-    out: Dict[str, Optional[str]] = dict(names)
-    for internal, public in aliases.items():
-        if any(key == public or key.startswith(public + ".") or public.startswith(key + ".") for key in names):
-            out.setdefault(internal, None)
-    return out
-
-
-def is_internal(ref: Optional[TFRef]) -> bool:
-    return ref is not None and ref.name.startswith("python.")
-
-
 # What each call of the file being linted invokes, resolved once for every rule of families 7-8.
 _CALLEES: MutableMapping[Context, Dict[int, Optional[TFRef]]] = weakref.WeakKeyDictionary()
 
@@ -120,71 +92,11 @@ def resolve_call(ctx: Context, node: ast.Call) -> Optional[TFRef]:
     return memo[key]
 
 
-class FamilyRule(Rule):
-    """A rule that also sees its APIs through TensorFlow's private module paths.
-
-    Rules look names up with ``self.public(ref)``; a private path is reported as legacy
-    (it still exists in TF2, with TF1 semantics) under its full spelling.
-    """
-
-    aliases: ClassVar[Mapping[str, str]] = {}
-
-    def public(self, ref: TFRef) -> str:
-        return public_name(ref.name, self.aliases)
-
-    def display(self, ref: TFRef) -> str:
-        return ref.path if is_internal(ref) else ref.display
-
-    def status_note(self, ref: Optional[TFRef]) -> str:
-        return INTERNAL_NOTE if is_internal(ref) else super().status_note(ref)
-
-    def severity_for(self, ref: Optional[TFRef]) -> Severity:
-        return Severity.WARNING if is_internal(ref) else super().severity_for(ref)
-
-    def message_for(self, ref: TFRef, template: str = "") -> str:
-        """``template`` (default: the summary) for ``ref``, with the removed/legacy note."""
-        text = (template or self.summary).format(name=self.display(ref))
-        note = self.status_note(ref)
-        return f"{text} ({note})" if note else text
-
-    def on_reference(self, node: ast.AST, ref: TFRef, key: str, ctx: Context) -> None:
-        public_key = self.match_name(self.public(ref))
-        if public_key is not None:
-            self.on_public_reference(node, ref, public_key, ctx)
-
-    def on_public_reference(self, node: ast.AST, ref: TFRef, key: str, ctx: Context) -> None:
-        """``on_reference`` with ``key`` the matched public name (a private path's key is translated)."""
-        self.report(ctx, node, ref)
-
-    def replacement_for(self, ref: Optional[TFRef], ctx: Context) -> str:
-        if ref is not None:
-            key = self.match_name(self.public(ref))
-            if key is not None and self.names.get(key):
-                return str(self.names[key])
-        return self.replacement
-
-    def report(
-        self,
-        ctx: Context,
-        node: ast.AST,
-        ref: Optional[TFRef] = None,
-        *,
-        message: Optional[str] = None,
-        replacement: Optional[str] = None,
-        severity: Optional[Severity] = None,
-        **fmt: str,
-    ) -> None:
-        if ref is not None and message is None and not fmt:
-            message = self.message_for(ref)
-        super().report(ctx, node, ref, message=message, replacement=replacement, severity=severity, **fmt)
-
-
 # ----- which optimizer a reference names ------------------------------------------------------
 
 
 def optimizer_class(name: str) -> Optional[str]:
     """The TF1 optimizer class a canonical name denotes (``train.AdamOptimizer`` -> ``AdamOptimizer``)."""
-    name = public_name(name, data.INTERNAL_ALIASES)
     if name.startswith("train.") and name[6:] in data.OPTIMIZERS:
         return name[6:]
     return None
@@ -195,7 +107,7 @@ def _join(sentences: Sequence[str]) -> str:
 
 
 @register
-class TF1OptimizerRule(FamilyRule):
+class TF1OptimizerRule(Rule):
     """Reports the TF1 optimizers (`tf.train.AdamOptimizer` and the other `tf.train.*Optimizer` classes).
 
     The `tf.train` optimizers are gone from TF2; their Keras counterparts take renamed
@@ -215,8 +127,7 @@ class TF1OptimizerRule(FamilyRule):
         "The matching `tf.keras.optimizers` class with the arguments renamed: "
         "`tf.keras.optimizers.Adam(learning_rate=1e-3, beta_1=0.9, beta_2=0.999, epsilon=1e-8)`."
     )
-    aliases = data.INTERNAL_ALIASES
-    names = with_internal_paths(data.OPTIMIZER_NAMES, data.INTERNAL_ALIASES)
+    names = data.OPTIMIZER_NAMES
     node_types = (ast.Call,)
     INVALID = (
         "import tensorflow as tf\nopt = tf.train.AdamOptimizer(learning_rate=1e-3, beta1=0.8)  # [TF701]\n",
@@ -242,7 +153,7 @@ class TF1OptimizerRule(FamilyRule):
         ctx.claim(node.func)
         self.report(ctx, node.func, ref, replacement=self._render_call(node, cls, ctx))
 
-    def on_public_reference(self, node: ast.AST, ref: TFRef, key: str, ctx: Context) -> None:
+    def on_reference(self, node: ast.AST, ref: TFRef, key: str, ctx: Context) -> None:
         cls = optimizer_class(ref.name) or optimizer_class(key)
         if cls is None:
             return
@@ -294,7 +205,7 @@ class TF1OptimizerRule(FamilyRule):
 
 
 @register
-class MinimizeGlobalStepRule(FamilyRule):
+class MinimizeGlobalStepRule(Rule):
     """Reports `minimize`, `compute_gradients` and `apply_gradients(..., global_step=...)` on TF1 optimizers.
 
     TF1's `minimize` returns a graph op that computes gradients, applies them and
@@ -418,7 +329,7 @@ class MinimizeGlobalStepRule(FamilyRule):
                 " that increments `global_step`" if step is not None else ""
             )
         if receiver is not None:
-            if receiver.via == VIA_COMPAT_V1 or is_internal(receiver):
+            if receiver.via == VIA_COMPAT_V1:
                 message += f" ({self.status_note(receiver)})"
             severity = self.severity_for(receiver)
         else:
@@ -430,7 +341,7 @@ class MinimizeGlobalStepRule(FamilyRule):
 
 
 @register
-class LearningRateDecayRule(FamilyRule):
+class LearningRateDecayRule(Rule):
     """Reports the TF1 learning-rate decay functions (`tf.train.exponential_decay` and the others).
 
     They return a tensor computed from `global_step` once, in the graph. Under eager
@@ -449,8 +360,7 @@ class LearningRateDecayRule(FamilyRule):
         "`tf.keras.optimizers.SGD(learning_rate=tf.keras.optimizers.schedules.ExponentialDecay(0.1, "
         "decay_steps=1000, decay_rate=0.96))`."
     )
-    aliases = data.INTERNAL_ALIASES
-    names = with_internal_paths(data.SCHEDULE_NAMES, data.INTERNAL_ALIASES)
+    names = data.SCHEDULE_NAMES
     node_types = (ast.Call,)
     INVALID = (
         "import tensorflow as tf\n"
@@ -475,15 +385,14 @@ class LearningRateDecayRule(FamilyRule):
         ctx.claim(node.func)
         self.report(ctx, node.func, ref, replacement=self._render_call(node, fn, ctx))
 
-    def on_public_reference(self, node: ast.AST, ref: TFRef, key: str, ctx: Context) -> None:
+    def on_reference(self, node: ast.AST, ref: TFRef, key: str, ctx: Context) -> None:
         if self._function(ref) is not None:
             self.report(ctx, node, ref)
 
     def _function(self, ref: Optional[TFRef]) -> Optional[str]:
         if ref is None:
             return None
-        name = self.public(ref)
-        return name[6:] if name.startswith("train.") and name[6:] in data.SCHEDULES else None
+        return ref.name[6:] if ref.name.startswith("train.") and ref.name[6:] in data.SCHEDULES else None
 
     def replacement_for(self, ref: Optional[TFRef], ctx: Context) -> str:
         fn = self._function(ref)

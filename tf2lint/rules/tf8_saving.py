@@ -14,16 +14,8 @@ from tf2lint.context import Context
 from tf2lint.data import saving as data
 from tf2lint.finding import Severity
 from tf2lint.names import VIA_COMPAT_V1, VIA_COMPAT_V2, TFRef
-from tf2lint.rules.base import keyword, register
-from tf2lint.rules.tf7_optimizers import (
-    FamilyRule,
-    argument,
-    bind_arguments,
-    is_internal,
-    resolve_call,
-    source_text,
-    with_internal_paths,
-)
+from tf2lint.rules.base import Rule, keyword, register
+from tf2lint.rules.tf7_optimizers import argument, bind_arguments, resolve_call, source_text
 
 
 def _join(sentences: List[str]) -> str:
@@ -35,7 +27,7 @@ def _text(node: Optional[ast.AST], ctx: Context, default: str) -> str:
 
 
 @register
-class SaverRule(FamilyRule):
+class SaverRule(Rule):
     """Reports `tf.train.Saver` and its checkpoint bookkeeping (`NewCheckpointReader`, `checkpoint_exists`, ...).
 
     A `Saver` writes the graph's variables under their names and needs a session to
@@ -52,8 +44,7 @@ class SaverRule(FamilyRule):
         "`manager = tf.train.CheckpointManager(checkpoint, directory, max_to_keep=5)`; "
         "`manager.save()` and `checkpoint.restore(manager.latest_checkpoint)`."
     )
-    aliases = data.INTERNAL_ALIASES
-    names = with_internal_paths(data.SAVER_NAMES, data.INTERNAL_ALIASES)
+    names = data.SAVER_NAMES
     node_types = (ast.Call,)
     INVALID = (
         "import tensorflow as tf\nsaver = tf.train.Saver(max_to_keep=3)  # [TF801]\nsaver.save(sess, path)\n",
@@ -72,7 +63,7 @@ class SaverRule(FamilyRule):
     def check(self, node: ast.AST, ctx: Context) -> None:
         assert isinstance(node, ast.Call)
         ref = resolve_call(ctx, node)
-        if ref is None or self.public(ref) != "train.Saver":
+        if ref is None or ref.name != "train.Saver":
             return
         ctx.claim(node.func)
         bound = dict(bind_arguments(node, data.SAVER_SIGNATURE, ctx).named)
@@ -94,7 +85,7 @@ class SaverRule(FamilyRule):
         notes.append(data.SAVER_KEYS_NOTE)
         self.report(ctx, node.func, ref, replacement=_join(notes))
 
-    def on_public_reference(self, node: ast.AST, ref: TFRef, key: str, ctx: Context) -> None:
+    def on_reference(self, node: ast.AST, ref: TFRef, key: str, ctx: Context) -> None:
         message = None if key == "train.Saver" else self.message_for(ref, data.CHECKPOINT_HELPER_MESSAGE)
         self.report(ctx, node, ref, message=message)
 
@@ -146,7 +137,7 @@ def _wrapped_nodes(tree: ast.Module) -> Set[int]:
 
 
 @register
-class MetaGraphRule(FamilyRule):
+class MetaGraphRule(Rule):
     """Reports `tf.train.import_meta_graph` and `tf.train.export_meta_graph`.
 
     A MetaGraph is a TF1 graph plus its saver; importing one rebuilds that graph for a
@@ -160,8 +151,7 @@ class MetaGraphRule(FamilyRule):
     symbol = "import-meta-graph"
     summary = "`{name}` imports or exports a TF1 MetaGraph"
     replacement = data.IMPORT_META_GRAPH.format(path="'model.meta'")
-    aliases = data.INTERNAL_ALIASES
-    names = with_internal_paths(data.META_GRAPH_NAMES, data.INTERNAL_ALIASES)
+    names = data.META_GRAPH_NAMES
     node_types = (ast.Module, ast.Call)
     INVALID = (
         "import tensorflow as tf\nsaver = tf.train.import_meta_graph('model.ckpt.meta')  # [TF802]\n",
@@ -184,24 +174,24 @@ class MetaGraphRule(FamilyRule):
             return
         assert isinstance(node, ast.Call)
         ref = resolve_call(ctx, node)
-        if ref is None or self.match_name(self.public(ref)) is None:
+        if ref is None or self.match_name(ref.name) is None:
             return
         ctx.claim(node.func)
         if id(node) in self._files.wrapped_nodes(ctx):
             return
         replacement = None
-        if self.public(ref) == "train.import_meta_graph":
+        if ref.name == "train.import_meta_graph":
             path = argument(node, 0, "meta_graph_or_file")
             replacement = data.IMPORT_META_GRAPH.format(path=_text(path, ctx, "meta_file"))
         self.report(ctx, node.func, ref, replacement=replacement)
 
-    def on_public_reference(self, node: ast.AST, ref: TFRef, key: str, ctx: Context) -> None:
+    def on_reference(self, node: ast.AST, ref: TFRef, key: str, ctx: Context) -> None:
         if id(node) not in self._files.wrapped_nodes(ctx):
             self.report(ctx, node, ref)
 
 
 @register
-class InitFromCheckpointRule(FamilyRule):
+class InitFromCheckpointRule(Rule):
     """Reports `tf.train.init_from_checkpoint`.
 
     It overrides the initializers of graph variables so that a session's first
@@ -217,8 +207,7 @@ class InitFromCheckpointRule(FamilyRule):
         "`reader = tf.train.load_checkpoint(path)`, then `var.assign(reader.get_tensor(name))` for each mapped "
         "variable; for an object-based checkpoint, `tf.train.Checkpoint(model=model).restore(path)`."
     )
-    aliases = data.INTERNAL_ALIASES
-    names = with_internal_paths(data.INIT_FROM_CHECKPOINT_NAMES, data.INTERNAL_ALIASES)
+    names = data.INIT_FROM_CHECKPOINT_NAMES
     node_types = (ast.Call,)
     INVALID = (
         "import tensorflow as tf\ntf.train.init_from_checkpoint(ckpt_dir, {'encoder/': 'model/encoder/'})  # [TF803]\n",
@@ -233,7 +222,7 @@ class InitFromCheckpointRule(FamilyRule):
     def check(self, node: ast.AST, ctx: Context) -> None:
         assert isinstance(node, ast.Call)
         ref = resolve_call(ctx, node)
-        if ref is None or self.match_name(self.public(ref)) is None:
+        if ref is None or self.match_name(ref.name) is None:
             return
         ctx.claim(node.func)
         path = _text(argument(node, 0, "ckpt_dir_or_file"), ctx, "path")
@@ -260,7 +249,7 @@ class InitFromCheckpointRule(FamilyRule):
 
 
 @register
-class SavedModelV1Rule(FamilyRule):
+class SavedModelV1Rule(Rule):
     """Reports the TF1 SavedModel API: `simple_save`, `SavedModelBuilder`, `loader.load(sess, ...)`,
     signature-def utilities and the constant modules.
 
@@ -280,8 +269,7 @@ class SavedModelV1Rule(FamilyRule):
         "`loaded = tf.saved_model.load(export_dir)` to load."
     )
     version_notes = data.KERAS3_SAVE_NOTE
-    aliases = data.INTERNAL_ALIASES
-    names = with_internal_paths(data.SAVED_MODEL_NAMES, data.INTERNAL_ALIASES)
+    names = data.SAVED_MODEL_NAMES
     node_types = (ast.Call,)
     INVALID = (
         "import tensorflow as tf\n"
@@ -304,12 +292,12 @@ class SavedModelV1Rule(FamilyRule):
         ref = resolve_call(ctx, node)
         if ref is None:
             return
-        name = self.public(ref)
+        name = ref.name
         if name == "saved_model.load":
             if self._is_v1_load(node, ref):
                 ctx.claim(node.func)
                 # `tf.saved_model.load` exists in TF2: the signature, not the name, is what fails.
-                message = data.V1_LOAD_MESSAGE.format(name=self.display(ref)) if ref.via != VIA_COMPAT_V1 else None
+                message = data.V1_LOAD_MESSAGE.format(name=ref.display) if ref.via != VIA_COMPAT_V1 else None
                 self.report(ctx, node.func, ref, message=message, replacement=self._load_text(node, ctx))
             return
         if name == "saved_model.simple_save":
@@ -354,7 +342,7 @@ class SavedModelV1Rule(FamilyRule):
         args = export_dir + (f", tags={tags_text}" if tags_text else "")
         return f"`loaded = tf.saved_model.load({args})`, then " + data.LOAD_USES
 
-    def on_public_reference(self, node: ast.AST, ref: TFRef, key: str, ctx: Context) -> None:
+    def on_reference(self, node: ast.AST, ref: TFRef, key: str, ctx: Context) -> None:
         if key in data.SAVED_MODEL_CONSTANT_MODULES:
             self.report(ctx, node, ref, message=self.message_for(ref, data.SAVED_MODEL_CONSTANT_MESSAGE))
         else:
@@ -363,7 +351,7 @@ class SavedModelV1Rule(FamilyRule):
     def replacement_for(self, ref: Optional[TFRef], ctx: Context) -> str:
         if ref is None:
             return self.replacement
-        name = self.public(ref)
+        name = ref.name
         for module in data.SAVED_MODEL_CONSTANT_MODULES:
             if name.startswith(module + "."):
                 const = name[len(module) + 1 :]
@@ -380,7 +368,7 @@ class SavedModelV1Rule(FamilyRule):
 
 
 @register
-class SummaryFileWriterRule(FamilyRule):
+class SummaryFileWriterRule(Rule):
     """Reports `tf.summary.FileWriter` and `FileWriterCache`.
 
     A TF1 `FileWriter` writes `Summary` protos that a session computed; TF2 summary ops
@@ -395,8 +383,7 @@ class SummaryFileWriterRule(FamilyRule):
         "`writer = tf.summary.create_file_writer(logdir)` and `with writer.as_default(step=step):` "
         "around the `tf.summary.*` calls."
     )
-    aliases = data.INTERNAL_ALIASES
-    names = with_internal_paths(data.FILE_WRITER_NAMES, data.INTERNAL_ALIASES)
+    names = data.FILE_WRITER_NAMES
     node_types = (ast.Call,)
     INVALID = (
         "import tensorflow as tf\nwriter = tf.summary.FileWriter('/tmp/logs', sess.graph)  # [TF805]\n"
@@ -411,7 +398,7 @@ class SummaryFileWriterRule(FamilyRule):
     def check(self, node: ast.AST, ctx: Context) -> None:
         assert isinstance(node, ast.Call)
         ref = resolve_call(ctx, node)
-        name = self.public(ref) if ref is not None else ""
+        name = ref.name if ref is not None else ""
         if ref is None or not name.startswith(("summary.FileWriter", "summary.FileWriterCache")):
             return
         ctx.claim(node.func)
@@ -436,7 +423,7 @@ class SummaryFileWriterRule(FamilyRule):
         self.report(ctx, node.func, ref, replacement=_join(notes))
 
     def replacement_for(self, ref: Optional[TFRef], ctx: Context) -> str:
-        if ref is not None and self.public(ref).startswith("summary.initialize"):
+        if ref is not None and ref.name.startswith("summary.initialize"):
             return super().replacement_for(ref, ctx)
         return _join([self.replacement, data.FILE_WRITER_USES])
 
@@ -452,7 +439,7 @@ def _millis(node: ast.AST, ctx: Context) -> str:
 
 
 @register
-class SummaryMergeRule(FamilyRule):
+class SummaryMergeRule(Rule):
     """Reports `tf.summary.merge_all` and `tf.summary.merge`.
 
     Merging collects the graph's summary ops into one op for a session to run and a
@@ -467,8 +454,7 @@ class SummaryMergeRule(FamilyRule):
         "Delete it, and the `sess.run` / `writer.add_summary` of its result: `tf.summary.*` calls made inside "
         "`with writer.as_default(step=step):` write directly."
     )
-    aliases = data.INTERNAL_ALIASES
-    names = with_internal_paths(data.MERGE_NAMES, data.INTERNAL_ALIASES)
+    names = data.MERGE_NAMES
     INVALID = (
         "import tensorflow as tf\nmerged = tf.summary.merge_all()  # [TF806]\n",
         "import tensorflow.compat.v1 as tf\ntrain_summaries = tf.summary.merge([s1, s2])  # [TF806]\n",
@@ -480,7 +466,7 @@ class SummaryMergeRule(FamilyRule):
 
 
 @register
-class V1SummaryOpRule(FamilyRule):
+class V1SummaryOpRule(Rule):
     """Reports v1 summary ops: `tf.summary.scalar`/`histogram`/`image`/`audio`/`text` used the TF1 way,
     `tensor_summary`, the `Summary` proto.
 
@@ -499,8 +485,7 @@ class V1SummaryOpRule(FamilyRule):
     symbol = "v1-summary-op"
     summary = "`{name}` is a TF1 summary op"
     replacement = "`tf.summary.scalar(name, data, step=step)` (and the other ops) inside `with writer.as_default():`."
-    aliases = data.INTERNAL_ALIASES
-    names = with_internal_paths(data.V1_SUMMARY_NAMES, data.INTERNAL_ALIASES)
+    names = data.V1_SUMMARY_NAMES
     node_types = (ast.Call,)
     INVALID = (
         "import tensorflow.compat.v1 as tf\ntf.summary.scalar('loss', loss)  # [TF807]\n",
@@ -528,7 +513,7 @@ class V1SummaryOpRule(FamilyRule):
         ref = resolve_call(ctx, node)
         if ref is None:
             return
-        name = self.public(ref)
+        name = ref.name
         if name in data.V2_SUMMARY_CONTEXT:
             self._v2_context[ctx] = True
             return
@@ -537,7 +522,7 @@ class V1SummaryOpRule(FamilyRule):
             for sub in ast.walk(node):
                 if isinstance(sub, ast.Attribute) and sub is not func:
                     inner = ctx.resolve(sub)
-                    if inner is not None and self.public(inner).startswith(data.SUMMARY_PROTOS):
+                    if inner is not None and inner.name.startswith(data.SUMMARY_PROTOS):
                         ctx.claim(sub)
             return
         if name == "summary.tensor_summary":
@@ -551,7 +536,7 @@ class V1SummaryOpRule(FamilyRule):
         if ref.via == VIA_COMPAT_V2:
             return
         replacement = self._op_text(node, op, ctx)
-        if ref.via == VIA_COMPAT_V1 or is_internal(ref):
+        if ref.via == VIA_COMPAT_V1:
             self.report(ctx, func, ref, replacement=replacement)
             return
         v1_keywords = sorted(kw.arg for kw in node.keywords if kw.arg in data.V1_ONLY_KEYWORDS)
@@ -572,9 +557,10 @@ class V1SummaryOpRule(FamilyRule):
 
         ctx.defer(report_if_tf1)
 
-    def on_public_reference(self, node: ast.AST, ref: TFRef, key: str, ctx: Context) -> None:
-        # A TF2 op's name alone (`fn = tf.summary.scalar`) says nothing; compat.v1, private and TF1-only names do.
-        if ref.via == VIA_COMPAT_V1 or is_internal(ref) or key in data.V1_ONLY_SUMMARY_NAMES:
+    def on_reference(self, node: ast.AST, ref: TFRef, key: str, ctx: Context) -> None:
+        # A TF2 op's name alone (`fn = tf.summary.scalar`) says nothing; compat.v1 (private paths included) and
+        # TF1-only names do.
+        if ref.via == VIA_COMPAT_V1 or key in data.V1_ONLY_SUMMARY_NAMES:
             self.report(ctx, node, ref, message=self.message_for(ref, data.V1_SUMMARY_MESSAGES.get(key, "")))
 
     @staticmethod
@@ -606,7 +592,7 @@ class V1SummaryOpRule(FamilyRule):
         return f"`tf.summary.write({', '.join(args)})` inside `with writer.as_default():`."
 
     def replacement_for(self, ref: Optional[TFRef], ctx: Context) -> str:
-        name = self.public(ref) if ref is not None else ""
+        name = ref.name if ref is not None else ""
         if name.startswith("summary.") and name[8:] in data.SUMMARY_OPS:
             op = name[8:]
             step = "sample_rate, step=step" if op == "audio" else "step=step"
