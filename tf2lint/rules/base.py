@@ -161,20 +161,6 @@ def is_v2_ref(ref: Optional[TFRef]) -> bool:
     return ref is not None and ref.via == VIA_COMPAT_V2
 
 
-def keyword(call: ast.Call, name: str) -> Optional[ast.keyword]:
-    for kw in call.keywords:
-        if kw.arg == name:
-            return kw
-    return None
-
-
-def literal_source(node: Optional[ast.AST], ctx: Context, default: str = "") -> str:
-    """The source text of an argument, to render a replacement from the user's own call."""
-    if node is None:
-        return default
-    return ctx.source_of(node) or default
-
-
 RULE_CLASSES: List[Type[Rule]] = []
 
 

@@ -1,16 +1,21 @@
-"""Shared by families 3 and 4: reading a call's own arguments to render a replacement."""
+"""A call's own arguments, read to render its replacement: which value each parameter got
+(by position or keyword, or bound to a TF1 signature), its source text, its literal value.
+"""
 
 from __future__ import annotations
 
 import ast
+import re
 import weakref
-from typing import Any, Dict, Iterable, Mapping, Optional
+from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Mapping, NamedTuple, Optional, Sequence, Tuple
 
-from tf2lint.context import Context
 from tf2lint.names import TFRef, prefixes
-from tf2lint.rules.base import keyword
+
+if TYPE_CHECKING:
+    from tf2lint.context import Context
 
 UNKNOWN = object()  # `literal()` of an argument that is not a literal
+
 
 class _CallRefs:
     """Calls resolved once per file: a dozen family 3/4 rules look at every call."""
@@ -31,8 +36,20 @@ def call_ref(ctx: Context, call: ast.AST) -> Optional[TFRef]:
     return refs[key]
 
 
-def arg(call: ast.Call, index: int, name: str) -> Optional[ast.expr]:
+# ----- which argument a parameter got -------------------------------------------------------
+
+
+def keyword(call: ast.Call, name: str) -> Optional[ast.keyword]:
+    for kw in call.keywords:
+        if kw.arg == name:
+            return kw
+    return None
+
+
+def arg(call: Optional[ast.Call], index: int, name: str) -> Optional[ast.expr]:
     """The argument bound to parameter ``name`` (keyword, or positional ``index`` when >= 0), if given."""
+    if call is None:
+        return None
     kw = keyword(call, name)
     if kw is not None:
         return kw.value
@@ -41,9 +58,57 @@ def arg(call: ast.Call, index: int, name: str) -> Optional[ast.expr]:
     return None
 
 
-def src(ctx: Context, node: Optional[ast.AST], default: str) -> str:
+def param(call: Optional[ast.Call], signature: Sequence[str], name: str) -> Optional[ast.expr]:
+    """The argument bound to parameter ``name`` of ``signature`` (the positional parameters, in order)."""
+    return arg(call, signature.index(name) if name in signature else -1, name)
+
+
+class BoundArgs(NamedTuple):
+    named: List[Tuple[str, ast.expr]]  # (TF1 parameter, value) in the call's order
+    unpacked: List[str]  # `*args` / `**kwargs` sources, carried over as written
+
+
+def bind(call: ast.Call, signature: Sequence[str], ctx: Context) -> BoundArgs:
+    """Name each argument of ``call`` by the TF1 ``signature`` (positional order)."""
+    named: List[Tuple[str, ast.expr]] = []
+    unpacked: List[str] = []
+    for index, value in enumerate(call.args):
+        if isinstance(value, ast.Starred):
+            unpacked.append("*" + flat_src(ctx, value.value))
+        elif index < len(signature):
+            named.append((signature[index], value))
+    for kw in call.keywords:
+        if kw.arg is None:
+            unpacked.append("**" + flat_src(ctx, kw.value))
+        else:
+            named.append((kw.arg, kw.value))
+    return BoundArgs(named, unpacked)
+
+
+# ----- its source and value ------------------------------------------------------------------
+
+_BREAK = re.compile(r"\s*\n\s*")
+
+
+def src(ctx: Context, node: Optional[ast.AST], default: str = "") -> str:
     """The source text of an argument, or ``default`` when it was not given."""
     return (ctx.source_of(node) or default) if node is not None else default
+
+
+def one_line(text: str) -> str:
+    """Source text with its line breaks (and the indentation around them) joined by single spaces."""
+    return _BREAK.sub(" ", text)
+
+
+def flat_src(ctx: Context, node: Optional[ast.AST], default: str = "") -> str:
+    """``src`` on one line (an argument spanning lines is joined), to render it inside a sentence."""
+    return one_line(src(ctx, node, default)).strip()
+
+
+def parenthesized(text: str, node: Optional[ast.AST]) -> str:
+    """``text`` (the source of ``node``) in parentheses unless it is atomic, to embed it in an expression."""
+    simple = node is None or isinstance(node, (ast.Name, ast.Attribute, ast.Constant, ast.Call, ast.Subscript))
+    return text if simple else f"({text})"
 
 
 def literal(node: Optional[ast.AST]) -> Any:
@@ -62,6 +127,9 @@ def flag(node: Optional[ast.AST], default: bool = False) -> Any:
         return default
     value = literal(node)
     return UNKNOWN if value is UNKNOWN else bool(value)
+
+
+# ----- the families' name tables ----------------------------------------------------------
 
 
 def member(name: str, modules: Iterable[str]) -> str:

@@ -10,7 +10,8 @@ from tf2lint.context import Context
 from tf2lint.data import graph_session as data
 from tf2lint.finding import Severity
 from tf2lint.names import TFRef
-from tf2lint.rules.base import Rule, keyword, register
+from tf2lint.rules.base import Rule, register
+from tf2lint.rules.call_args import keyword
 
 FUNCTION_REPLACEMENT = (
     "Write the computation as a plain Python function (optionally `@tf.function`) and call it: "

@@ -9,8 +9,8 @@ from tf2lint.context import Context
 from tf2lint.data import training as data
 from tf2lint.finding import Severity
 from tf2lint.names import VIA_COMPAT_V1, TFRef
-from tf2lint.rules.base import Rule, is_v2_ref, keyword, register
-from tf2lint.rules.call_args import arg, call_ref, member, qualified, src
+from tf2lint.rules.base import Rule, is_v2_ref, register
+from tf2lint.rules.call_args import arg, call_ref, keyword, member, qualified, src
 
 KERAS3 = (2, 16)  # first release whose `tf.keras` is Keras 3
 

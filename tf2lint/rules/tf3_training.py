@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import ast
+from functools import partial
 from typing import Any, List, Optional, Tuple
 
 from tf2lint.context import Context
 from tf2lint.data import training as data
 from tf2lint.finding import Severity
 from tf2lint.names import TFRef
-from tf2lint.rules.base import Rule, keyword, register
-from tf2lint.rules.call_args import UNKNOWN, arg, call_ref, literal, lookup, member, qualified, src
+from tf2lint.rules.base import Rule, register
+from tf2lint.rules.call_args import UNKNOWN, arg, call_ref, keyword, literal, lookup, member, qualified, src
 
 ESTIMATOR_REMOVED_IN = (2, 16)
 
@@ -357,7 +358,7 @@ class CannedEstimatorRule(TrainingRule):
         if kind == "tpu":
             return self._render_tpu(call, ctx)
         keras2 = ctx.target_version < ESTIMATOR_REMOVED_IN
-        get = (lambda i, n: arg(call, i, n)) if call is not None else (lambda i, n: None)
+        get = partial(arg, call)
         if kind.startswith("dnn"):
             layers = _dense_stack(ctx, get(0, "hidden_units"), get(-1, "activation_fn"), get(-1, "dropout"))
             output, loss = _head(ctx, kind, get(-1, "n_classes"), get(-1, "label_dimension"))
@@ -408,20 +409,20 @@ class CannedEstimatorRule(TrainingRule):
 
     @staticmethod
     def _render_tpu(call: Optional[ast.Call], ctx: Context) -> str:
-        model_fn = src(ctx, arg(call, 0, "model_fn"), "model_fn") if call is not None else "model_fn"
+        model_fn = src(ctx, arg(call, 0, "model_fn"), "model_fn")
         text = (
             "`strategy = tf.distribute.TPUStrategy(tf.distribute.cluster_resolver.TPUClusterResolver(tpu))`; build the "
             f"Keras model (the layers `{model_fn}` creates) under `strategy.scope()` and "
             "`model.compile(..., steps_per_execution=iterations_per_loop)`"
         )
-        batch = arg(call, 5, "train_batch_size") if call is not None else None
+        batch = arg(call, 5, "train_batch_size")
         if batch is not None:
             text += f"; batch the dataset with the global batch size: `dataset.batch({ctx.source_of(batch)}, drop_remainder=True)`"
         return text + "."
 
 
 def _dense_stack(ctx: Context, hidden: Optional[ast.AST], activation: Optional[ast.AST], dropout: Optional[ast.AST]) -> str:
-    act = ctx.source_of(activation) if activation is not None else "'relu'"
+    act = src(ctx, activation, "'relu'")
     drop = f", tf.keras.layers.Dropout({ctx.source_of(dropout)})" if dropout is not None else ""
     units = literal(hidden)
     if isinstance(units, (list, tuple)) and units and all(isinstance(u, int) for u in units):
@@ -565,7 +566,7 @@ class TrainingSpecRule(TrainingRule):
     @staticmethod
     def _run_config(call: ast.Call, ctx: Context) -> str:
         model_dir = arg(call, 0, "model_dir")
-        d = ctx.source_of(model_dir) if model_dir is not None else "model_dir"
+        d = src(ctx, model_dir, "model_dir")
         items: List[str] = []
         steps = keyword(call, "save_checkpoints_steps")
         if model_dir is not None or steps is not None:
@@ -742,10 +743,10 @@ class SessionRunHookRule(TrainingRule):
 
     def _render(self, key: str, call: Optional[ast.Call], ctx: Context) -> str:
         def get(i: int, n: str, default: str) -> str:
-            return src(ctx, arg(call, i, n), default) if call is not None else default
+            return src(ctx, arg(call, i, n), default)
 
         def given(i: int, n: str) -> bool:
-            return call is not None and arg(call, i, n) is not None
+            return arg(call, i, n) is not None
 
         short = key.rsplit(".", 1)[-1]
         if short == "StopAtStepHook":
@@ -788,7 +789,7 @@ class SessionRunHookRule(TrainingRule):
                 f"`tf.profiler.experimental.start({out})` / `tf.profiler.experimental.stop()` around the profiled steps."
             )
         if short in _EARLY_STOP:
-            metric = arg(call, 1, "metric_name") if call is not None else None
+            metric = arg(call, 1, "metric_name")
             value = literal(metric)
             monitor = f"'val_{value}'" if isinstance(value, str) else (f"'val_' + {ctx.source_of(metric)}" if metric else "'val_loss'")
             patience = get(2, "max_steps_without_decrease" if short.endswith("decrease_hook") else "max_steps_without_increase", "N")

@@ -14,29 +14,7 @@ from tf2lint.finding import Severity
 from tf2lint.names import VIA_COMPAT_V1, TFRef
 from tf2lint.resolver import Scope
 from tf2lint.rules.base import LEGACY_NOTE, PRIVATE_NOTE, REMOVED_NOTE, Rule, register
-
-
-def call_arg(call: ast.Call, params: tuple, name: str) -> Optional[ast.expr]:
-    """The argument bound to parameter ``name`` (keyword or positional), if given."""
-    for kw in call.keywords:
-        if kw.arg == name:
-            return kw.value
-    if name in params:
-        index = params.index(name)
-        positional = call.args[:index + 1]
-        if len(call.args) > index and not any(isinstance(a, ast.Starred) for a in positional):
-            return call.args[index]
-    return None
-
-
-def literal(node: Optional[ast.AST]) -> object:
-    """The Python value of a literal argument; None when it is not a literal."""
-    if node is None:
-        return None
-    try:
-        return ast.literal_eval(node)
-    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
-        return None
+from tf2lint.rules.call_args import literal, param, src
 
 
 def _short(ref: TFRef) -> str:
@@ -66,11 +44,11 @@ class _Renderer:
         self.ctx = ctx
 
     def src(self, node: Optional[ast.AST], default: str) -> str:
-        return (self.ctx.source_of(node) or default) if node is not None else default
+        return src(self.ctx, node, default)
 
     def arg(self, call: ast.Call, short: str, name: str, via: str = "") -> Optional[ast.expr]:
         params = data.V1_SIGNATURES.get(short, data.SIGNATURES[short]) if via == VIA_COMPAT_V1 else data.SIGNATURES[short]
-        return call_arg(call, params, name)
+        return param(call, params, name)
 
     def column_call(self, node: Optional[ast.AST]) -> Optional[tuple]:
         """(short name, call, ref) when ``node`` is a feature-column constructor call, or a name bound to one."""
@@ -429,8 +407,7 @@ class FeatureColumnLayerRule(Rule):
         replacement = self.replacement_for(ref, ctx)
         short = _short(ref)
         if short == "linear_model":
-            units = call_arg(node, data.SIGNATURES[short], "units")
-            units_src = ctx.source_of(units) if units is not None else "1"
+            units_src = src(ctx, param(node, data.SIGNATURES[short], "units"), "1")
             replacement = replacement.replace("Dense(units)", f"Dense({units_src})")
         elif short == "shared_embedding_columns":
             rendered = _Renderer(ctx)._embedding(node, short)

@@ -7,61 +7,17 @@ signature, renamed to the Keras parameter, or dropped with the reason said.
 from __future__ import annotations
 
 import ast
-import re
 import weakref
-from typing import Dict, List, MutableMapping, NamedTuple, Optional, Sequence, Tuple
+from typing import Dict, List, MutableMapping, Optional, Sequence
 
 from tf2lint.context import Context
 from tf2lint.data import optimizers as data
 from tf2lint.finding import Severity
 from tf2lint.names import VIA_COMPAT_V1, TFRef
-from tf2lint.rules.base import Rule, keyword, register
+from tf2lint.rules.base import Rule, register
+from tf2lint.rules.call_args import arg, bind, flat_src, keyword, parenthesized
 
-# ----- rendering the user's call ------------------------------------------------------------
-
-_BREAK = re.compile(r"\s*\n\s*")
-
-
-def source_text(node: ast.AST, ctx: Context) -> str:
-    """An argument's source on one line (a call spanning lines is joined)."""
-    return _BREAK.sub(" ", ctx.source_of(node)).strip()
-
-
-class BoundArgs(NamedTuple):
-    named: List[Tuple[str, ast.expr]]  # (TF1 parameter, value) in the call's order
-    unpacked: List[str]  # `*args` / `**kwargs` sources, carried over as written
-
-
-def bind_arguments(call: ast.Call, signature: Sequence[str], ctx: Context) -> BoundArgs:
-    """Name each argument of ``call`` by the TF1 ``signature`` (positional order)."""
-    named: List[Tuple[str, ast.expr]] = []
-    unpacked: List[str] = []
-    for index, arg in enumerate(call.args):
-        if isinstance(arg, ast.Starred):
-            unpacked.append("*" + source_text(arg.value, ctx))
-        elif index < len(signature):
-            named.append((signature[index], arg))
-    for kw in call.keywords:
-        if kw.arg is None:
-            unpacked.append("**" + source_text(kw.value, ctx))
-        else:
-            named.append((kw.arg, kw.value))
-    return BoundArgs(named, unpacked)
-
-
-def argument(call: ast.Call, index: int, name: str) -> Optional[ast.expr]:
-    """The argument passed as keyword ``name`` or at position ``index``."""
-    kw = keyword(call, name)
-    if kw is not None:
-        return kw.value
-    if len(call.args) > index and not any(isinstance(a, ast.Starred) for a in call.args[: index + 1]):
-        return call.args[index]
-    return None
-
-
-def _parenthesized(text: str, node: ast.AST) -> str:
-    simple = isinstance(node, (ast.Name, ast.Attribute, ast.Constant, ast.Call, ast.Subscript))
-    return text if simple else f"({text})"
+# ----- where a method-level finding starts ----------------------------------------------------
 
 
 def method_name_node(func: ast.Attribute) -> ast.AST:
@@ -176,7 +132,7 @@ class TF1OptimizerRule(Rule):
         spec = data.OPTIMIZERS[cls]
         if spec.keras is None:
             return self._alternative(cls, ctx)
-        bound = bind_arguments(call, spec.signature, ctx)
+        bound = bind(call, spec.signature, ctx)
         parts: List[str] = []
         dropped: List[str] = []
         passed = set()
@@ -185,7 +141,7 @@ class TF1OptimizerRule(Rule):
             if name in spec.dropped:
                 dropped.append(name)
                 continue
-            parts.append(f"{spec.renames.get(name, name)}={source_text(value, ctx)}")
+            parts.append(f"{spec.renames.get(name, name)}={flat_src(ctx, value)}")
         notes: List[str] = []
         if spec.epsilon and "epsilon" not in passed and not bound.unpacked:
             parts.append(f"epsilon={spec.epsilon}")
@@ -258,7 +214,7 @@ class MinimizeGlobalStepRule(Rule):
         method = func.attr
         receiver = ctx.resolve(func.value)
         if receiver is not None and receiver.instance and optimizer_class(receiver.name) is not None:
-            step = self._global_step(node, method, positional=True)
+            step = self._global_step(node, method)
             if method == "apply_gradients" and step is None:
                 return  # Keras' apply_gradients takes the same (grads_and_vars) argument
             self._report(ctx, node, func, step, receiver)
@@ -270,30 +226,21 @@ class MinimizeGlobalStepRule(Rule):
         ctx.defer(lambda: self._report(ctx, node, func, kw.value, None) if ctx.runs_tf1 else None)
 
     @staticmethod
-    def _global_step(call: ast.Call, method: str, positional: bool) -> Optional[ast.expr]:
+    def _global_step(call: ast.Call, method: str) -> Optional[ast.expr]:
         position = data.GLOBAL_STEP_POSITION.get(method)
-        if position is None:
-            return None
-        if positional:
-            return argument(call, position, "global_step")
-        kw = keyword(call, "global_step")
-        return kw.value if kw is not None else None
+        return arg(call, position, "global_step") if position is not None else None
 
     def _report(
         self, ctx: Context, call: ast.Call, func: ast.Attribute, step: Optional[ast.expr], receiver: Optional[TFRef]
     ) -> None:
         method = func.attr
-        opt = "optimizer" if isinstance(func.value, ast.Call) else source_text(func.value, ctx)
-        resolved = receiver is not None
-        var_list = argument(call, 2 if method == "minimize" else 1, "var_list") if resolved else None
-        if var_list is None:
-            kw = keyword(call, "var_list")
-            var_list = kw.value if kw is not None else None
-        variables = source_text(var_list, ctx) if var_list is not None else "model.trainable_variables"
-        loss_node = argument(call, 0, "loss")
-        loss = source_text(loss_node, ctx) if loss_node is not None else "loss"
+        opt = "optimizer" if isinstance(func.value, ast.Call) else flat_src(ctx, func.value)
+        # Positional arguments follow TF1's signature only on a receiver known to be a TF1 optimizer.
+        position = (2 if method == "minimize" else 1) if receiver is not None else -1
+        variables = flat_src(ctx, arg(call, position, "var_list"), "model.trainable_variables")
+        loss = flat_src(ctx, arg(call, 0, "loss"), "loss")
         step_note = (
-            f"`{opt}.iterations` counts the steps, replacing `{source_text(step, ctx)}`." if step is not None else ""
+            f"`{opt}.iterations` counts the steps, replacing `{flat_src(ctx, step)}`." if step is not None else ""
         )
         if method == "compute_gradients":
             replacement = (
@@ -302,8 +249,7 @@ class MinimizeGlobalStepRule(Rule):
             )
             message = f"`{opt}.compute_gradients(...)` computes gradients in a TF1 graph"
         elif method == "apply_gradients":
-            grads = argument(call, 0, "grads_and_vars")
-            grads_text = source_text(grads, ctx) if grads is not None else "grads_and_vars"
+            grads_text = flat_src(ctx, arg(call, 0, "grads_and_vars"), "grads_and_vars")
             replacement = _join(
                 [f"`{opt}.apply_gradients({grads_text})` on a Keras optimizer, without `global_step`.", step_note]
             )
@@ -416,24 +362,24 @@ class LearningRateDecayRule(Rule):
 
     def _render_call(self, call: ast.Call, fn: str, ctx: Context) -> str:
         spec = data.SCHEDULES[fn]
-        bound = bind_arguments(call, spec.signature, ctx)
+        bound = bind(call, spec.signature, ctx)
         step = "global_step"
         leading = {}
         rest: List[str] = []
         for name, value in bound.named:
-            text = source_text(value, ctx)
+            text = flat_src(ctx, value)
             if name == spec.step:
                 step = text
                 continue
             keras_name = spec.renames.get(name, name)
             if fn == "natural_exp_decay" and name == "decay_rate":
-                text = f"math.exp(-{_parenthesized(text, value)})"
+                text = f"math.exp(-{parenthesized(text, value)})"
             if keras_name in spec.positional:
                 leading[keras_name] = text
             else:
                 rest.append(f"{keras_name}={text}")
         if spec.keras is None:
-            values = ", ".join(f"{name}={source_text(value, ctx)}" for name, value in bound.named if name != spec.step)
+            values = ", ".join(f"{name}={flat_src(ctx, value)}" for name, value in bound.named if name != spec.step)
             return self._subclass_text(fn, spec, f" (here {values})" if values else "")
         ordered: List[str] = []
         for index, name in enumerate(spec.positional):

@@ -14,16 +14,13 @@ from tf2lint.context import Context
 from tf2lint.data import saving as data
 from tf2lint.finding import Severity
 from tf2lint.names import VIA_COMPAT_V1, VIA_COMPAT_V2, TFRef
-from tf2lint.rules.base import Rule, keyword, register
-from tf2lint.rules.tf7_optimizers import argument, bind_arguments, resolve_call, source_text
+from tf2lint.rules.base import Rule, register
+from tf2lint.rules.call_args import arg, bind, flat_src, keyword
+from tf2lint.rules.tf7_optimizers import resolve_call
 
 
 def _join(sentences: List[str]) -> str:
     return " ".join(s for s in sentences if s)
-
-
-def _text(node: Optional[ast.AST], ctx: Context, default: str) -> str:
-    return source_text(node, ctx) if node is not None else default
 
 
 @register
@@ -66,11 +63,11 @@ class SaverRule(Rule):
         if ref is None or ref.name != "train.Saver":
             return
         ctx.claim(node.func)
-        bound = dict(bind_arguments(node, data.SAVER_SIGNATURE, ctx).named)
-        keep = _text(bound.get("max_to_keep"), ctx, data.SAVER_DEFAULT_MAX_TO_KEEP)
+        bound = dict(bind(node, data.SAVER_SIGNATURE, ctx).named)
+        keep = flat_src(ctx, bound.get("max_to_keep"), data.SAVER_DEFAULT_MAX_TO_KEEP)
         manager_args = f"checkpoint, directory, max_to_keep={keep}"
         if "keep_checkpoint_every_n_hours" in bound:
-            manager_args += f", keep_checkpoint_every_n_hours={source_text(bound['keep_checkpoint_every_n_hours'], ctx)}"
+            manager_args += f", keep_checkpoint_every_n_hours={flat_src(ctx, bound['keep_checkpoint_every_n_hours'])}"
         notes = [
             "`checkpoint = tf.train.Checkpoint(model=model, optimizer=optimizer)` and "
             f"`manager = tf.train.CheckpointManager({manager_args})`"
@@ -79,7 +76,7 @@ class SaverRule(Rule):
         ]
         if "var_list" in bound:
             notes.append(
-                f"The variables in `{source_text(bound['var_list'], ctx)}` become attributes of the Checkpoint "
+                f"The variables in `{flat_src(ctx, bound['var_list'])}` become attributes of the Checkpoint "
                 "(`tf.train.Checkpoint(w=w, b=b)`) or of a `tf.Module` it tracks."
             )
         notes.append(data.SAVER_KEYS_NOTE)
@@ -124,7 +121,7 @@ def _wrapped_nodes(tree: ast.Module) -> Set[int]:
     inside: Set[int] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and _callee(node.func) == "wrap_function":
-            target = argument(node, 0, "fn")
+            target = arg(node, 0, "fn")
             if isinstance(target, ast.Lambda):
                 inside.update(id(n) for n in ast.walk(target))
             elif target is not None:
@@ -181,8 +178,8 @@ class MetaGraphRule(Rule):
             return
         replacement = None
         if ref.name == "train.import_meta_graph":
-            path = argument(node, 0, "meta_graph_or_file")
-            replacement = data.IMPORT_META_GRAPH.format(path=_text(path, ctx, "meta_file"))
+            path = arg(node, 0, "meta_graph_or_file")
+            replacement = data.IMPORT_META_GRAPH.format(path=flat_src(ctx, path, "meta_file"))
         self.report(ctx, node.func, ref, replacement=replacement)
 
     def on_reference(self, node: ast.AST, ref: TFRef, key: str, ctx: Context) -> None:
@@ -225,13 +222,13 @@ class InitFromCheckpointRule(Rule):
         if ref is None or self.match_name(ref.name) is None:
             return
         ctx.claim(node.func)
-        path = _text(argument(node, 0, "ckpt_dir_or_file"), ctx, "path")
-        mapping = argument(node, 1, "assignment_map")
+        path = flat_src(ctx, arg(node, 0, "ckpt_dir_or_file"), "path")
+        mapping = arg(node, 1, "assignment_map")
         assigns = "`var.assign(reader.get_tensor(name))` for each mapped variable"
         if isinstance(mapping, ast.Dict) and mapping.keys and all(k is not None for k in mapping.keys):
             pairs = list(zip(mapping.keys, mapping.values))
             first_key, first_value = pairs[0]
-            key_src, value_src = source_text(first_key, ctx), source_text(first_value, ctx)  # type: ignore[arg-type]
+            key_src, value_src = flat_src(ctx, first_key), flat_src(ctx, first_value)  # type: ignore[arg-type]
             if isinstance(first_value, ast.Constant) and isinstance(first_value.value, str):
                 assigns = (
                     f"for each variable under {value_src}, `var.assign(reader.get_tensor(name))` with the "
@@ -301,7 +298,7 @@ class SavedModelV1Rule(Rule):
                 self.report(ctx, node.func, ref, message=message, replacement=self._load_text(node, ctx))
             return
         if name == "saved_model.simple_save":
-            export_dir = _text(argument(node, 1, "export_dir"), ctx, "export_dir")
+            export_dir = flat_src(ctx, arg(node, 1, "export_dir"), "export_dir")
             replacement = _join(
                 [
                     f"`tf.saved_model.save(module, {export_dir}, signatures=serve.get_concrete_function())`, "
@@ -309,7 +306,7 @@ class SavedModelV1Rule(Rule):
                 ]
             )
         elif name in ("saved_model.builder.SavedModelBuilder", "saved_model.Builder"):
-            export_dir = _text(argument(node, 0, "export_dir"), ctx, "export_dir")
+            export_dir = flat_src(ctx, arg(node, 0, "export_dir"), "export_dir")
             replacement = _join(
                 [f"`tf.saved_model.save(module, {export_dir}, signatures=...)`.", data.BUILDER_USES]
             )
@@ -334,9 +331,8 @@ class SavedModelV1Rule(Rule):
 
     @staticmethod
     def _load_text(call: ast.Call, ctx: Context) -> str:
-        export_dir = _text(argument(call, 2, "export_dir"), ctx, "export_dir")
-        tags = argument(call, 1, "tags")
-        tags_text = source_text(tags, ctx) if tags is not None else ""
+        export_dir = flat_src(ctx, arg(call, 2, "export_dir"), "export_dir")
+        tags_text = flat_src(ctx, arg(call, 1, "tags"))
         for module in data.SAVED_MODEL_CONSTANT_MODULES:  # the TF2 constants are top-level
             tags_text = tags_text.replace(f"{module}.", "saved_model.")
         args = export_dir + (f", tags={tags_text}" if tags_text else "")
@@ -403,20 +399,20 @@ class SummaryFileWriterRule(Rule):
             return
         ctx.claim(node.func)
         if name.startswith("summary.FileWriterCache"):
-            logdir = _text(argument(node, 0, "logdir"), ctx, "logdir")
+            logdir = flat_src(ctx, arg(node, 0, "logdir"), "logdir")
             replacement = _join(
                 [f"`writer = tf.summary.create_file_writer({logdir})`, kept by the code that writes.", data.FILE_WRITER_USES]
             )
             self.report(ctx, node.func, ref, replacement=replacement)
             return
-        bound = dict(bind_arguments(node, data.FILE_WRITER_SIGNATURE, ctx).named)
-        args = [_text(bound.get("logdir"), ctx, "logdir")]
+        bound = dict(bind(node, data.FILE_WRITER_SIGNATURE, ctx).named)
+        args = [flat_src(ctx, bound.get("logdir"), "logdir")]
         if "max_queue" in bound:
-            args.append(f"max_queue={source_text(bound['max_queue'], ctx)}")
+            args.append(f"max_queue={flat_src(ctx, bound['max_queue'])}")
         if "flush_secs" in bound:
             args.append(f"flush_millis={_millis(bound['flush_secs'], ctx)}")
         if "filename_suffix" in bound:
-            args.append(f"filename_suffix={source_text(bound['filename_suffix'], ctx)}")
+            args.append(f"filename_suffix={flat_src(ctx, bound['filename_suffix'])}")
         notes = [f"`writer = tf.summary.create_file_writer({', '.join(args)})`.", data.FILE_WRITER_USES]
         if bound.get("graph") is not None and not _is_none(bound["graph"]):
             notes.append(data.FILE_WRITER_GRAPH_NOTE)
@@ -435,7 +431,7 @@ def _is_none(node: ast.AST) -> bool:
 def _millis(node: ast.AST, ctx: Context) -> str:
     if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
         return str(int(node.value * 1000))
-    return f"int({source_text(node, ctx)} * 1000)"
+    return f"int({flat_src(ctx, node)} * 1000)"
 
 
 @register
@@ -541,7 +537,7 @@ class V1SummaryOpRule(Rule):
             return
         v1_keywords = sorted(kw.arg for kw in node.keywords if kw.arg in data.V1_ONLY_KEYWORDS)
         step_index = data.SUMMARY_OPS[op][1]
-        step = argument(node, step_index, "step")
+        step = arg(node, step_index, "step")
         if v1_keywords or isinstance(step, (ast.List, ast.Tuple)):
             used = ", ".join(f"`{k}=`" for k in v1_keywords) or "a `collections` list"
             message = f"`{ref.display}(...)` uses the TF1 signature ({used}): the TF2 op takes `(name, data, step)`"
@@ -566,29 +562,29 @@ class V1SummaryOpRule(Rule):
     @staticmethod
     def _op_text(call: ast.Call, op: str, ctx: Context) -> str:
         signature = data.SUMMARY_OPS[op][0]
-        bound = dict(bind_arguments(call, signature, ctx).named)
-        name = _text(bound.get("name"), ctx, "name")
+        bound = dict(bind(call, signature, ctx).named)
+        name = flat_src(ctx, bound.get("name"), "name")
         value = bound.get("tensor", bound.get("values", bound.get("data")))
-        args = [name, _text(value, ctx, "data")]
+        args = [name, flat_src(ctx, value, "data")]
         if op == "audio":
-            args.append(_text(bound.get("sample_rate"), ctx, "sample_rate"))
+            args.append(flat_src(ctx, bound.get("sample_rate"), "sample_rate"))
         args.append("step=step")
         if "max_outputs" in bound:
-            args.append(f"max_outputs={source_text(bound['max_outputs'], ctx)}")
+            args.append(f"max_outputs={flat_src(ctx, bound['max_outputs'])}")
         rendered = f"`tf.summary.{op}({', '.join(args)})` inside `with writer.as_default():`"
         notes = [rendered + ", with `writer = tf.summary.create_file_writer(logdir)`; it writes when it runs."]
         if "family" in bound:
-            notes.append(f"`family=` becomes `with tf.name_scope({source_text(bound['family'], ctx)}):` around the call.")
+            notes.append(f"`family=` becomes `with tf.name_scope({flat_src(ctx, bound['family'])}):` around the call.")
         if "collections" in bound:
             notes.append("`collections=` goes: nothing collects summaries in TF2.")
         return _join(notes)
 
     @staticmethod
     def _tensor_summary_text(call: ast.Call, ctx: Context) -> str:
-        bound = dict(bind_arguments(call, data.TENSOR_SUMMARY_SIGNATURE, ctx).named)
-        args = [_text(bound.get("name"), ctx, "name"), _text(bound.get("tensor"), ctx, "tensor"), "step=step"]
+        bound = dict(bind(call, data.TENSOR_SUMMARY_SIGNATURE, ctx).named)
+        args = [flat_src(ctx, bound.get("name"), "name"), flat_src(ctx, bound.get("tensor"), "tensor"), "step=step"]
         if "summary_metadata" in bound:
-            args.append(f"metadata={source_text(bound['summary_metadata'], ctx)}")
+            args.append(f"metadata={flat_src(ctx, bound['summary_metadata'])}")
         return f"`tf.summary.write({', '.join(args)})` inside `with writer.as_default():`."
 
     def replacement_for(self, ref: Optional[TFRef], ctx: Context) -> str:
