@@ -6,34 +6,14 @@ from __future__ import annotations
 
 import ast
 import re
-import weakref
 from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Mapping, NamedTuple, Optional, Sequence, Tuple
 
-from tf2lint.names import TFRef, prefixes
+from tf2lint.names import prefixes
 
 if TYPE_CHECKING:
     from tf2lint.context import Context
 
 UNKNOWN = object()  # `literal()` of an argument that is not a literal
-
-
-class _CallRefs:
-    """Calls resolved once per file: a dozen family 3/4 rules look at every call."""
-
-    owner: Optional[weakref.ref[Context]] = None
-    refs: Dict[int, Optional[TFRef]] = {}
-
-
-def call_ref(ctx: Context, call: ast.AST) -> Optional[TFRef]:
-    """``ctx.resolve_call(call)``, memoized for the file being linted."""
-    memo = _CallRefs
-    if memo.owner is None or memo.owner() is not ctx:
-        memo.owner, memo.refs = weakref.ref(ctx), {}
-    key = id(call)
-    refs = memo.refs
-    if key not in refs:
-        refs[key] = ctx.resolve_call(call)
-    return refs[key]
 
 
 # ----- which argument a parameter got -------------------------------------------------------

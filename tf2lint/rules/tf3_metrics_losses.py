@@ -10,7 +10,7 @@ from tf2lint.data import training as data
 from tf2lint.finding import Severity
 from tf2lint.names import VIA_COMPAT_V1, TFRef
 from tf2lint.rules.base import Rule, is_v2_ref, register
-from tf2lint.rules.call_args import arg, call_ref, keyword, member, qualified, src
+from tf2lint.rules.call_args import arg, keyword, member, qualified, src
 
 KERAS3 = (2, 16)  # first release whose `tf.keras` is Keras 3
 
@@ -82,7 +82,7 @@ class _V1FunctionRule(Rule):
 
     def check(self, node: ast.AST, ctx: Context) -> None:
         assert isinstance(node, ast.Call)
-        ref = call_ref(ctx, node)
+        ref = ctx.resolve_call(node)
         if ref is None or is_v2_ref(ref) or self.match_name(ref.name) is None:
             return
         name = self._member(ref)

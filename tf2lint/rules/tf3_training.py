@@ -11,7 +11,7 @@ from tf2lint.data import training as data
 from tf2lint.finding import Severity
 from tf2lint.names import TFRef
 from tf2lint.rules.base import Rule, register
-from tf2lint.rules.call_args import UNKNOWN, arg, call_ref, keyword, literal, lookup, member, qualified, src
+from tf2lint.rules.call_args import UNKNOWN, arg, keyword, literal, lookup, member, qualified, src
 
 ESTIMATOR_REMOVED_IN = (2, 16)
 
@@ -160,7 +160,7 @@ class EstimatorRule(TrainingRule):
             self._check_package_import(node, ctx)
             return
         assert isinstance(node, ast.Call)
-        ref = call_ref(ctx, node)
+        ref = ctx.resolve_call(node)
         if ref is not None:
             if is_estimator_name(ref.name):
                 self._check_construction(node, ref, ctx)
@@ -343,7 +343,7 @@ class CannedEstimatorRule(TrainingRule):
 
     def check(self, node: ast.AST, ctx: Context) -> None:
         assert isinstance(node, ast.Call)
-        ref = call_ref(ctx, node)
+        ref = ctx.resolve_call(node)
         if ref is None or self.match_name(ref.name) is None:
             return
         kind = self._kind(ref)
@@ -511,7 +511,7 @@ class TrainingSpecRule(TrainingRule):
 
     def check(self, node: ast.AST, ctx: Context) -> None:
         assert isinstance(node, ast.Call)
-        ref = call_ref(ctx, node)
+        ref = ctx.resolve_call(node)
         if ref is None or self.match_name(ref.name) is None:
             return
         name = member(ref.name, data.ESTIMATOR_MODULES)
@@ -635,7 +635,7 @@ class ModelToEstimatorRule(TrainingRule):
 
     def check(self, node: ast.AST, ctx: Context) -> None:
         assert isinstance(node, ast.Call)
-        ref = call_ref(ctx, node)
+        ref = ctx.resolve_call(node)
         if ref is None or self.match_name(ref.name) is None or not ref.name.endswith("model_to_estimator"):
             return
         model = src(ctx, arg(node, 0, "keras_model"), "model")
@@ -714,7 +714,7 @@ class SessionRunHookRule(TrainingRule):
 
     def check(self, node: ast.AST, ctx: Context) -> None:
         assert isinstance(node, ast.Call)
-        ref = call_ref(ctx, node)
+        ref = ctx.resolve_call(node)
         self._check_hook_arguments(node, ref, ctx)
         if ref is None or self.match_name(ref.name) is None:
             return

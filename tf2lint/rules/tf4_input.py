@@ -13,7 +13,7 @@ from tf2lint.data import input_pipelines as data
 from tf2lint.finding import Severity
 from tf2lint.names import VIA_COMPAT_V1, TFRef
 from tf2lint.rules.base import LEGACY_NOTE, REMOVED_NOTE, Rule, register
-from tf2lint.rules.call_args import UNKNOWN, arg, call_ref, flag, literal, lookup, member, one_line, param, qualified, src
+from tf2lint.rules.call_args import UNKNOWN, arg, flag, literal, lookup, member, one_line, param, qualified, src
 
 # Per-file evidence one rule leaves for another's deferred check.
 _STARTS_QUEUE_RUNNERS: weakref.WeakKeyDictionary[Context, bool] = weakref.WeakKeyDictionary()
@@ -65,7 +65,7 @@ class _CallRule(Rule):
 
     def check(self, node: ast.AST, ctx: Context) -> None:
         assert isinstance(node, ast.Call)
-        ref = call_ref(ctx, node)
+        ref = ctx.resolve_call(node)
         if ref is None or self.match_name(ref.name) is None:
             return
         key = self.key_for(ref)
@@ -511,7 +511,7 @@ class V1IteratorRule(Rule):
     def _is_constructor(self, value: ast.AST, ctx: Context) -> bool:
         if not isinstance(value, ast.Call):
             return False
-        ref = call_ref(ctx, value)
+        ref = ctx.resolve_call(value)
         if ref is not None:
             return ref.name in _ITERATOR_CONSTRUCTORS
         func = value.func

@@ -7,8 +7,7 @@ signature, renamed to the Keras parameter, or dropped with the reason said.
 from __future__ import annotations
 
 import ast
-import weakref
-from typing import Dict, List, MutableMapping, Optional, Sequence
+from typing import List, Optional, Sequence
 
 from tf2lint.context import Context
 from tf2lint.data import optimizers as data
@@ -31,21 +30,6 @@ def method_name_node(func: ast.Attribute) -> ast.AST:
     node.end_col_offset = end_col
     node.col_offset = end_col - len(func.attr.encode("utf-8"))
     return node
-
-
-# What each call of the file being linted invokes, resolved once for every rule of families 7-8.
-_CALLEES: MutableMapping[Context, Dict[int, Optional[TFRef]]] = weakref.WeakKeyDictionary()
-
-
-def resolve_call(ctx: Context, node: ast.Call) -> Optional[TFRef]:
-    """``ctx.resolve_call(node)``, memoized per file (several rules ask about every call)."""
-    memo = _CALLEES.get(ctx)
-    if memo is None:
-        memo = _CALLEES[ctx] = {}
-    key = id(node)
-    if key not in memo:
-        memo[key] = ctx.resolve_call(node)
-    return memo[key]
 
 
 # ----- which optimizer a reference names ------------------------------------------------------
@@ -100,7 +84,7 @@ class TF1OptimizerRule(Rule):
 
     def check(self, node: ast.AST, ctx: Context) -> None:
         assert isinstance(node, ast.Call)
-        ref = resolve_call(ctx, node)
+        ref = ctx.resolve_call(node)
         if ref is None:
             return
         cls = optimizer_class(ref.name)
@@ -324,7 +308,7 @@ class LearningRateDecayRule(Rule):
 
     def check(self, node: ast.AST, ctx: Context) -> None:
         assert isinstance(node, ast.Call)
-        ref = resolve_call(ctx, node)
+        ref = ctx.resolve_call(node)
         fn = self._function(ref)
         if ref is None or fn is None:
             return

@@ -16,7 +16,6 @@ from tf2lint.finding import Severity
 from tf2lint.names import VIA_COMPAT_V1, VIA_COMPAT_V2, TFRef
 from tf2lint.rules.base import Rule, register
 from tf2lint.rules.call_args import arg, bind, flat_src, keyword
-from tf2lint.rules.tf7_optimizers import resolve_call
 
 
 def _join(sentences: List[str]) -> str:
@@ -59,7 +58,7 @@ class SaverRule(Rule):
 
     def check(self, node: ast.AST, ctx: Context) -> None:
         assert isinstance(node, ast.Call)
-        ref = resolve_call(ctx, node)
+        ref = ctx.resolve_call(node)
         if ref is None or ref.name != "train.Saver":
             return
         ctx.claim(node.func)
@@ -170,7 +169,7 @@ class MetaGraphRule(Rule):
             self._files.remember(ctx, node)
             return
         assert isinstance(node, ast.Call)
-        ref = resolve_call(ctx, node)
+        ref = ctx.resolve_call(node)
         if ref is None or self.match_name(ref.name) is None:
             return
         ctx.claim(node.func)
@@ -218,7 +217,7 @@ class InitFromCheckpointRule(Rule):
 
     def check(self, node: ast.AST, ctx: Context) -> None:
         assert isinstance(node, ast.Call)
-        ref = resolve_call(ctx, node)
+        ref = ctx.resolve_call(node)
         if ref is None or self.match_name(ref.name) is None:
             return
         ctx.claim(node.func)
@@ -286,7 +285,7 @@ class SavedModelV1Rule(Rule):
 
     def check(self, node: ast.AST, ctx: Context) -> None:
         assert isinstance(node, ast.Call)
-        ref = resolve_call(ctx, node)
+        ref = ctx.resolve_call(node)
         if ref is None:
             return
         name = ref.name
@@ -393,7 +392,7 @@ class SummaryFileWriterRule(Rule):
 
     def check(self, node: ast.AST, ctx: Context) -> None:
         assert isinstance(node, ast.Call)
-        ref = resolve_call(ctx, node)
+        ref = ctx.resolve_call(node)
         name = ref.name if ref is not None else ""
         if ref is None or not name.startswith(("summary.FileWriter", "summary.FileWriterCache")):
             return
@@ -506,7 +505,7 @@ class V1SummaryOpRule(Rule):
         if isinstance(func, ast.Attribute) and func.attr == "as_default" and keyword(node, "step") is not None:
             self._v2_context[ctx] = True
             return
-        ref = resolve_call(ctx, node)
+        ref = ctx.resolve_call(node)
         if ref is None:
             return
         name = ref.name
