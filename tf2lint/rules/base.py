@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 import inspect
-from typing import TYPE_CHECKING, ClassVar, Dict, List, Mapping, Optional, Sequence, Tuple, Type
+from typing import TYPE_CHECKING, Any, ClassVar, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Type
 
 from tf2lint.finding import Severity
 from tf2lint.names import VIA_COMPAT_V1, VIA_COMPAT_V2, TFRef, prefixes
@@ -137,6 +137,18 @@ class Rule:
         note = self.status_note(ref)
         return f"{text} ({note})" if note else text
 
+    def called(self, node: ast.AST, ctx: Context) -> Optional[TFRef]:
+        """The API a call invokes when it is one of this rule's ``names`` (None for any other node)."""
+        ref = ctx.resolve_call(node)
+        return ref if ref is not None and self.match_name(ref.name) is not None else None
+
+    def report_call(
+        self, ctx: Context, call: ast.Call, ref: Optional[TFRef], replacement: Optional[str], **kwargs: Any
+    ) -> None:
+        """Report a call at its callee (the finding spans the call) and keep name-level rules quiet there."""
+        ctx.claim(call.func)
+        self.report(ctx, call.func, ref, replacement=replacement, **kwargs)
+
     def report(
         self,
         ctx: Context,
@@ -159,6 +171,29 @@ class Rule:
 
 def is_v2_ref(ref: Optional[TFRef]) -> bool:
     return ref is not None and ref.via == VIA_COMPAT_V2
+
+
+def sentences(parts: Iterable[str]) -> str:
+    """A replacement text from its sentences, leaving out the empty ones."""
+    return " ".join(part for part in parts if part)
+
+
+def method_name_node(func: ast.Attribute, end: Optional[ast.AST] = None) -> ast.AST:
+    """A node from the method name of ``obj.method`` to the end of ``end`` (default: the name itself).
+
+    A finding on a method call starts at the method, not at the start of a long receiver chain.
+    """
+    line = getattr(func, "end_lineno", None) or func.lineno
+    col = getattr(func, "end_col_offset", None)
+    if col is None:
+        return func
+    node = ast.Name(id=func.attr, ctx=ast.Load())
+    node.lineno, node.col_offset = line, col - len(func.attr.encode("utf-8"))
+    node.end_lineno, node.end_col_offset = line, col
+    if end is not None:
+        node.end_lineno = getattr(end, "end_lineno", None) or line
+        node.end_col_offset = getattr(end, "end_col_offset", None)
+    return node
 
 
 RULE_CLASSES: List[Type[Rule]] = []

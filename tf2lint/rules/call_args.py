@@ -1,5 +1,6 @@
 """A call's own arguments, read to render its replacement: which value each parameter got
-(by position or keyword, or bound to a TF1 signature), its source text, its literal value.
+(by position or keyword, or bound to a TF1 signature), its source text, its literal value;
+and the member lookups the families' name tables share.
 """
 
 from __future__ import annotations
@@ -83,6 +84,13 @@ def one_line(text: str) -> str:
 def flat_src(ctx: Context, node: Optional[ast.AST], default: str = "") -> str:
     """``src`` on one line (an argument spanning lines is joined), to render it inside a sentence."""
     return one_line(src(ctx, node, default)).strip()
+
+
+def spelled_name(node: Optional[ast.AST]) -> str:
+    """The last name an argument or callee is spelled with: ``x`` for ``x``, ``b`` for ``a.b``, else ""."""
+    if isinstance(node, ast.Name):
+        return node.id
+    return node.attr if isinstance(node, ast.Attribute) else ""
 
 
 def parenthesized(text: str, node: Optional[ast.AST]) -> str:

@@ -41,10 +41,9 @@ class GetVariableRule(Rule):
 
     def check(self, node: ast.AST, ctx: Context) -> None:
         assert isinstance(node, ast.Call)
-        ref = ctx.resolve_call(node)
-        if ref is None or self.match_name(ref.name) is None:
+        ref = self.called(node, ctx)
+        if ref is None:
             return
-        ctx.claim(node.func)
         name_src = src(ctx, arg(node, 0, "name"), "'name'")
         shape_src = src(ctx, arg(node, 1, "shape"), "shape")
         init_src = src(ctx, arg(node, 3, "initializer"), "tf.keras.initializers.GlorotUniform()")
@@ -53,7 +52,7 @@ class GetVariableRule(Rule):
             f"`self.add_weight(name={name_src}, shape={shape_src}, initializer={init_src})` in a Keras layer "
             "(TF1's default initializer was Glorot uniform)."
         )
-        self.report(ctx, node.func, ref, replacement=replacement)
+        self.report_call(ctx, node, ref, replacement)
 
 
 @register
@@ -109,7 +108,6 @@ class CollectionRule(Rule):
         ref = ctx.resolve_call(node)
         if ref is None or ref.name not in data.COLLECTION_FUNCTIONS:
             return
-        ctx.claim(node.func)
         replacement = self.replacement
         key = arg(node, 0, "name") or arg(node, 0, "key")
         if isinstance(node.func, ast.Attribute) and ref.name == "add_to_collections":
@@ -119,7 +117,7 @@ class CollectionRule(Rule):
             if key_ref is not None and key_ref.name.startswith("GraphKeys."):
                 ctx.claim(key)
                 replacement = data.GRAPH_KEY_REPLACEMENTS.get(key_ref.name.split(".", 1)[1], replacement)
-        self.report(ctx, node.func, ref, replacement=replacement)
+        self.report_call(ctx, node, ref, replacement)
 
     def replacement_for(self, ref: Optional[TFRef], ctx: Context) -> str:
         if ref is not None and ref.name.startswith("GraphKeys."):

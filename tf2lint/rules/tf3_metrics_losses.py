@@ -82,8 +82,8 @@ class _V1FunctionRule(Rule):
 
     def check(self, node: ast.AST, ctx: Context) -> None:
         assert isinstance(node, ast.Call)
-        ref = ctx.resolve_call(node)
-        if ref is None or is_v2_ref(ref) or self.match_name(ref.name) is None:
+        ref = self.called(node, ctx)
+        if ref is None or is_v2_ref(ref):
             return
         name = self._member(ref)
         if name not in self.table:

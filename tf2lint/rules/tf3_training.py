@@ -11,7 +11,7 @@ from tf2lint.data import training as data
 from tf2lint.finding import Severity
 from tf2lint.names import TFRef
 from tf2lint.rules.base import Rule, register
-from tf2lint.rules.call_args import UNKNOWN, arg, keyword, literal, lookup, member, qualified, src
+from tf2lint.rules.call_args import UNKNOWN, arg, keyword, literal, lookup, member, qualified, spelled_name, src
 
 ESTIMATOR_REMOVED_IN = (2, 16)
 
@@ -55,21 +55,15 @@ def input_expr(ctx: Context, node: Optional[ast.AST]) -> str:
 class TrainingRule(Rule):
     """Shared reporting: Estimator APIs get the target-version status, other names the usual one."""
 
-    def report_api(
-        self, ctx: Context, node: ast.AST, ref: Optional[TFRef], replacement: str, display: str = "", estimator: bool = False
-    ) -> None:
-        name = display or (ref.display if ref is not None else "")
-        if estimator or (ref is not None and is_estimator_name(ref.name)):
-            status, severity = estimator_status(ctx)
-            message = f"{self.summary.format(name=name)} ({status})"
-            self.report(ctx, node, ref, message=message, replacement=replacement, severity=severity)
-        elif ref is None:
-            self.report(ctx, node, None, replacement=replacement, name=name)
-        else:
-            self.report(ctx, node, ref, replacement=replacement)
+    def report(self, ctx: Context, node: ast.AST, ref: Optional[TFRef] = None, **kwargs: Any) -> None:
+        if kwargs.get("message") is None and ref is not None and is_estimator_name(ref.name):
+            kwargs["message"], kwargs["severity"] = self.estimator_message(ctx, ref.display)
+        super().report(ctx, node, ref, **kwargs)
 
-    def on_reference(self, node: ast.AST, ref: TFRef, key: str, ctx: Context) -> None:
-        self.report_api(ctx, node, ref, self.replacement_for(ref, ctx))
+    def estimator_message(self, ctx: Context, name: str) -> Tuple[str, Severity]:
+        """The summary for an Estimator API, with the status the target version gives it."""
+        status, severity = estimator_status(ctx)
+        return f"{self.summary.format(name=name)} ({status})", severity
 
 
 # ----- TF301 ----------------------------------------------------------------------------------------
@@ -89,16 +83,14 @@ def _export_call_shape(call: ast.Call) -> bool:
     if any(kw.arg in ("serving_input_receiver_fn", "checkpoint_path", "assets_extra") for kw in call.keywords):
         return True
     second = call.args[1] if len(call.args) > 1 else None
-    name = second.id if isinstance(second, ast.Name) else second.attr if isinstance(second, ast.Attribute) else ""
-    return name.endswith(("input_fn", "receiver_fn"))
+    return spelled_name(second).endswith(("input_fn", "receiver_fn"))
 
 
 def _estimator_call_shape(call: ast.Call, first: Optional[ast.AST]) -> bool:
     """`x.train(input_fn=...)`, `x.predict(eval_input_fn)`: an Estimator call even when `x` is not resolved."""
     if any(kw.arg in _ESTIMATOR_ONLY_KEYWORDS for kw in call.keywords):
         return True
-    name = first.id if isinstance(first, ast.Name) else first.attr if isinstance(first, ast.Attribute) else ""
-    return name.endswith("input_fn")
+    return spelled_name(first).endswith("input_fn")
 
 
 @register
@@ -177,7 +169,8 @@ class EstimatorRule(TrainingRule):
         else:
             return
         if any(module.split(".")[0] == data.ESTIMATOR_PACKAGE for module in modules):
-            self.report_api(ctx, node, None, self.replacement, display=data.ESTIMATOR_PACKAGE, estimator=True)
+            message, severity = self.estimator_message(ctx, data.ESTIMATOR_PACKAGE)
+            self.report(ctx, node, None, message=message, severity=severity)
 
     def _check_construction(self, call: ast.Call, ref: TFRef, ctx: Context) -> None:
         name = member(ref.name, (*data.ESTIMATOR_MODULES, *data.TPU_ESTIMATOR_MODULES))
@@ -190,8 +183,7 @@ class EstimatorRule(TrainingRule):
             replacement = self._render_input_fn(call, ctx, last)
         else:
             return
-        ctx.claim(call.func)
-        self.report_api(ctx, call.func, ref, replacement)
+        self.report_call(ctx, call, ref, replacement)
 
     @staticmethod
     def _render_estimator(call: ast.Call, ctx: Context) -> str:
@@ -290,8 +282,8 @@ class EstimatorRule(TrainingRule):
             if keyword(call, "hooks") is not None:
                 replacement += ", with the hooks as `callbacks=[...]`"
             replacement += " (the `input_fn` returns a `tf.data.Dataset`)."
-        display = f"{ctx.source_of(func)}(...)"
-        self.report_api(ctx, call, receiver if known else None, replacement, display=display, estimator=True)
+        message, severity = self.estimator_message(ctx, f"{ctx.source_of(func)}(...)")
+        self.report(ctx, call, receiver if known else None, message=message, replacement=replacement, severity=severity)
 
 
 # ----- TF302 ----------------------------------------------------------------------------------------
@@ -343,14 +335,11 @@ class CannedEstimatorRule(TrainingRule):
 
     def check(self, node: ast.AST, ctx: Context) -> None:
         assert isinstance(node, ast.Call)
-        ref = ctx.resolve_call(node)
-        if ref is None or self.match_name(ref.name) is None:
+        ref = self.called(node, ctx)
+        kind = self._kind(ref) if ref is not None else None
+        if ref is None or kind is None:
             return
-        kind = self._kind(ref)
-        if kind is None:
-            return
-        ctx.claim(node.func)
-        self.report_api(ctx, node.func, ref, self._render(kind, node, ctx, ref.name))
+        self.report_call(ctx, node, ref, self._render(kind, node, ctx, ref.name))
 
     def _render(self, kind: str, call: Optional[ast.Call], ctx: Context, name: str) -> str:
         if kind in data.CANNED_OTHER:
@@ -511,8 +500,8 @@ class TrainingSpecRule(TrainingRule):
 
     def check(self, node: ast.AST, ctx: Context) -> None:
         assert isinstance(node, ast.Call)
-        ref = ctx.resolve_call(node)
-        if ref is None or self.match_name(ref.name) is None:
+        ref = self.called(node, ctx)
+        if ref is None:
             return
         name = member(ref.name, data.ESTIMATOR_MODULES)
         render = {
@@ -524,8 +513,7 @@ class TrainingSpecRule(TrainingRule):
         }.get(name)
         if render is None:
             return
-        ctx.claim(node.func)
-        self.report_api(ctx, node.func, ref, render(node, ctx))
+        self.report_call(ctx, node, ref, render(node, ctx))
 
     @staticmethod
     def _train_spec(call: ast.Call, ctx: Context) -> str:
@@ -635,16 +623,15 @@ class ModelToEstimatorRule(TrainingRule):
 
     def check(self, node: ast.AST, ctx: Context) -> None:
         assert isinstance(node, ast.Call)
-        ref = ctx.resolve_call(node)
-        if ref is None or self.match_name(ref.name) is None or not ref.name.endswith("model_to_estimator"):
+        ref = self.called(node, ctx)
+        if ref is None or not ref.name.endswith("model_to_estimator"):
             return
         model = src(ctx, arg(node, 0, "keras_model"), "model")
-        ctx.claim(node.func)
         replacement = (
             f"Use {model} itself: `{model}.fit(dataset)`, `{model}.evaluate(...)`, `{model}.predict(...)`; save with "
             f"`{model}.save('model.keras')`, export with `{model}.export(dir)` (Keras 3) or `tf.saved_model.save({model}, dir)`."
         )
-        self.report_api(ctx, node.func, ref, replacement)
+        self.report_call(ctx, node, ref, replacement)
 
 
 # ----- TF305 ----------------------------------------------------------------------------------------
@@ -721,8 +708,7 @@ class SessionRunHookRule(TrainingRule):
         key = self._hook(ref)
         if key is None or data.HOOKS[key] is not None:
             return
-        ctx.claim(node.func)
-        self.report_api(ctx, node.func, ref, self._render(key, node, ctx))
+        self.report_call(ctx, node, ref, self._render(key, node, ctx))
 
     def _check_hook_arguments(self, call: ast.Call, ref: Optional[TFRef], ctx: Context) -> None:
         """`training_hooks=[...]` on its own line of a multi-line TF1 call: the hook list is the idiom there."""

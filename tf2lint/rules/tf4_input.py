@@ -12,7 +12,7 @@ from tf2lint.context import Context
 from tf2lint.data import input_pipelines as data
 from tf2lint.finding import Severity
 from tf2lint.names import VIA_COMPAT_V1, TFRef
-from tf2lint.rules.base import LEGACY_NOTE, REMOVED_NOTE, Rule, register
+from tf2lint.rules.base import LEGACY_NOTE, REMOVED_NOTE, Rule, method_name_node, register
 from tf2lint.rules.call_args import UNKNOWN, arg, flag, literal, lookup, member, one_line, param, qualified, src
 
 # Per-file evidence one rule leaves for another's deferred check.
@@ -65,14 +65,11 @@ class _CallRule(Rule):
 
     def check(self, node: ast.AST, ctx: Context) -> None:
         assert isinstance(node, ast.Call)
-        ref = ctx.resolve_call(node)
-        if ref is None or self.match_name(ref.name) is None:
+        ref = self.called(node, ctx)
+        key = self.key_for(ref) if ref is not None else None
+        if ref is None or key is None:
             return
-        key = self.key_for(ref)
-        if key is None:
-            return
-        ctx.claim(node.func)
-        self.report(ctx, node.func, ref, replacement=self.render(key, node, ctx))
+        self.report_call(ctx, node, ref, self.render(key, node, ctx))
 
 
 # ----- TF401 -------------------------------------------------------------------------------------
@@ -541,10 +538,7 @@ class V1IteratorRule(Rule):
 
     def _report_member(self, ctx: Context, node: ast.AST, attribute: ast.Attribute, severity: Severity, what: str) -> None:
         # Point at `.make_one_shot_iterator()` / `.initializer` itself, not at the start of a long chain.
-        at = ast.Name(id=attribute.attr, ctx=ast.Load())
-        at.lineno = attribute.end_lineno or node.lineno  # type: ignore[attr-defined]
-        at.col_offset = (attribute.end_col_offset or 0) - len(attribute.attr)
-        at.end_lineno, at.end_col_offset = node.end_lineno, node.end_col_offset  # type: ignore[attr-defined]
+        at = method_name_node(attribute, end=node)
         receiver = ctx.source_of(attribute.value)
         suffix = "()" if isinstance(node, ast.Call) else ""
         name = f"{receiver}.{attribute.attr}{suffix}" if len(receiver) <= 40 else f"...{attribute.attr}{suffix}"

@@ -331,12 +331,11 @@ class FeatureColumnRule(Rule):
             _record_assignment(node, ctx)
             return
         assert isinstance(node, ast.Call)
-        ref = ctx.resolve_call(node)
-        if ref is None or self.match_name(ref.name) is None:
+        ref = self.called(node, ctx)
+        if ref is None:
             return
-        ctx.claim(node.func)
         replacement = _Renderer(ctx).render(node, _short(ref), ref) or self.replacement_for(ref, ctx)
-        self.report(ctx, node.func, ref, replacement=replacement)
+        self.report_call(ctx, node, ref, replacement)
 
     def replacement_for(self, ref: Optional[TFRef], ctx: Context) -> str:
         if ref is not None:
@@ -400,10 +399,9 @@ class FeatureColumnLayerRule(Rule):
 
     def check(self, node: ast.AST, ctx: Context) -> None:
         assert isinstance(node, ast.Call)
-        ref = ctx.resolve_call(node)
-        if ref is None or self.match_name(ref.name) is None:
+        ref = self.called(node, ctx)
+        if ref is None:
             return
-        ctx.claim(node.func)
         replacement = self.replacement_for(ref, ctx)
         short = _short(ref)
         if short == "linear_model":
@@ -412,15 +410,11 @@ class FeatureColumnLayerRule(Rule):
         elif short == "shared_embedding_columns":
             rendered = _Renderer(ctx)._embedding(node, short)
             replacement = rendered or replacement
-        self._report(ctx, node.func, ref, replacement)
+        self.report_call(ctx, node, ref, replacement, message=self._message(ref, ctx), severity=self._severity(ref, ctx))
 
     def on_reference(self, node: ast.AST, ref: TFRef, key: str, ctx: Context) -> None:
-        self._report(ctx, node, ref, self.replacement_for(ref, ctx))
-
-    def _report(self, ctx: Context, node: ast.AST, ref: TFRef, replacement: str) -> None:
-        self.report(
-            ctx, node, ref, message=self._message(ref, ctx), replacement=replacement, severity=self._severity(ref, ctx)
-        )
+        message, severity = self._message(ref, ctx), self._severity(ref, ctx)
+        self.report(ctx, node, ref, message=message, replacement=self.replacement_for(ref, ctx), severity=severity)
 
     def _keras(self, ref: TFRef) -> bool:
         return self.match_name(ref.name) in data.KERAS_LAYERS

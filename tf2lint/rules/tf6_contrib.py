@@ -99,15 +99,20 @@ def _l1_l2(c: _Call, symbol: str) -> str:
     return f"`tf.keras.regularizers.L1L2(l1={l1}, l2={l2})`" + data.L2_NOTE
 
 
+def _distribution(c: _Call, uniform_by_default: bool) -> str:
+    """The Keras initializer `distribution` for contrib's `uniform` flag."""
+    node = c.node("uniform")
+    uniform = uniform_by_default if node is None else literal(node)
+    if uniform is True:
+        return "'uniform'"
+    if uniform is False:
+        return "'truncated_normal'"
+    return f"'uniform' if {c.src('uniform')} else 'truncated_normal'"
+
+
 def _xavier(c: _Call, symbol: str) -> str:
-    uniform = literal(c.node("uniform"))
     seed = f", seed={c.src('seed')}" if c.node("seed") is not None else ""
-    if c.node("uniform") is None or uniform is True:
-        dist = "'uniform'"
-    elif uniform is False:
-        dist = "'truncated_normal'"
-    else:
-        dist = f"'uniform' if {c.src('uniform')} else 'truncated_normal'"
+    dist = _distribution(c, uniform_by_default=True)
     return f"`tf.keras.initializers.VarianceScaling(1.0, 'fan_avg', {dist}{seed})`" + data.XAVIER_NOTE
 
 
@@ -120,13 +125,7 @@ def _variance_scaling(c: _Call, symbol: str) -> str:
         mode = repr(mode_value.lower())
     else:
         mode = f"{c.src('mode')}.lower()"
-    uniform = literal(c.node("uniform"))
-    if c.node("uniform") is None or uniform is False:
-        dist = "'truncated_normal'"
-    elif uniform is True:
-        dist = "'uniform'"
-    else:
-        dist = f"'uniform' if {c.src('uniform')} else 'truncated_normal'"
+    dist = _distribution(c, uniform_by_default=False)
     seed = f", seed={c.src('seed')}" if c.node("seed") is not None else ""
     return (
         f"`tf.keras.initializers.VarianceScaling(scale={scale}, mode={mode}, distribution={dist}{seed})`"

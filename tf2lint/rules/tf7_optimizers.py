@@ -7,30 +7,14 @@ signature, renamed to the Keras parameter, or dropped with the reason said.
 from __future__ import annotations
 
 import ast
-from typing import List, Optional, Sequence
+from typing import List, Optional
 
 from tf2lint.context import Context
 from tf2lint.data import optimizers as data
 from tf2lint.finding import Severity
 from tf2lint.names import VIA_COMPAT_V1, TFRef
-from tf2lint.rules.base import Rule, register
+from tf2lint.rules.base import Rule, method_name_node, register, sentences
 from tf2lint.rules.call_args import arg, bind, flat_src, keyword, parenthesized
-
-# ----- where a method-level finding starts ----------------------------------------------------
-
-
-def method_name_node(func: ast.Attribute) -> ast.AST:
-    """A node spanning just the method name of ``obj.method`` (where a method-level finding starts)."""
-    end_line = getattr(func, "end_lineno", None) or func.lineno
-    end_col = getattr(func, "end_col_offset", None)
-    if end_col is None:
-        return func
-    node = ast.Name(id=func.attr, ctx=ast.Load())
-    node.lineno = node.end_lineno = end_line
-    node.end_col_offset = end_col
-    node.col_offset = end_col - len(func.attr.encode("utf-8"))
-    return node
-
 
 # ----- which optimizer a reference names ------------------------------------------------------
 
@@ -40,10 +24,6 @@ def optimizer_class(name: str) -> Optional[str]:
     if name.startswith("train.") and name[6:] in data.OPTIMIZERS:
         return name[6:]
     return None
-
-
-def _join(sentences: Sequence[str]) -> str:
-    return " ".join(s for s in sentences if s)
 
 
 @register
@@ -90,8 +70,7 @@ class TF1OptimizerRule(Rule):
         cls = optimizer_class(ref.name)
         if cls is None:
             return
-        ctx.claim(node.func)
-        self.report(ctx, node.func, ref, replacement=self._render_call(node, cls, ctx))
+        self.report_call(ctx, node, ref, self._render_call(node, cls, ctx))
 
     def on_reference(self, node: ast.AST, ref: TFRef, key: str, ctx: Context) -> None:
         cls = optimizer_class(ref.name) or optimizer_class(key)
@@ -103,7 +82,7 @@ class TF1OptimizerRule(Rule):
         elif spec.keras is None:
             text = self._alternative(cls, ctx)
         else:
-            text = _join([f"`{data.KERAS_OPTIMIZERS}.{spec.keras}`, with its arguments renamed.", spec.note])
+            text = sentences([f"`{data.KERAS_OPTIMIZERS}.{spec.keras}`, with its arguments renamed.", spec.note])
         self.report(ctx, node, ref, replacement=text)
 
     @staticmethod
@@ -138,7 +117,7 @@ class TF1OptimizerRule(Rule):
             reasons = "; ".join(f"`{name}`: {data.DROPPED_REASONS.get(name, 'no Keras equivalent')}" for name in dropped)
             notes.append(f"Dropped {reasons}.")
         rendered = f"`{data.KERAS_OPTIMIZERS}.{spec.keras}({', '.join(parts)})`."
-        return _join([rendered, *notes, spec.note])
+        return sentences([rendered, *notes, spec.note])
 
 
 # ----- minimize / apply_gradients / compute_gradients ---------------------------------------------
@@ -234,7 +213,7 @@ class MinimizeGlobalStepRule(Rule):
             message = f"`{opt}.compute_gradients(...)` computes gradients in a TF1 graph"
         elif method == "apply_gradients":
             grads_text = flat_src(ctx, arg(call, 0, "grads_and_vars"), "grads_and_vars")
-            replacement = _join(
+            replacement = sentences(
                 [f"`{opt}.apply_gradients({grads_text})` on a Keras optimizer, without `global_step`.", step_note]
             )
             message = f"`{opt}.apply_gradients(..., global_step=...)` increments the TF1 global step"
@@ -246,7 +225,7 @@ class MinimizeGlobalStepRule(Rule):
                     f"(tf.keras 2.x also has `{opt}.minimize(loss_fn, var_list={variables})`, with `loss_fn` a "
                     "function that computes the loss, and no `global_step`.)"
                 )
-            replacement = _join(
+            replacement = sentences(
                 [
                     f"Compute `{loss}` inside `with tf.GradientTape() as tape:`, then "
                     f"`grads = tape.gradient({loss}, {variables})` and "
@@ -312,8 +291,7 @@ class LearningRateDecayRule(Rule):
         fn = self._function(ref)
         if ref is None or fn is None:
             return
-        ctx.claim(node.func)
-        self.report(ctx, node.func, ref, replacement=self._render_call(node, fn, ctx))
+        self.report_call(ctx, node, ref, self._render_call(node, fn, ctx))
 
     def on_reference(self, node: ast.AST, ref: TFRef, key: str, ctx: Context) -> None:
         if self._function(ref) is not None:
@@ -332,8 +310,8 @@ class LearningRateDecayRule(Rule):
         if spec.keras is None:
             return self._subclass_text(fn, spec, "")
         if fn == "natural_exp_decay":
-            return _join([f"`{data.KERAS_SCHEDULES}.ExponentialDecay` with `decay_rate=math.exp(-r)`.", data.NATURAL_EXP_NOTE])
-        return _join([f"`{data.KERAS_SCHEDULES}.{spec.keras}`.", data.SCHEDULE_NOTE.format(step="global_step")])
+            return sentences([f"`{data.KERAS_SCHEDULES}.ExponentialDecay` with `decay_rate=math.exp(-r)`.", data.NATURAL_EXP_NOTE])
+        return sentences([f"`{data.KERAS_SCHEDULES}.{spec.keras}`.", data.SCHEDULE_NOTE.format(step="global_step")])
 
     @staticmethod
     def _subclass_text(fn: str, spec: data.ScheduleSpec, values: str) -> str:
@@ -377,7 +355,7 @@ class LearningRateDecayRule(Rule):
         notes = [f"`{data.KERAS_SCHEDULES}.{spec.keras}({args})`.", data.SCHEDULE_NOTE.format(step=step)]
         if fn == "natural_exp_decay":
             notes.append(data.NATURAL_EXP_NOTE)
-        return _join(notes)
+        return sentences(notes)
 
 
 # ----- tf.keras.optimizers.legacy -------------------------------------------------------------------

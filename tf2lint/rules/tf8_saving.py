@@ -8,18 +8,14 @@ from __future__ import annotations
 
 import ast
 import weakref
-from typing import List, MutableMapping, Optional, Set
+from typing import MutableMapping, Optional, Set
 
 from tf2lint.context import Context
 from tf2lint.data import saving as data
 from tf2lint.finding import Severity
 from tf2lint.names import VIA_COMPAT_V1, VIA_COMPAT_V2, TFRef
-from tf2lint.rules.base import Rule, register
-from tf2lint.rules.call_args import arg, bind, flat_src, keyword
-
-
-def _join(sentences: List[str]) -> str:
-    return " ".join(s for s in sentences if s)
+from tf2lint.rules.base import Rule, register, sentences
+from tf2lint.rules.call_args import arg, bind, flat_src, keyword, spelled_name
 
 
 @register
@@ -61,7 +57,6 @@ class SaverRule(Rule):
         ref = ctx.resolve_call(node)
         if ref is None or ref.name != "train.Saver":
             return
-        ctx.claim(node.func)
         bound = dict(bind(node, data.SAVER_SIGNATURE, ctx).named)
         keep = flat_src(ctx, bound.get("max_to_keep"), data.SAVER_DEFAULT_MAX_TO_KEEP)
         manager_args = f"checkpoint, directory, max_to_keep={keep}"
@@ -79,7 +74,7 @@ class SaverRule(Rule):
                 "(`tf.train.Checkpoint(w=w, b=b)`) or of a `tf.Module` it tracks."
             )
         notes.append(data.SAVER_KEYS_NOTE)
-        self.report(ctx, node.func, ref, replacement=_join(notes))
+        self.report_call(ctx, node, ref, sentences(notes))
 
     def on_reference(self, node: ast.AST, ref: TFRef, key: str, ctx: Context) -> None:
         message = None if key == "train.Saver" else self.message_for(ref, data.CHECKPOINT_HELPER_MESSAGE)
@@ -87,7 +82,7 @@ class SaverRule(Rule):
 
     def replacement_for(self, ref: Optional[TFRef], ctx: Context) -> str:
         specific = super().replacement_for(ref, ctx)
-        return specific if specific != self.replacement else _join([self.replacement, data.SAVER_KEYS_NOTE])
+        return specific if specific != self.replacement else sentences([self.replacement, data.SAVER_KEYS_NOTE])
 
 
 
@@ -109,22 +104,16 @@ class _FileTrees:
         return self._wrapped[ctx]
 
 
-def _callee(func: ast.AST) -> str:
-    if isinstance(func, ast.Attribute):
-        return func.attr
-    return func.id if isinstance(func, ast.Name) else ""
-
-
 def _wrapped_nodes(tree: ast.Module) -> Set[int]:
     names: Set[str] = set()
     inside: Set[int] = set()
     for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and _callee(node.func) == "wrap_function":
+        if isinstance(node, ast.Call) and spelled_name(node.func) == "wrap_function":
             target = arg(node, 0, "fn")
             if isinstance(target, ast.Lambda):
                 inside.update(id(n) for n in ast.walk(target))
             elif target is not None:
-                names.add(_callee(target))
+                names.add(spelled_name(target))
     if names:
         for node in ast.walk(tree):
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name in names:
@@ -169,8 +158,8 @@ class MetaGraphRule(Rule):
             self._files.remember(ctx, node)
             return
         assert isinstance(node, ast.Call)
-        ref = ctx.resolve_call(node)
-        if ref is None or self.match_name(ref.name) is None:
+        ref = self.called(node, ctx)
+        if ref is None:
             return
         ctx.claim(node.func)
         if id(node) in self._files.wrapped_nodes(ctx):
@@ -217,10 +206,9 @@ class InitFromCheckpointRule(Rule):
 
     def check(self, node: ast.AST, ctx: Context) -> None:
         assert isinstance(node, ast.Call)
-        ref = ctx.resolve_call(node)
-        if ref is None or self.match_name(ref.name) is None:
+        ref = self.called(node, ctx)
+        if ref is None:
             return
-        ctx.claim(node.func)
         path = flat_src(ctx, arg(node, 0, "ckpt_dir_or_file"), "path")
         mapping = arg(node, 1, "assignment_map")
         assigns = "`var.assign(reader.get_tensor(name))` for each mapped variable"
@@ -241,7 +229,7 @@ class InitFromCheckpointRule(Rule):
             f"`reader = tf.train.load_checkpoint({path})`, then {assigns}; for an object-based checkpoint, "
             f"`tf.train.Checkpoint(model=model).restore({path})`."
         )
-        self.report(ctx, node.func, ref, replacement=replacement)
+        self.report_call(ctx, node, ref, replacement)
 
 
 @register
@@ -291,14 +279,13 @@ class SavedModelV1Rule(Rule):
         name = ref.name
         if name == "saved_model.load":
             if self._is_v1_load(node, ref):
-                ctx.claim(node.func)
                 # `tf.saved_model.load` exists in TF2: the signature, not the name, is what fails.
                 message = data.V1_LOAD_MESSAGE.format(name=ref.display) if ref.via != VIA_COMPAT_V1 else None
-                self.report(ctx, node.func, ref, message=message, replacement=self._load_text(node, ctx))
+                self.report_call(ctx, node, ref, self._load_text(node, ctx), message=message)
             return
         if name == "saved_model.simple_save":
             export_dir = flat_src(ctx, arg(node, 1, "export_dir"), "export_dir")
-            replacement = _join(
+            replacement = sentences(
                 [
                     f"`tf.saved_model.save(module, {export_dir}, signatures=serve.get_concrete_function())`, "
                     "with `serve` a `@tf.function(input_signature=[...])` that maps the `inputs` to the `outputs` dict.",
@@ -306,15 +293,14 @@ class SavedModelV1Rule(Rule):
             )
         elif name in ("saved_model.builder.SavedModelBuilder", "saved_model.Builder"):
             export_dir = flat_src(ctx, arg(node, 0, "export_dir"), "export_dir")
-            replacement = _join(
+            replacement = sentences(
                 [f"`tf.saved_model.save(module, {export_dir}, signatures=...)`.", data.BUILDER_USES]
             )
         elif name == "saved_model.loader.load":
             replacement = self._load_text(node, ctx)
         else:
             return
-        ctx.claim(node.func)
-        self.report(ctx, node.func, ref, replacement=replacement)
+        self.report_call(ctx, node, ref, replacement)
 
     @staticmethod
     def _is_v1_load(call: ast.Call, ref: TFRef) -> bool:
@@ -358,7 +344,7 @@ class SavedModelV1Rule(Rule):
         if name.startswith("saved_model.loader"):
             return "`loaded = tf.saved_model.load(export_dir)`, then " + data.LOAD_USES
         if name.startswith(("saved_model.builder", "saved_model.Builder", "saved_model.simple_save")):
-            return _join([self.replacement, data.BUILDER_USES])
+            return sentences([self.replacement, data.BUILDER_USES])
         return super().replacement_for(ref, ctx)
 
 
@@ -396,13 +382,12 @@ class SummaryFileWriterRule(Rule):
         name = ref.name if ref is not None else ""
         if ref is None or not name.startswith(("summary.FileWriter", "summary.FileWriterCache")):
             return
-        ctx.claim(node.func)
         if name.startswith("summary.FileWriterCache"):
             logdir = flat_src(ctx, arg(node, 0, "logdir"), "logdir")
-            replacement = _join(
+            replacement = sentences(
                 [f"`writer = tf.summary.create_file_writer({logdir})`, kept by the code that writes.", data.FILE_WRITER_USES]
             )
-            self.report(ctx, node.func, ref, replacement=replacement)
+            self.report_call(ctx, node, ref, replacement)
             return
         bound = dict(bind(node, data.FILE_WRITER_SIGNATURE, ctx).named)
         args = [flat_src(ctx, bound.get("logdir"), "logdir")]
@@ -415,12 +400,12 @@ class SummaryFileWriterRule(Rule):
         notes = [f"`writer = tf.summary.create_file_writer({', '.join(args)})`.", data.FILE_WRITER_USES]
         if bound.get("graph") is not None and not _is_none(bound["graph"]):
             notes.append(data.FILE_WRITER_GRAPH_NOTE)
-        self.report(ctx, node.func, ref, replacement=_join(notes))
+        self.report_call(ctx, node, ref, sentences(notes))
 
     def replacement_for(self, ref: Optional[TFRef], ctx: Context) -> str:
         if ref is not None and ref.name.startswith("summary.initialize"):
             return super().replacement_for(ref, ctx)
-        return _join([self.replacement, data.FILE_WRITER_USES])
+        return sentences([self.replacement, data.FILE_WRITER_USES])
 
 
 def _is_none(node: ast.AST) -> bool:
@@ -521,8 +506,7 @@ class V1SummaryOpRule(Rule):
                         ctx.claim(sub)
             return
         if name == "summary.tensor_summary":
-            ctx.claim(func)
-            self.report(ctx, func, ref, replacement=self._tensor_summary_text(node, ctx))
+            self.report_call(ctx, node, ref, self._tensor_summary_text(node, ctx))
             return
         op = name[8:] if name.startswith("summary.") else ""
         if op not in data.SUMMARY_OPS:
@@ -576,7 +560,7 @@ class V1SummaryOpRule(Rule):
             notes.append(f"`family=` becomes `with tf.name_scope({flat_src(ctx, bound['family'])}):` around the call.")
         if "collections" in bound:
             notes.append("`collections=` goes: nothing collects summaries in TF2.")
-        return _join(notes)
+        return sentences(notes)
 
     @staticmethod
     def _tensor_summary_text(call: ast.Call, ctx: Context) -> str:
