@@ -152,7 +152,9 @@ MERGE_NAMES = {
     "summary.all_v2_summary_ops": None,
 }
 
-# v1 summary op -> (TF1 signature, index of `step` in the TF2 signature).
+# v1 summary op -> (TF1 signature, index of `step` in the TF2 signature). Where TF1 has
+# `collections` (a list) at that index, a list there is TF1; where it has `max_outputs` (image,
+# audio), a positional argument there is TF1's in a module that runs TF1.
 SUMMARY_OPS: Mapping[str, Tuple[Tuple[str, ...], int]] = {
     "scalar": (("name", "tensor", "collections", "family"), 2),
     "histogram": (("name", "values", "collections", "family"), 2),

@@ -408,6 +408,17 @@ class SummaryFileWriterRule(Rule):
         return sentences([self.replacement, data.FILE_WRITER_USES])
 
 
+def _is_max_outputs(node: ast.AST) -> bool:
+    """`tf.summary.image(name, images, 3)`: an image count where TF2 takes the step.
+
+    An integer literal or a value spelled `max_outputs` reads as TF1's argument; anything
+    else (`step`, `self.global_step`) as TF2's step.
+    """
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, int) and not isinstance(node.value, bool)
+    return spelled_name(node) == "max_outputs"
+
+
 def _is_none(node: ast.AST) -> bool:
     return isinstance(node, ast.Constant) and node.value is None
 
@@ -453,8 +464,10 @@ class V1SummaryOpRule(Rule):
     The TF1 ops return a serialized `Summary` tensor for a session to run and a
     `FileWriter` to write. The TF2 ops of the same names write immediately to the default
     writer and need a `step`. A call is reported when it is v1: reached through
-    `tf.compat.v1`, using TF1-only arguments (`collections`, `family`, `tensor=`), or
-    without a step in a module that runs TF1. `tf.summary.scalar(name, data, step=...)`
+    `tf.compat.v1`, using TF1-only arguments (`collections`, `family`, `tensor=`, a
+    `collections` list third), or, in a module that runs TF1, without a step or with an
+    image count where TF1 has `max_outputs` and TF2 the step (`tf.summary.image(name,
+    images, 3)`). `tf.summary.scalar(name, data, step=...)`
     is TF2 and never reported, nor are stepless calls in a module that shows TF2 summary
     writing (`create_file_writer`, `writer.as_default(step=...)`,
     `tf.summary.experimental.set_step`) or an eager `tf.GradientTape` step, whose caller
@@ -471,11 +484,14 @@ class V1SummaryOpRule(Rule):
         "import tensorflow.compat.v1 as tf\ntf.summary.scalar('loss', loss)  # [TF807]\n",
         "import tensorflow as tf\nx = tf.placeholder(tf.float32)  # [TF102]\ntf.summary.histogram('x', x)  # [TF807]\n",
         "import tensorflow as tf\ntf.summary.scalar('loss', loss, collections=['train'])  # [TF807]\n",
+        "import tensorflow as tf\ntf.summary.scalar('loss', loss, ['train'])  # [TF807]\n",
+        "import tensorflow as tf\nx = tf.placeholder(tf.float32)  # [TF102]\ntf.summary.image('input', x_image, 4)  # [TF807]\n",
         "import tensorflow as tf\ns = tf.Summary(value=[tf.Summary.Value(tag='acc', simple_value=acc)])  # [TF807]\n",
     )
     VALID = (
         "import tensorflow as tf\nwith writer.as_default():\n    tf.summary.scalar('loss', loss, step=step)\n",
         "import tensorflow as tf\ntf.summary.image('inputs', images, step, max_outputs=4)\n",
+        "import tensorflow as tf\ntf.compat.v1.logging.info('start')\ntf.summary.image('inputs', images, step=3)\n",
         "import tensorflow as tf\ntf.compat.v1.logging.info('start')\n"
         "writer = tf.summary.create_file_writer(logdir)\n"
         "with writer.as_default(step=0):\n    tf.summary.scalar('loss', loss)\n",
@@ -519,16 +535,26 @@ class V1SummaryOpRule(Rule):
             self.report(ctx, func, ref, replacement=replacement)
             return
         v1_keywords = sorted(kw.arg for kw in node.keywords if kw.arg in data.V1_ONLY_KEYWORDS)
-        step_index = data.SUMMARY_OPS[op][1]
+        signature, step_index = data.SUMMARY_OPS[op]
         step = arg(node, step_index, "step")
-        if v1_keywords or isinstance(step, (ast.List, ast.Tuple)):
+        tf1_parameter = signature[step_index]  # what TF1 calls the argument at the TF2 step's position
+        collections = tf1_parameter == "collections" and isinstance(step, (ast.List, ast.Tuple))
+        if v1_keywords or collections:
             used = ", ".join(f"`{k}=`" for k in v1_keywords) or "a `collections` list"
             message = f"`{ref.display}(...)` uses the TF1 signature ({used}): the TF2 op takes `(name, data, step)`"
             self.report(ctx, func, ref, message=message, replacement=replacement, severity=Severity.ERROR)
             return
-        if step is not None or any(kw.arg is None for kw in node.keywords):
+        if any(kw.arg is None for kw in node.keywords):
             return
-        message = f"`{ref.display}(...)` without a `step` is the TF1 summary op in a module that runs TF1"
+        if step is None:
+            message = f"`{ref.display}(...)` without a `step` is the TF1 summary op in a module that runs TF1"
+        elif tf1_parameter == "max_outputs" and keyword(node, "step") is None and _is_max_outputs(step):
+            message = (
+                f"`{ref.display}(...)` is the TF1 summary op in a module that runs TF1: its argument "
+                f"{step_index + 1} is TF1's `max_outputs`, where the TF2 op takes the `step`"
+            )
+        else:
+            return
 
         def report_if_tf1() -> None:
             if ctx.runs_tf1 and not self._v2_context.get(ctx, False):
