@@ -125,3 +125,11 @@ def test_init_from_checkpoint_renders_the_assignment_map():
     source = "import tensorflow as tf\ntf.train.init_from_checkpoint('/ckpt', {'dense/kernel': kernel})\n"
     text = only(source, "TF803").replacement
     assert text.startswith("`reader = tf.train.load_checkpoint('/ckpt')`, then `kernel.assign(reader.get_tensor('dense/kernel'))`")
+
+
+def test_tf1_image_count_is_max_outputs_not_a_step():
+    source = "import tensorflow as tf\nx = tf.placeholder(tf.float32)\ntf.summary.image('input', x, 4)\n"
+    finding = only(source, "TF807")
+    assert "argument 3 is TF1's `max_outputs`" in finding.message
+    assert "`tf.summary.image('input', x, step=step, max_outputs=4)`" in finding.replacement
+    assert findings(source.replace("x = tf.placeholder(tf.float32)\n", "")) == []

@@ -130,3 +130,28 @@ def test_compat_v2_is_tf2_api_and_never_reported():
 
     source = "import tensorflow.compat.v2 as tf\ntf.enable_v2_behavior()\nx = tf.Variable(1.0)\n"
     assert lint_source(source, "x.py", Config()) == []
+
+
+@pytest.mark.parametrize(
+    "path,name",
+    [
+        ("tensorflow.python.training.adam.AdamOptimizer", "train.AdamOptimizer"),
+        ("tensorflow.python.training.sync_replicas_optimizer.SyncReplicasOptimizer", "train.SyncReplicasOptimizer"),
+        ("tensorflow.python.training.proximal_adagrad.ProximalAdagradOptimizer", "train.ProximalAdagradOptimizer"),
+        ("tensorflow.python.saved_model.simple_save.simple_save", "saved_model.simple_save"),
+        ("tensorflow.python.saved_model.builder.SavedModelBuilder", "saved_model.builder.SavedModelBuilder"),
+        ("tensorflow.python.summary.writer.writer.FileWriter", "summary.FileWriter"),
+        ("tensorflow.python.feature_column.feature_column_v2.numeric_column", "feature_column.numeric_column"),
+        ("tensorflow.python.feature_column.dense_features_v2.DenseFeatures", "keras.layers.DenseFeatures"),
+        ("tensorflow.python.tpu.tpu_estimator.TPUEstimatorSpec", "estimator.tpu.TPUEstimatorSpec"),
+        ("tensorflow.python.keras.estimator.model_to_estimator", "keras.estimator.model_to_estimator"),
+    ],
+)
+def test_private_module_paths_reach_the_public_name(path, name):
+    ref = TFRef(path)
+    assert (ref.name, ref.via, ref.display, ref.private) == (name, "compat.v1", path, True)
+
+
+def test_a_private_module_itself_has_no_public_name():
+    ref = TFRef("tensorflow.python.tpu.tpu_estimator")
+    assert (ref.name, ref.private) == ("python.tpu.tpu_estimator", True)

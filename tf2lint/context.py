@@ -26,6 +26,9 @@ class Context:
         self.runs_tf1 = False
         self.claimed: Set[int] = set()  # nodes a call-level rule already reported
         self.call_of: Dict[int, ast.Call] = {}  # id(callee) -> its call: findings on a callee span the call
+        # id(node) -> (node, what it names): several rules resolve every call's callee. Holding
+        # the node keeps its id from being reused by another node while the file is linted.
+        self._resolved: Dict[int, Tuple[ast.AST, Optional[TFRef]]] = {}
 
     def claim(self, node: ast.AST) -> None:
         """Keep name-level rules quiet on a node a call-level rule has reported."""
@@ -34,13 +37,18 @@ class Context:
     # ----- resolution ---------------------------------------------------------------
 
     def resolve(self, node: ast.AST) -> Optional[TFRef]:
+        """The API an expression names, resolved once per node (in the scope the node is first seen from)."""
+        known = self._resolved.get(id(node))
+        if known is not None:
+            return known[1]
         ref = self.resolver.resolve(node, self.scope)
+        self._resolved[id(node)] = (node, ref)
         if ref is not None and ref.via == VIA_COMPAT_V1:
             self.runs_tf1 = True
         return ref
 
     def resolve_call(self, node: ast.AST) -> Optional[TFRef]:
-        """The API a call invokes (``tf.Session`` for ``tf.Session(...)``), if any."""
+        """The API a call invokes (``tf.Session`` for ``tf.Session(...)``), if any; memoized with ``resolve``."""
         if not isinstance(node, ast.Call):
             return None
         ref = self.resolve(node.func)

@@ -7,6 +7,7 @@ from functools import cached_property
 from typing import Iterator, Optional
 
 TF_ROOT = "tensorflow"
+PRIVATE_ROOT = TF_ROOT + ".python."
 
 # How an API was reached; decides the severity of a finding.
 VIA_TF = "tf"  # plain `tf.X`: a TF1-only name fails on TF2
@@ -52,12 +53,16 @@ class TFRef:
         return rest
 
     @property
+    def private(self) -> bool:
+        """Reached through TensorFlow's private modules (``tensorflow.python.*``)."""
+        return self.path.startswith(PRIVATE_ROOT)
+
+    @property
     def display(self) -> str:
         """How users spell it: ``tf.Session`` or ``tf.compat.v1.Session``."""
-        rest = self.path[len(TF_ROOT) :]
-        if rest.startswith(".python."):
+        if self.private:
             return self.path  # private modules are imported by their full path
-        return "tf" + rest
+        return "tf" + self.path[len(TF_ROOT) :]
 
     def child(self, attr: str) -> TFRef:
         return TFRef(self.path + "." + attr)

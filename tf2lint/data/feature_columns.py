@@ -7,16 +7,9 @@ indices shift by the OOV slots.
 
 from typing import Dict, FrozenSet, Tuple
 
-# The public module and the private TensorFlow modules that library code imports the same
-# functions from (`from tensorflow.python.feature_column import feature_column_v2 as fc`).
-MODULES: Tuple[str, ...] = (
-    "feature_column",
-    "python.feature_column.feature_column_lib",
-    "python.feature_column.feature_column_v2",
-    "python.feature_column.feature_column",
-    "python.feature_column.sequence_feature_column",
-)
-PRIVATE_NOTE = "private TensorFlow module: it can change or vanish in any release"
+# The module of the column functions (the private `tensorflow.python.feature_column.*` modules
+# that library code imports them from resolve to it).
+MODULE = "feature_column"
 
 # Positional parameters of each `tf.feature_column` function (TF 2.x signatures; the
 # v1 and v2 spellings agree except for `*_with_vocabulary_file`, see V1_SIGNATURES).
@@ -185,18 +178,13 @@ _SEQUENCE_FEATURES = (
     "Apply each feature's lookup or embedding layer to the padded or ragged sequence input and join them with "
     "`tf.keras.layers.Concatenate(axis=-1)`; the sequence model masks padding (`mask_zero=True`)."
 )
-# Keras 2 layers that consume feature columns, public and private paths.
+# Keras 2 layers that consume feature columns. The private feature-column modules export them
+# too (`tensorflow.python.feature_column.feature_column_lib.DenseFeatures`): the last two.
 KERAS_LAYERS: Dict[str, str] = {
     "keras.layers.DenseFeatures": _DENSE_FEATURES,
     "keras.experimental.SequenceFeatures": _SEQUENCE_FEATURES,
-    "python.feature_column.dense_features.DenseFeatures": _DENSE_FEATURES,
-    "python.feature_column.dense_features_v2.DenseFeatures": _DENSE_FEATURES,
-    "python.keras.feature_column.dense_features.DenseFeatures": _DENSE_FEATURES,
-    "python.keras.feature_column.dense_features_v2.DenseFeatures": _DENSE_FEATURES,
-    "python.feature_column.sequence_feature_column.SequenceFeatures": _SEQUENCE_FEATURES,
-    "python.feature_column.feature_column_lib.DenseFeatures": _DENSE_FEATURES,
-    "python.feature_column.feature_column_lib.SequenceFeatures": _SEQUENCE_FEATURES,
-    "python.keras.feature_column.sequence_feature_column.SequenceFeatures": _SEQUENCE_FEATURES,
+    "feature_column.DenseFeatures": _DENSE_FEATURES,
+    "feature_column.SequenceFeatures": _SEQUENCE_FEATURES,
 }
 KERAS2_ONLY_NOTE = (
     "not in Keras 3, the `tf.keras` of TF 2.16 and later: it runs only with `pip install tf_keras` and "

@@ -6,15 +6,9 @@ Parameter orders were read from TensorFlow 2.15's `tf.compat.v1.train.*` functio
 
 from typing import Dict, Optional, Tuple
 
-# Modules that hold the queue-based input functions (public and internal spellings).
-TRAIN_MODULES = ("train", "python.training.training", "python.training.input")
-QUEUE_RUNNER_MODULES = (
-    "train",
-    "train.queue_runner",
-    "python.training.training",
-    "python.training.queue_runner",
-    "python.training.queue_runner_impl",
-)
+# Modules that hold the queue-based input functions.
+TRAIN_MODULES = ("train",)
+QUEUE_RUNNER_MODULES = ("train", "train.queue_runner")
 
 # ----- TF401: input producers -------------------------------------------------------------------
 
@@ -83,7 +77,7 @@ READERS: Dict[str, Optional[str]] = {
     ),
     "ReaderBase": "A `tf.data.Dataset` (`tf.data.Dataset.from_generator` for a custom format).",
 }
-READER_MODULES = ("", "python.ops.io_ops")
+READER_MODULES = ("",)
 
 # ----- TF404: queue runners ----------------------------------------------------------------------------
 

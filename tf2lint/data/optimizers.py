@@ -170,26 +170,6 @@ DROPPED_REASONS = {
     "linear_name": "Keras names its slots itself",
 }
 
-# TensorFlow's private module paths, which some TF1 code imports directly
-# (`from tensorflow.python.training import adam`): internal prefix -> public name.
-# They still exist in TF2 and keep TF1 semantics, so they are reported as legacy.
-INTERNAL_ALIASES = {
-    "python.training.training": "train",
-    "python.training.learning_rate_decay": "train",
-    "python.training.gradient_descent.GradientDescentOptimizer": "train.GradientDescentOptimizer",
-    "python.training.momentum.MomentumOptimizer": "train.MomentumOptimizer",
-    "python.training.adam.AdamOptimizer": "train.AdamOptimizer",
-    "python.training.rmsprop.RMSPropOptimizer": "train.RMSPropOptimizer",
-    "python.training.adadelta.AdadeltaOptimizer": "train.AdadeltaOptimizer",
-    "python.training.adagrad.AdagradOptimizer": "train.AdagradOptimizer",
-    "python.training.adagrad_da.AdagradDAOptimizer": "train.AdagradDAOptimizer",
-    "python.training.proximal_gradient_descent.ProximalGradientDescentOptimizer": "train.ProximalGradientDescentOptimizer",
-    "python.training.proximal_adagrad.ProximalAdagradOptimizer": "train.ProximalAdagradOptimizer",
-    "python.training.ftrl.FtrlOptimizer": "train.FtrlOptimizer",
-    "python.training.sync_replicas_optimizer.SyncReplicasOptimizer": "train.SyncReplicasOptimizer",
-    "python.training.optimizer.Optimizer": "train.Optimizer",
-}
-
 OPTIMIZER_NAMES = {f"train.{cls}": None for cls in OPTIMIZERS}
 
 # Methods of a TF1 optimizer whose TF2 form is a GradientTape step.

@@ -8,26 +8,6 @@ from __future__ import annotations
 
 from typing import Mapping, Optional, Tuple
 
-# TensorFlow's private module paths some TF1 code imports directly: internal prefix -> public
-# name (reported as legacy: they still exist in TF2 with TF1 semantics).
-INTERNAL_ALIASES = {
-    "python.training.training": "train",
-    "python.training.saver.Saver": "train.Saver",
-    "python.training.saver.import_meta_graph": "train.import_meta_graph",
-    "python.training.saver.export_meta_graph": "train.export_meta_graph",
-    "python.training.checkpoint_utils.init_from_checkpoint": "train.init_from_checkpoint",
-    "python.summary.summary": "summary",
-    "python.summary.writer.writer.FileWriter": "summary.FileWriter",
-    "python.summary.writer.writer_cache.FileWriterCache": "summary.FileWriterCache",
-    "python.saved_model.builder": "saved_model.builder",
-    "python.saved_model.loader": "saved_model.loader",
-    "python.saved_model.signature_def_utils": "saved_model.signature_def_utils",
-    "python.saved_model.tag_constants": "saved_model.tag_constants",
-    "python.saved_model.signature_constants": "saved_model.signature_constants",
-    "python.saved_model.simple_save.simple_save": "saved_model.simple_save",
-    "python.saved_model.main_op": "saved_model.main_op",
-}
-
 # ----- TF801 Saver ----------------------------------------------------------------------------
 
 SAVER_NAMES: Mapping[str, Optional[str]] = {
@@ -172,7 +152,9 @@ MERGE_NAMES = {
     "summary.all_v2_summary_ops": None,
 }
 
-# v1 summary op -> (TF1 signature, index of `step` in the TF2 signature).
+# v1 summary op -> (TF1 signature, index of `step` in the TF2 signature). Where TF1 has
+# `collections` (a list) at that index, a list there is TF1; where it has `max_outputs` (image,
+# audio), a positional argument there is TF1's in a module that runs TF1.
 SUMMARY_OPS: Mapping[str, Tuple[Tuple[str, ...], int]] = {
     "scalar": (("name", "tensor", "collections", "family"), 2),
     "histogram": (("name", "values", "collections", "family"), 2),

@@ -7,9 +7,12 @@ the Keras names that overlap them from ``tf.metrics`` / ``tf.losses`` of 2.15 an
 
 from typing import Dict, NamedTuple, Optional, Tuple
 
-# Modules the Estimator API is reached through; internal paths appear in older code.
-ESTIMATOR_MODULES = ("estimator", "python.estimator")
-TPU_ESTIMATOR_MODULES = ("estimator.tpu", "python.tpu.tpu_estimator")
+# Modules the Estimator API is reached through.
+ESTIMATOR_MODULES = ("estimator",)
+TPU_ESTIMATOR_MODULES = ("estimator.tpu",)
+# TensorFlow's private Estimator modules themselves (`from tensorflow.python.tpu import tpu_estimator`):
+# what they contain resolves to `estimator.*`, but a module has no public name of its own.
+ESTIMATOR_PRIVATE_MODULES = ("python.estimator", "python.tpu.tpu_estimator")
 # Importing this package is the Estimator too (it backs `tf.estimator` up to TF 2.15).
 ESTIMATOR_PACKAGE = "tensorflow_estimator"
 
@@ -181,18 +184,13 @@ TRAINING_SPEC: Dict[str, Optional[str]] = {
 
 # ----- TF304: model_to_estimator ----------------------------------------------------------------
 
+# The last: the private module itself (`from tensorflow.python.keras import estimator`).
 MODEL_TO_ESTIMATOR_NAMES = ("keras.estimator", "keras.estimator.model_to_estimator", "python.keras.estimator")
 
 # ----- TF305: SessionRunHook and the built-in hooks ---------------------------------------------
 
-HOOK_MODULES = (
-    "train",
-    "estimator",
-    "python.training.training",
-    "python.training.session_run_hook",
-    "python.training.basic_session_run_hooks",
-)
-# tfdbg's TF1 hooks (`from tensorflow.python import debug as tf_debug`).
+HOOK_MODULES = ("train", "estimator")
+# tfdbg's TF1 hooks (`from tensorflow.python import debug as tf_debug`): private modules without a public name.
 DEBUG_HOOK_MODULES = ("python.debug", "python.debug.wrappers.hooks")
 DEBUG_HOOKS = ("LocalCLIDebugHook", "DumpingDebugHook", "TensorBoardDebugHook", "GrpcDebugHook")
 DEBUG_HOOK_REPLACEMENT = (
@@ -259,7 +257,7 @@ HOOK_ARGUMENT_REPLACEMENT = (
 
 # ----- TF306: global step ---------------------------------------------------------------------
 
-GLOBAL_STEP_MODULES = ("train", "python.training.training", "python.training.training_util")
+GLOBAL_STEP_MODULES = ("train",)
 GLOBAL_STEP: Dict[str, Optional[str]] = {
     "get_or_create_global_step": None,
     "get_global_step": None,
@@ -274,7 +272,7 @@ GLOBAL_STEP_REPLACEMENT = (
 
 # ----- TF307: v1 metrics ----------------------------------------------------------------------
 
-METRIC_MODULES = ("metrics", "python.ops.metrics", "python.ops.metrics_impl")
+METRIC_MODULES = ("metrics",)
 
 
 class MetricSpec(NamedTuple):
@@ -427,7 +425,7 @@ METRIC_TF1_KEYWORDS = frozenset({"labels", "predictions", "weights", "metrics_co
 
 # ----- TF308: v1 losses -----------------------------------------------------------------------
 
-LOSS_MODULES = ("losses", "python.ops.losses.losses", "python.ops.losses.losses_impl")
+LOSS_MODULES = ("losses",)
 
 
 class LossSpec(NamedTuple):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 import inspect
-from typing import TYPE_CHECKING, ClassVar, Dict, List, Mapping, Optional, Sequence, Tuple, Type
+from typing import TYPE_CHECKING, Any, ClassVar, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Type
 
 from tf2lint.finding import Severity
 from tf2lint.names import VIA_COMPAT_V1, VIA_COMPAT_V2, TFRef, prefixes
@@ -112,14 +112,14 @@ class Rule:
     def severity_for(self, ref: Optional[TFRef]) -> Severity:
         if self.severity is not None:
             return self.severity
-        if ref is not None and ref.via == VIA_COMPAT_V1:
-            return Severity.WARNING
+        if ref is not None and (ref.via == VIA_COMPAT_V1 or ref.private):
+            return Severity.WARNING  # private modules still ship the TF1 implementations
         return Severity.ERROR
 
     def status_note(self, ref: Optional[TFRef]) -> str:
         if ref is None:
             return ""
-        if ref.path.startswith("tensorflow.python."):
+        if ref.private:
             return PRIVATE_NOTE
         return LEGACY_NOTE if ref.via == VIA_COMPAT_V1 else REMOVED_NOTE
 
@@ -129,6 +129,25 @@ class Rule:
             if key is not None and self.names.get(key):
                 return str(self.names[key])
         return self.replacement
+
+    def message_for(self, ref: Optional[TFRef], template: str = "", **fmt: str) -> str:
+        """``template`` (default: the summary) naming ``ref``, with its removed/legacy/private note."""
+        name = ref.display if ref is not None else fmt.pop("name", "")
+        text = (template or self.summary).format(name=name, **fmt)
+        note = self.status_note(ref)
+        return f"{text} ({note})" if note else text
+
+    def called(self, node: ast.AST, ctx: Context) -> Optional[TFRef]:
+        """The API a call invokes when it is one of this rule's ``names`` (None for any other node)."""
+        ref = ctx.resolve_call(node)
+        return ref if ref is not None and self.match_name(ref.name) is not None else None
+
+    def report_call(
+        self, ctx: Context, call: ast.Call, ref: Optional[TFRef], replacement: Optional[str], **kwargs: Any
+    ) -> None:
+        """Report a call at its callee (the finding spans the call) and keep name-level rules quiet there."""
+        ctx.claim(call.func)
+        self.report(ctx, call.func, ref, replacement=replacement, **kwargs)
 
     def report(
         self,
@@ -141,15 +160,10 @@ class Rule:
         severity: Optional[Severity] = None,
         **fmt: str,
     ) -> None:
-        name = ref.display if ref is not None else fmt.pop("name", "")
-        text = message if message is not None else self.summary.format(name=name, **fmt)
-        note = self.status_note(ref)
-        if note and message is None:
-            text = f"{text} ({note})"
         ctx.add(
             self,
             node,
-            text,
+            message if message is not None else self.message_for(ref, **fmt),
             replacement if replacement is not None else self.replacement_for(ref, ctx),
             severity or self.severity_for(ref),
         )
@@ -159,18 +173,27 @@ def is_v2_ref(ref: Optional[TFRef]) -> bool:
     return ref is not None and ref.via == VIA_COMPAT_V2
 
 
-def keyword(call: ast.Call, name: str) -> Optional[ast.keyword]:
-    for kw in call.keywords:
-        if kw.arg == name:
-            return kw
-    return None
+def sentences(parts: Iterable[str]) -> str:
+    """A replacement text from its sentences, leaving out the empty ones."""
+    return " ".join(part for part in parts if part)
 
 
-def literal_source(node: Optional[ast.AST], ctx: Context, default: str = "") -> str:
-    """The source text of an argument, to render a replacement from the user's own call."""
-    if node is None:
-        return default
-    return ctx.source_of(node) or default
+def method_name_node(func: ast.Attribute, end: Optional[ast.AST] = None) -> ast.AST:
+    """A node from the method name of ``obj.method`` to the end of ``end`` (default: the name itself).
+
+    A finding on a method call starts at the method, not at the start of a long receiver chain.
+    """
+    line = getattr(func, "end_lineno", None) or func.lineno
+    col = getattr(func, "end_col_offset", None)
+    if col is None:
+        return func
+    node = ast.Name(id=func.attr, ctx=ast.Load())
+    node.lineno, node.col_offset = line, col - len(func.attr.encode("utf-8"))
+    node.end_lineno, node.end_col_offset = line, col
+    if end is not None:
+        node.end_lineno = getattr(end, "end_lineno", None) or line
+        node.end_col_offset = getattr(end, "end_col_offset", None)
+    return node
 
 
 RULE_CLASSES: List[Type[Rule]] = []

@@ -10,7 +10,8 @@ from tf2lint.context import Context
 from tf2lint.data import graph_session as data
 from tf2lint.finding import Severity
 from tf2lint.names import TFRef
-from tf2lint.rules.base import Rule, keyword, register
+from tf2lint.rules.base import Rule, register
+from tf2lint.rules.call_args import keyword, spelled_name
 
 FUNCTION_REPLACEMENT = (
     "Write the computation as a plain Python function (optionally `@tf.function`) and call it: "
@@ -44,14 +45,6 @@ class SessionRule(Rule):
 
 
 _SESSION_LIKE = re.compile(r"(^|_)(sess|session)$", re.IGNORECASE)
-
-
-def _receiver_name(node: ast.AST) -> str:
-    if isinstance(node, ast.Name):
-        return node.id
-    if isinstance(node, ast.Attribute):
-        return node.attr
-    return ""
 
 
 @register
@@ -124,7 +117,7 @@ class SessionRunRule(Rule):
         if feed is not None:
             self._report(ctx, node, display, feed, None)
             return
-        if not _SESSION_LIKE.search(_receiver_name(func.value)):
+        if not _SESSION_LIKE.search(spelled_name(func.value)):
             return
         # An untyped `sess`/`self.session` is a TF session only in a module that runs TF1.
         ctx.defer(lambda: self._report(ctx, node, display, feed, None) if ctx.runs_tf1 else None)

@@ -8,16 +8,8 @@ from typing import Optional
 from tf2lint.context import Context
 from tf2lint.data import variables as data
 from tf2lint.names import TFRef
-from tf2lint.rules.base import Rule, keyword, register
-
-
-def _arg(call: ast.Call, index: int, name: str) -> Optional[ast.AST]:
-    kw = keyword(call, name)
-    if kw is not None:
-        return kw.value
-    if len(call.args) > index and not isinstance(call.args[index], ast.Starred):
-        return call.args[index]
-    return None
+from tf2lint.rules.base import Rule, register
+from tf2lint.rules.call_args import arg, src
 
 
 @register
@@ -49,22 +41,18 @@ class GetVariableRule(Rule):
 
     def check(self, node: ast.AST, ctx: Context) -> None:
         assert isinstance(node, ast.Call)
-        ref = ctx.resolve_call(node)
-        if ref is None or self.match_name(ref.name) is None:
+        ref = self.called(node, ctx)
+        if ref is None:
             return
-        ctx.claim(node.func)
-        name = _arg(node, 0, "name")
-        shape = _arg(node, 1, "shape")
-        init = _arg(node, 3, "initializer")
-        init_src = ctx.source_of(init) if init is not None else "tf.keras.initializers.GlorotUniform()"
-        shape_src = ctx.source_of(shape) if shape is not None else "shape"
-        name_src = ctx.source_of(name) if name is not None else "'name'"
+        name_src = src(ctx, arg(node, 0, "name"), "'name'")
+        shape_src = src(ctx, arg(node, 1, "shape"), "shape")
+        init_src = src(ctx, arg(node, 3, "initializer"), "tf.keras.initializers.GlorotUniform()")
         replacement = (
             f"`tf.Variable({init_src}(shape={shape_src}), name={name_src})` kept on a `tf.Module`, or "
             f"`self.add_weight(name={name_src}, shape={shape_src}, initializer={init_src})` in a Keras layer "
             "(TF1's default initializer was Glorot uniform)."
         )
-        self.report(ctx, node.func, ref, replacement=replacement)
+        self.report_call(ctx, node, ref, replacement)
 
 
 @register
@@ -120,17 +108,16 @@ class CollectionRule(Rule):
         ref = ctx.resolve_call(node)
         if ref is None or ref.name not in data.COLLECTION_FUNCTIONS:
             return
-        ctx.claim(node.func)
         replacement = self.replacement
-        key = _arg(node, 0, "name") or _arg(node, 0, "key")
+        key = arg(node, 0, "name") or arg(node, 0, "key")
         if isinstance(node.func, ast.Attribute) and ref.name == "add_to_collections":
-            key = _arg(node, 0, "names")
+            key = arg(node, 0, "names")
         if key is not None:
             key_ref = ctx.resolve(key)
             if key_ref is not None and key_ref.name.startswith("GraphKeys."):
                 ctx.claim(key)
                 replacement = data.GRAPH_KEY_REPLACEMENTS.get(key_ref.name.split(".", 1)[1], replacement)
-        self.report(ctx, node.func, ref, replacement=replacement)
+        self.report_call(ctx, node, ref, replacement)
 
     def replacement_for(self, ref: Optional[TFRef], ctx: Context) -> str:
         if ref is not None and ref.name.startswith("GraphKeys."):

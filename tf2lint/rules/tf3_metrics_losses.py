@@ -9,8 +9,8 @@ from tf2lint.context import Context
 from tf2lint.data import training as data
 from tf2lint.finding import Severity
 from tf2lint.names import VIA_COMPAT_V1, TFRef
-from tf2lint.rules.base import is_v2_ref, keyword, register
-from tf2lint.rules.call_args import PrivatePathAware, arg, call_ref, member, qualified, src
+from tf2lint.rules.base import Rule, is_v2_ref, register
+from tf2lint.rules.call_args import arg, keyword, member, qualified, src
 
 KERAS3 = (2, 16)  # first release whose `tf.keras` is Keras 3
 
@@ -41,7 +41,7 @@ def _tf1_signature(call: ast.Call, tf1_keywords: frozenset, max_positional: int)
     return len(call.args) > max_positional or any(kw.arg in tf1_keywords for kw in call.keywords)
 
 
-class _V1FunctionRule(PrivatePathAware):
+class _V1FunctionRule(Rule):
     """v1 metric and loss modules: same module name as the Keras aliases TF2 puts there.
 
     `tf.metrics` / `tf.losses` in TF2 are `tf.keras.metrics` / `tf.keras.losses`, so a
@@ -82,8 +82,8 @@ class _V1FunctionRule(PrivatePathAware):
 
     def check(self, node: ast.AST, ctx: Context) -> None:
         assert isinstance(node, ast.Call)
-        ref = call_ref(ctx, node)
-        if ref is None or is_v2_ref(ref) or self.match_name(ref.name) is None:
+        ref = self.called(node, ctx)
+        if ref is None or is_v2_ref(ref):
             return
         name = self._member(ref)
         if name not in self.table:

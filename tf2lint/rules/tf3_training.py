@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import ast
+from functools import partial
 from typing import Any, List, Optional, Tuple
 
 from tf2lint.context import Context
 from tf2lint.data import training as data
 from tf2lint.finding import Severity
 from tf2lint.names import TFRef
-from tf2lint.rules.base import keyword, register
-from tf2lint.rules.call_args import UNKNOWN, PrivatePathAware, arg, call_ref, literal, lookup, member, qualified, src
+from tf2lint.rules.base import Rule, register
+from tf2lint.rules.call_args import UNKNOWN, arg, keyword, literal, lookup, member, qualified, spelled_name, src
 
 ESTIMATOR_REMOVED_IN = (2, 16)
 
@@ -27,7 +28,9 @@ def is_estimator_name(name: str) -> bool:
         return True
     return any(
         name == m or name.startswith(m + ".")
-        for m in (*data.ESTIMATOR_MODULES, *data.TPU_ESTIMATOR_MODULES, *data.MODEL_TO_ESTIMATOR_NAMES)
+        for m in (
+            *data.ESTIMATOR_MODULES, *data.TPU_ESTIMATOR_MODULES, *data.ESTIMATOR_PRIVATE_MODULES, *data.MODEL_TO_ESTIMATOR_NAMES
+        )
     )
 
 
@@ -49,24 +52,18 @@ def input_expr(ctx: Context, node: Optional[ast.AST]) -> str:
     return f"{ctx.source_of(node)}()"
 
 
-class TrainingRule(PrivatePathAware):
+class TrainingRule(Rule):
     """Shared reporting: Estimator APIs get the target-version status, other names the usual one."""
 
-    def report_api(
-        self, ctx: Context, node: ast.AST, ref: Optional[TFRef], replacement: str, display: str = "", estimator: bool = False
-    ) -> None:
-        name = display or (ref.display if ref is not None else "")
-        if estimator or (ref is not None and is_estimator_name(ref.name)):
-            status, severity = estimator_status(ctx)
-            message = f"{self.summary.format(name=name)} ({status})"
-            self.report(ctx, node, ref, message=message, replacement=replacement, severity=severity)
-        elif ref is None:
-            self.report(ctx, node, None, replacement=replacement, name=name)
-        else:
-            self.report(ctx, node, ref, replacement=replacement)
+    def report(self, ctx: Context, node: ast.AST, ref: Optional[TFRef] = None, **kwargs: Any) -> None:
+        if kwargs.get("message") is None and ref is not None and is_estimator_name(ref.name):
+            kwargs["message"], kwargs["severity"] = self.estimator_message(ctx, ref.display)
+        super().report(ctx, node, ref, **kwargs)
 
-    def on_reference(self, node: ast.AST, ref: TFRef, key: str, ctx: Context) -> None:
-        self.report_api(ctx, node, ref, self.replacement_for(ref, ctx))
+    def estimator_message(self, ctx: Context, name: str) -> Tuple[str, Severity]:
+        """The summary for an Estimator API, with the status the target version gives it."""
+        status, severity = estimator_status(ctx)
+        return f"{self.summary.format(name=name)} ({status})", severity
 
 
 # ----- TF301 ----------------------------------------------------------------------------------------
@@ -86,16 +83,14 @@ def _export_call_shape(call: ast.Call) -> bool:
     if any(kw.arg in ("serving_input_receiver_fn", "checkpoint_path", "assets_extra") for kw in call.keywords):
         return True
     second = call.args[1] if len(call.args) > 1 else None
-    name = second.id if isinstance(second, ast.Name) else second.attr if isinstance(second, ast.Attribute) else ""
-    return name.endswith(("input_fn", "receiver_fn"))
+    return spelled_name(second).endswith(("input_fn", "receiver_fn"))
 
 
 def _estimator_call_shape(call: ast.Call, first: Optional[ast.AST]) -> bool:
     """`x.train(input_fn=...)`, `x.predict(eval_input_fn)`: an Estimator call even when `x` is not resolved."""
     if any(kw.arg in _ESTIMATOR_ONLY_KEYWORDS for kw in call.keywords):
         return True
-    name = first.id if isinstance(first, ast.Name) else first.attr if isinstance(first, ast.Attribute) else ""
-    return name.endswith("input_fn")
+    return spelled_name(first).endswith("input_fn")
 
 
 @register
@@ -114,8 +109,7 @@ class EstimatorRule(TrainingRule):
     replacement = data.ESTIMATOR_GENERIC
     names = {
         "estimator": None,
-        "python.estimator": None,
-        "python.tpu.tpu_estimator": None,
+        **{module: None for module in data.ESTIMATOR_PRIVATE_MODULES},
         **qualified(data.ESTIMATOR_MODULES, data.ESTIMATOR_CORE),
         **qualified(data.ESTIMATOR_MODULES, data.HEADS),
         **qualified(data.TPU_ESTIMATOR_MODULES, ["TPUEstimatorSpec"]),
@@ -158,7 +152,7 @@ class EstimatorRule(TrainingRule):
             self._check_package_import(node, ctx)
             return
         assert isinstance(node, ast.Call)
-        ref = call_ref(ctx, node)
+        ref = ctx.resolve_call(node)
         if ref is not None:
             if is_estimator_name(ref.name):
                 self._check_construction(node, ref, ctx)
@@ -175,7 +169,8 @@ class EstimatorRule(TrainingRule):
         else:
             return
         if any(module.split(".")[0] == data.ESTIMATOR_PACKAGE for module in modules):
-            self.report_api(ctx, node, None, self.replacement, display=data.ESTIMATOR_PACKAGE, estimator=True)
+            message, severity = self.estimator_message(ctx, data.ESTIMATOR_PACKAGE)
+            self.report(ctx, node, None, message=message, severity=severity)
 
     def _check_construction(self, call: ast.Call, ref: TFRef, ctx: Context) -> None:
         name = member(ref.name, (*data.ESTIMATOR_MODULES, *data.TPU_ESTIMATOR_MODULES))
@@ -188,8 +183,7 @@ class EstimatorRule(TrainingRule):
             replacement = self._render_input_fn(call, ctx, last)
         else:
             return
-        ctx.claim(call.func)
-        self.report_api(ctx, call.func, ref, replacement)
+        self.report_call(ctx, call, ref, replacement)
 
     @staticmethod
     def _render_estimator(call: ast.Call, ctx: Context) -> str:
@@ -288,8 +282,8 @@ class EstimatorRule(TrainingRule):
             if keyword(call, "hooks") is not None:
                 replacement += ", with the hooks as `callbacks=[...]`"
             replacement += " (the `input_fn` returns a `tf.data.Dataset`)."
-        display = f"{ctx.source_of(func)}(...)"
-        self.report_api(ctx, call, receiver if known else None, replacement, display=display, estimator=True)
+        message, severity = self.estimator_message(ctx, f"{ctx.source_of(func)}(...)")
+        self.report(ctx, call, receiver if known else None, message=message, replacement=replacement, severity=severity)
 
 
 # ----- TF302 ----------------------------------------------------------------------------------------
@@ -309,10 +303,7 @@ class CannedEstimatorRule(TrainingRule):
     symbol = "canned-estimator"
     summary = "`{name}` is a canned TF1 Estimator"
     replacement = "A Keras model built to the same architecture, trained with `compile`/`fit` on a `tf.data` dataset."
-    names = {
-        **qualified(data.ESTIMATOR_MODULES, data.CANNED_KINDS),
-        "python.tpu.tpu_estimator.TPUEstimator": None,
-    }
+    names = qualified(data.ESTIMATOR_MODULES, data.CANNED_KINDS)
     node_types = (ast.Call,)
     version_notes = ESTIMATOR_VERSION_NOTES + (
         " Linear and wide-and-deep estimators map to `tf.compat.v1.keras.models.LinearModel` / `WideDeepModel` below "
@@ -333,8 +324,7 @@ class CannedEstimatorRule(TrainingRule):
     )
 
     def _kind(self, ref: TFRef) -> Optional[str]:
-        name = member(ref.name, (*data.ESTIMATOR_MODULES, "python.tpu.tpu_estimator"))
-        key = lookup(data.CANNED_KINDS, name)
+        key = lookup(data.CANNED_KINDS, member(ref.name, data.ESTIMATOR_MODULES))
         return data.CANNED_KINDS[key] if key is not None else None
 
     def replacement_for(self, ref: Optional[TFRef], ctx: Context) -> str:
@@ -345,14 +335,11 @@ class CannedEstimatorRule(TrainingRule):
 
     def check(self, node: ast.AST, ctx: Context) -> None:
         assert isinstance(node, ast.Call)
-        ref = call_ref(ctx, node)
-        if ref is None or self.match_name(ref.name) is None:
+        ref = self.called(node, ctx)
+        kind = self._kind(ref) if ref is not None else None
+        if ref is None or kind is None:
             return
-        kind = self._kind(ref)
-        if kind is None:
-            return
-        ctx.claim(node.func)
-        self.report_api(ctx, node.func, ref, self._render(kind, node, ctx, ref.name))
+        self.report_call(ctx, node, ref, self._render(kind, node, ctx, ref.name))
 
     def _render(self, kind: str, call: Optional[ast.Call], ctx: Context, name: str) -> str:
         if kind in data.CANNED_OTHER:
@@ -360,7 +347,7 @@ class CannedEstimatorRule(TrainingRule):
         if kind == "tpu":
             return self._render_tpu(call, ctx)
         keras2 = ctx.target_version < ESTIMATOR_REMOVED_IN
-        get = (lambda i, n: arg(call, i, n)) if call is not None else (lambda i, n: None)
+        get = partial(arg, call)
         if kind.startswith("dnn"):
             layers = _dense_stack(ctx, get(0, "hidden_units"), get(-1, "activation_fn"), get(-1, "dropout"))
             output, loss = _head(ctx, kind, get(-1, "n_classes"), get(-1, "label_dimension"))
@@ -411,20 +398,20 @@ class CannedEstimatorRule(TrainingRule):
 
     @staticmethod
     def _render_tpu(call: Optional[ast.Call], ctx: Context) -> str:
-        model_fn = src(ctx, arg(call, 0, "model_fn"), "model_fn") if call is not None else "model_fn"
+        model_fn = src(ctx, arg(call, 0, "model_fn"), "model_fn")
         text = (
             "`strategy = tf.distribute.TPUStrategy(tf.distribute.cluster_resolver.TPUClusterResolver(tpu))`; build the "
             f"Keras model (the layers `{model_fn}` creates) under `strategy.scope()` and "
             "`model.compile(..., steps_per_execution=iterations_per_loop)`"
         )
-        batch = arg(call, 5, "train_batch_size") if call is not None else None
+        batch = arg(call, 5, "train_batch_size")
         if batch is not None:
             text += f"; batch the dataset with the global batch size: `dataset.batch({ctx.source_of(batch)}, drop_remainder=True)`"
         return text + "."
 
 
 def _dense_stack(ctx: Context, hidden: Optional[ast.AST], activation: Optional[ast.AST], dropout: Optional[ast.AST]) -> str:
-    act = ctx.source_of(activation) if activation is not None else "'relu'"
+    act = src(ctx, activation, "'relu'")
     drop = f", tf.keras.layers.Dropout({ctx.source_of(dropout)})" if dropout is not None else ""
     units = literal(hidden)
     if isinstance(units, (list, tuple)) and units and all(isinstance(u, int) for u in units):
@@ -513,8 +500,8 @@ class TrainingSpecRule(TrainingRule):
 
     def check(self, node: ast.AST, ctx: Context) -> None:
         assert isinstance(node, ast.Call)
-        ref = call_ref(ctx, node)
-        if ref is None or self.match_name(ref.name) is None:
+        ref = self.called(node, ctx)
+        if ref is None:
             return
         name = member(ref.name, data.ESTIMATOR_MODULES)
         render = {
@@ -526,8 +513,7 @@ class TrainingSpecRule(TrainingRule):
         }.get(name)
         if render is None:
             return
-        ctx.claim(node.func)
-        self.report_api(ctx, node.func, ref, render(node, ctx))
+        self.report_call(ctx, node, ref, render(node, ctx))
 
     @staticmethod
     def _train_spec(call: ast.Call, ctx: Context) -> str:
@@ -568,7 +554,7 @@ class TrainingSpecRule(TrainingRule):
     @staticmethod
     def _run_config(call: ast.Call, ctx: Context) -> str:
         model_dir = arg(call, 0, "model_dir")
-        d = ctx.source_of(model_dir) if model_dir is not None else "model_dir"
+        d = src(ctx, model_dir, "model_dir")
         items: List[str] = []
         steps = keyword(call, "save_checkpoints_steps")
         if model_dir is not None or steps is not None:
@@ -637,16 +623,15 @@ class ModelToEstimatorRule(TrainingRule):
 
     def check(self, node: ast.AST, ctx: Context) -> None:
         assert isinstance(node, ast.Call)
-        ref = call_ref(ctx, node)
-        if ref is None or self.match_name(ref.name) is None or not ref.name.endswith("model_to_estimator"):
+        ref = self.called(node, ctx)
+        if ref is None or not ref.name.endswith("model_to_estimator"):
             return
         model = src(ctx, arg(node, 0, "keras_model"), "model")
-        ctx.claim(node.func)
         replacement = (
             f"Use {model} itself: `{model}.fit(dataset)`, `{model}.evaluate(...)`, `{model}.predict(...)`; save with "
             f"`{model}.save('model.keras')`, export with `{model}.export(dir)` (Keras 3) or `tf.saved_model.save({model}, dir)`."
         )
-        self.report_api(ctx, node.func, ref, replacement)
+        self.report_call(ctx, node, ref, replacement)
 
 
 # ----- TF305 ----------------------------------------------------------------------------------------
@@ -716,15 +701,14 @@ class SessionRunHookRule(TrainingRule):
 
     def check(self, node: ast.AST, ctx: Context) -> None:
         assert isinstance(node, ast.Call)
-        ref = call_ref(ctx, node)
+        ref = ctx.resolve_call(node)
         self._check_hook_arguments(node, ref, ctx)
         if ref is None or self.match_name(ref.name) is None:
             return
         key = self._hook(ref)
         if key is None or data.HOOKS[key] is not None:
             return
-        ctx.claim(node.func)
-        self.report_api(ctx, node.func, ref, self._render(key, node, ctx))
+        self.report_call(ctx, node, ref, self._render(key, node, ctx))
 
     def _check_hook_arguments(self, call: ast.Call, ref: Optional[TFRef], ctx: Context) -> None:
         """`training_hooks=[...]` on its own line of a multi-line TF1 call: the hook list is the idiom there."""
@@ -745,10 +729,10 @@ class SessionRunHookRule(TrainingRule):
 
     def _render(self, key: str, call: Optional[ast.Call], ctx: Context) -> str:
         def get(i: int, n: str, default: str) -> str:
-            return src(ctx, arg(call, i, n), default) if call is not None else default
+            return src(ctx, arg(call, i, n), default)
 
         def given(i: int, n: str) -> bool:
-            return call is not None and arg(call, i, n) is not None
+            return arg(call, i, n) is not None
 
         short = key.rsplit(".", 1)[-1]
         if short == "StopAtStepHook":
@@ -791,7 +775,7 @@ class SessionRunHookRule(TrainingRule):
                 f"`tf.profiler.experimental.start({out})` / `tf.profiler.experimental.stop()` around the profiled steps."
             )
         if short in _EARLY_STOP:
-            metric = arg(call, 1, "metric_name") if call is not None else None
+            metric = arg(call, 1, "metric_name")
             value = literal(metric)
             monitor = f"'val_{value}'" if isinstance(value, str) else (f"'val_' + {ctx.source_of(metric)}" if metric else "'val_loss'")
             patience = get(2, "max_steps_without_decrease" if short.endswith("decrease_hook") else "max_steps_without_increase", "N")

@@ -5,14 +5,15 @@ from __future__ import annotations
 import ast
 import re
 import weakref
-from typing import Callable, List, Optional, Set
+from functools import partial
+from typing import List, Optional, Set
 
 from tf2lint.context import Context
 from tf2lint.data import input_pipelines as data
 from tf2lint.finding import Severity
 from tf2lint.names import VIA_COMPAT_V1, TFRef
-from tf2lint.rules.base import LEGACY_NOTE, REMOVED_NOTE, register
-from tf2lint.rules.call_args import UNKNOWN, PrivatePathAware, arg, call_ref, flag, literal, lookup, member, qualified, src
+from tf2lint.rules.base import LEGACY_NOTE, REMOVED_NOTE, Rule, method_name_node, register
+from tf2lint.rules.call_args import UNKNOWN, arg, flag, literal, lookup, member, one_line, param, qualified, src
 
 # Per-file evidence one rule leaves for another's deferred check.
 _STARTS_QUEUE_RUNNERS: weakref.WeakKeyDictionary[Context, bool] = weakref.WeakKeyDictionary()
@@ -20,15 +21,6 @@ _USES_V1_ITERATORS: weakref.WeakKeyDictionary[Context, bool] = weakref.WeakKeyDi
 _V1_ITERATOR_NAMES: weakref.WeakKeyDictionary[Context, Set[str]] = weakref.WeakKeyDictionary()
 
 PIPELINE_NOTE = "Iterate the dataset with `for batch in dataset:` or pass it to `model.fit`; no queue runners are needed."
-
-
-def _getter(call: Optional[ast.Call], params: tuple) -> Callable[[str], Optional[ast.expr]]:
-    def get(name: str) -> Optional[ast.expr]:
-        if call is None:
-            return None
-        return arg(call, params.index(name) if name in params else -1, name)
-
-    return get
 
 
 def _buffer_size(ctx: Context, node: Optional[ast.AST]) -> str:
@@ -42,8 +34,7 @@ def _buffer_size(ctx: Context, node: Optional[ast.AST]) -> str:
 
 def _call_arguments(ctx: Context, call: ast.Call) -> str:
     """`(a, b=c)`: the argument list of a call, on one line."""
-    text = ctx.source_of(call)[len(ctx.source_of(call.func)) :]
-    return re.sub(r"\s*\n\s*", " ", text)
+    return one_line(ctx.source_of(call)[len(ctx.source_of(call.func)) :])
 
 
 def imports_tensorflow(ctx: Context) -> bool:
@@ -56,7 +47,7 @@ def imports_tensorflow(ctx: Context) -> bool:
     return False
 
 
-class _CallRule(PrivatePathAware):
+class _CallRule(Rule):
     """A rule whose replacement is rendered from the reported call's own arguments."""
 
     modules: tuple = ()
@@ -74,14 +65,11 @@ class _CallRule(PrivatePathAware):
 
     def check(self, node: ast.AST, ctx: Context) -> None:
         assert isinstance(node, ast.Call)
-        ref = call_ref(ctx, node)
-        if ref is None or self.match_name(ref.name) is None:
+        ref = self.called(node, ctx)
+        key = self.key_for(ref) if ref is not None else None
+        if ref is None or key is None:
             return
-        key = self.key_for(ref)
-        if key is None:
-            return
-        ctx.claim(node.func)
-        self.report(ctx, node.func, ref, replacement=self.render(key, node, ctx))
+        self.report_call(ctx, node, ref, self.render(key, node, ctx))
 
 
 # ----- TF401 -------------------------------------------------------------------------------------
@@ -116,7 +104,7 @@ class InputProducerRule(_CallRule):
     )
 
     def render(self, key: str, call: Optional[ast.Call], ctx: Context) -> str:
-        get = _getter(call, data.PRODUCERS[key])
+        get = partial(param, call, data.PRODUCERS[key])
         if key == "match_filenames_once":
             pattern = src(ctx, get("pattern"), "pattern")
             return f"`tf.io.gfile.glob({pattern})` (a Python list of file names) or `tf.data.Dataset.list_files({pattern}, shuffle=False)`."
@@ -196,7 +184,7 @@ class QueueBatchRule(_CallRule):
 
     def render(self, key: str, call: Optional[ast.Call], ctx: Context) -> str:
         params = data.BATCHERS[key]
-        get = _getter(call, params)
+        get = partial(param, call, params)
         chain = "dataset"
         notes: List[str] = []
         enqueue_many = flag(get("enqueue_many"))
@@ -228,7 +216,7 @@ class QueueBatchRule(_CallRule):
             if pad is UNKNOWN:
                 notes.append(f"`.padded_batch` when {src(ctx, get('dynamic_pad'), 'dynamic_pad')}")
         tensors = get(params[0])
-        elements = ctx.source_of(tensors) if tensors is not None else "the same elements"
+        elements = src(ctx, tensors, "the same elements")
         text = f"`{chain}`, where `dataset` yields `{elements}` (one example each), built with `tf.data` instead of readers and queues"
         if notes:
             text += " (" + "; ".join(notes) + ")"
@@ -280,7 +268,7 @@ class ReaderRule(_CallRule):
             return str(data.READERS[key])
         note = " (`filenames`: the names the filename queue held)"
         if key == "TextLineReader":
-            skip = arg(call, 0, "skip_header_lines") if call is not None else None
+            skip = arg(call, 0, "skip_header_lines")
             if skip is None or literal(skip) in (None, 0):
                 return f"`tf.data.TextLineDataset(filenames)`{note}."
             n = ctx.source_of(skip)
@@ -289,14 +277,14 @@ class ReaderRule(_CallRule):
                 f"`tf.data.Dataset.from_tensor_slices(filenames).flat_map(lambda f: tf.data.TextLineDataset(f).skip({n}))`."
             )
         if key == "TFRecordReader":
-            options = arg(call, 1, "options") if call is not None else None
+            options = arg(call, 1, "options")
             if options is None:
                 return f"`tf.data.TFRecordDataset(filenames)`{note}."
             found = _COMPRESSION.search(ctx.source_of(options))
             compression = f"'{found.group(1)}'" if found else f"<the compression type of {ctx.source_of(options)}>"
             return f"`tf.data.TFRecordDataset(filenames, compression_type={compression})`{note}."
         # FixedLengthRecordReader
-        get = _getter(call, ("record_bytes", "header_bytes", "footer_bytes", "hop_bytes", "name", "encoding"))
+        get = partial(param, call, ("record_bytes", "header_bytes", "footer_bytes", "hop_bytes", "name", "encoding"))
         args = [src(ctx, get("record_bytes"), "record_bytes")]
         for name in ("header_bytes", "footer_bytes"):
             if get(name) is not None:
@@ -313,7 +301,7 @@ class ReaderRule(_CallRule):
 
 
 @register
-class QueueRunnerRule(PrivatePathAware):
+class QueueRunnerRule(Rule):
     """Reports queue runners: `QueueRunner`, `add_queue_runner`, `start_queue_runners`, and the `Coordinator` that joins them.
 
     Queue runners are threads that fill TF1 queues while a session runs; they raise
@@ -329,7 +317,6 @@ class QueueRunnerRule(PrivatePathAware):
     names = {
         **qualified(data.QUEUE_RUNNER_MODULES, data.QUEUE_RUNNERS),
         "train.Coordinator": None,
-        "python.training.coordinator.Coordinator": None,
     }
     node_types = (ast.Call,)
     INVALID = (
@@ -415,7 +402,7 @@ class TF1QueueRule(_CallRule):
 
     def render(self, key: str, call: Optional[ast.Call], ctx: Context) -> str:
         arguments = _call_arguments(ctx, call) if call is not None else "(...)"
-        get = _getter(call, data.QUEUES[key])
+        get = partial(param, call, data.QUEUES[key])
         queue = f"`tf.queue.{key}{arguments}`"
         if key == "RandomShuffleQueue":
             buffer = src(ctx, get("min_after_dequeue"), "min_after_dequeue")
@@ -453,7 +440,7 @@ _ITERATOR_CONSTRUCTORS = frozenset(
 
 
 @register
-class V1IteratorRule(PrivatePathAware):
+class V1IteratorRule(Rule):
     """Reports v1 dataset iterators: `make_one_shot_iterator`, `make_initializable_iterator` (method, function), `Iterator.from_structure`.
 
     v1 iterators are graph objects: `get_next()` is an op run in a session, and an
@@ -521,7 +508,7 @@ class V1IteratorRule(PrivatePathAware):
     def _is_constructor(self, value: ast.AST, ctx: Context) -> bool:
         if not isinstance(value, ast.Call):
             return False
-        ref = call_ref(ctx, value)
+        ref = ctx.resolve_call(value)
         if ref is not None:
             return ref.name in _ITERATOR_CONSTRUCTORS
         func = value.func
@@ -551,10 +538,7 @@ class V1IteratorRule(PrivatePathAware):
 
     def _report_member(self, ctx: Context, node: ast.AST, attribute: ast.Attribute, severity: Severity, what: str) -> None:
         # Point at `.make_one_shot_iterator()` / `.initializer` itself, not at the start of a long chain.
-        at = ast.Name(id=attribute.attr, ctx=ast.Load())
-        at.lineno = attribute.end_lineno or node.lineno  # type: ignore[attr-defined]
-        at.col_offset = (attribute.end_col_offset or 0) - len(attribute.attr)
-        at.end_lineno, at.end_col_offset = node.end_lineno, node.end_col_offset  # type: ignore[attr-defined]
+        at = method_name_node(attribute, end=node)
         receiver = ctx.source_of(attribute.value)
         suffix = "()" if isinstance(node, ast.Call) else ""
         name = f"{receiver}.{attribute.attr}{suffix}" if len(receiver) <= 40 else f"...{attribute.attr}{suffix}"

@@ -13,42 +13,15 @@ from tf2lint.data import feature_columns as data
 from tf2lint.finding import Severity
 from tf2lint.names import VIA_COMPAT_V1, TFRef
 from tf2lint.resolver import Scope
-from tf2lint.rules.base import LEGACY_NOTE, REMOVED_NOTE, Rule, register
-
-
-def call_arg(call: ast.Call, params: tuple, name: str) -> Optional[ast.expr]:
-    """The argument bound to parameter ``name`` (keyword or positional), if given."""
-    for kw in call.keywords:
-        if kw.arg == name:
-            return kw.value
-    if name in params:
-        index = params.index(name)
-        positional = call.args[:index + 1]
-        if len(call.args) > index and not any(isinstance(a, ast.Starred) for a in positional):
-            return call.args[index]
-    return None
-
-
-def literal(node: Optional[ast.AST]) -> object:
-    """The Python value of a literal argument; None when it is not a literal."""
-    if node is None:
-        return None
-    try:
-        return ast.literal_eval(node)
-    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
-        return None
+from tf2lint.rules.base import LEGACY_NOTE, PRIVATE_NOTE, REMOVED_NOTE, Rule, register
+from tf2lint.rules.call_args import literal, param, src
 
 
 def _short(ref: TFRef) -> str:
     """The function name under a feature-column module (``numeric_column``), or ""."""
-    for module in data.MODULES:
-        if ref.name.startswith(module + "."):
-            return ref.name[len(module) + 1 :].split(".")[0]
+    if ref.name.startswith(data.MODULE + "."):
+        return ref.name[len(data.MODULE) + 1 :].split(".")[0]
     return ""
-
-
-def _private(ref: TFRef) -> bool:
-    return ref.name.startswith("python.")
 
 
 @dataclass
@@ -71,11 +44,11 @@ class _Renderer:
         self.ctx = ctx
 
     def src(self, node: Optional[ast.AST], default: str) -> str:
-        return (self.ctx.source_of(node) or default) if node is not None else default
+        return src(self.ctx, node, default)
 
     def arg(self, call: ast.Call, short: str, name: str, via: str = "") -> Optional[ast.expr]:
         params = data.V1_SIGNATURES.get(short, data.SIGNATURES[short]) if via == VIA_COMPAT_V1 else data.SIGNATURES[short]
-        return call_arg(call, params, name)
+        return param(call, params, name)
 
     def column_call(self, node: Optional[ast.AST]) -> Optional[tuple]:
         """(short name, call, ref) when ``node`` is a feature-column constructor call, or a name bound to one."""
@@ -326,7 +299,7 @@ class FeatureColumnRule(Rule):
         "The matching Keras preprocessing layer (`Normalization`, `Discretization`, `StringLookup`, `IntegerLookup`, "
         "`Hashing`, `HashedCrossing`, `CategoryEncoding`, `Embedding`), or `tf.keras.utils.FeatureSpace`."
     )
-    names = {f"{module}.{short}": None for module in data.MODULES for short in data.CONSTRUCTORS}
+    names = {f"{data.MODULE}.{short}": None for short in data.CONSTRUCTORS}
     node_types = (ast.Call, ast.Assign)
     version_notes = (
         "`tf.feature_column` still exists in TF 2.21, deprecated. From TF 2.16 `tf.keras` is Keras 3, which has no "
@@ -358,12 +331,11 @@ class FeatureColumnRule(Rule):
             _record_assignment(node, ctx)
             return
         assert isinstance(node, ast.Call)
-        ref = ctx.resolve_call(node)
-        if ref is None or self.match_name(ref.name) is None:
+        ref = self.called(node, ctx)
+        if ref is None:
             return
-        ctx.claim(node.func)
         replacement = _Renderer(ctx).render(node, _short(ref), ref) or self.replacement_for(ref, ctx)
-        self.report(ctx, node.func, ref, replacement=replacement)
+        self.report_call(ctx, node, ref, replacement)
 
     def replacement_for(self, ref: Optional[TFRef], ctx: Context) -> str:
         if ref is not None:
@@ -379,8 +351,8 @@ class FeatureColumnRule(Rule):
 
 def _status(ref: TFRef) -> str:
     """Whether the function still runs on TF2, and how."""
-    if _private(ref):
-        return data.PRIVATE_NOTE
+    if ref.private:
+        return PRIVATE_NOTE
     if ref.via == VIA_COMPAT_V1:
         return LEGACY_NOTE
     return data.DEPRECATED_NOTE if _short(ref) in data.V2_NAMES else REMOVED_NOTE
@@ -403,7 +375,7 @@ class FeatureColumnLayerRule(Rule):
     summary = "`{name}` consumes feature columns"
     replacement = data.LAYER_FUNCTIONS["input_layer"]
     names = {
-        **{f"{module}.{short}": None for module in data.MODULES for short in data.LAYER_FUNCTIONS},
+        **{f"{data.MODULE}.{short}": None for short in data.LAYER_FUNCTIONS},
         **{name: None for name in data.KERAS_LAYERS},
     }
     node_types = (ast.Call,)
@@ -427,28 +399,22 @@ class FeatureColumnLayerRule(Rule):
 
     def check(self, node: ast.AST, ctx: Context) -> None:
         assert isinstance(node, ast.Call)
-        ref = ctx.resolve_call(node)
-        if ref is None or self.match_name(ref.name) is None:
+        ref = self.called(node, ctx)
+        if ref is None:
             return
-        ctx.claim(node.func)
         replacement = self.replacement_for(ref, ctx)
         short = _short(ref)
         if short == "linear_model":
-            units = call_arg(node, data.SIGNATURES[short], "units")
-            units_src = ctx.source_of(units) if units is not None else "1"
+            units_src = src(ctx, param(node, data.SIGNATURES[short], "units"), "1")
             replacement = replacement.replace("Dense(units)", f"Dense({units_src})")
         elif short == "shared_embedding_columns":
             rendered = _Renderer(ctx)._embedding(node, short)
             replacement = rendered or replacement
-        self._report(ctx, node.func, ref, replacement)
+        self.report_call(ctx, node, ref, replacement, message=self._message(ref, ctx), severity=self._severity(ref, ctx))
 
     def on_reference(self, node: ast.AST, ref: TFRef, key: str, ctx: Context) -> None:
-        self._report(ctx, node, ref, self.replacement_for(ref, ctx))
-
-    def _report(self, ctx: Context, node: ast.AST, ref: TFRef, replacement: str) -> None:
-        self.report(
-            ctx, node, ref, message=self._message(ref, ctx), replacement=replacement, severity=self._severity(ref, ctx)
-        )
+        message, severity = self._message(ref, ctx), self._severity(ref, ctx)
+        self.report(ctx, node, ref, message=message, replacement=self.replacement_for(ref, ctx), severity=severity)
 
     def _keras(self, ref: TFRef) -> bool:
         return self.match_name(ref.name) in data.KERAS_LAYERS

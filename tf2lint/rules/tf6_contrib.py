@@ -12,7 +12,7 @@ from tf2lint.finding import Severity
 from tf2lint.names import TFRef
 from tf2lint.resolver import Scope
 from tf2lint.rules.base import Rule, register
-from tf2lint.rules.tf5_feature_columns import call_arg, literal
+from tf2lint.rules.call_args import literal, param, parenthesized, src
 
 REMOVED = "absent from every TF 2.x release, tf.compat.v1 included"
 IMPORT_NODES = (ast.alias, ast.Import, ast.ImportFrom)
@@ -48,11 +48,6 @@ def _number(value: float) -> str:
     return text[:-2] if text.endswith(".0") and "e" not in text else text
 
 
-def _paren(src: str, node: Optional[ast.AST]) -> str:
-    simple = (ast.Name, ast.Attribute, ast.Constant, ast.Call, ast.Subscript)
-    return src if node is None or isinstance(node, simple) else f"({src})"
-
-
 class _Call:
     """Argument access for one contrib call, by the TF1 signature of the function."""
 
@@ -60,11 +55,10 @@ class _Call:
         self.call, self.params, self.ctx = call, params, ctx
 
     def node(self, name: str) -> Optional[ast.expr]:
-        return call_arg(self.call, self.params, name)
+        return param(self.call, self.params, name)
 
     def src(self, name: str, default: str = "") -> str:
-        node = self.node(name)
-        return (self.ctx.source_of(node) or default) if node is not None else default
+        return src(self.ctx, self.node(name), default)
 
     def number(self, name: str) -> Optional[float]:
         value = literal(self.node(name))
@@ -88,7 +82,7 @@ def _l2(c: _Call, symbol: str) -> str:
     value = c.number("scale")
     if value is not None:
         return f"`tf.keras.regularizers.l2({_number(0.5 * value)})` (0.5 * {c.src('scale')})" + data.L2_NOTE
-    scale = _paren(c.src("scale", "scale"), c.node("scale"))
+    scale = parenthesized(c.src("scale", "scale"), c.node("scale"))
     return f"`tf.keras.regularizers.l2(0.5 * {scale})`" + data.L2_NOTE
 
 
@@ -101,19 +95,24 @@ def _l1_l2(c: _Call, symbol: str) -> str:
     l2_value = c.number("scale_l2")
     if c.node("scale_l2") is None:
         l2_value = 1.0
-    l2 = _number(0.5 * l2_value) if l2_value is not None else f"0.5 * {_paren(c.src('scale_l2'), c.node('scale_l2'))}"
+    l2 = _number(0.5 * l2_value) if l2_value is not None else f"0.5 * {parenthesized(c.src('scale_l2'), c.node('scale_l2'))}"
     return f"`tf.keras.regularizers.L1L2(l1={l1}, l2={l2})`" + data.L2_NOTE
 
 
+def _distribution(c: _Call, uniform_by_default: bool) -> str:
+    """The Keras initializer `distribution` for contrib's `uniform` flag."""
+    node = c.node("uniform")
+    uniform = uniform_by_default if node is None else literal(node)
+    if uniform is True:
+        return "'uniform'"
+    if uniform is False:
+        return "'truncated_normal'"
+    return f"'uniform' if {c.src('uniform')} else 'truncated_normal'"
+
+
 def _xavier(c: _Call, symbol: str) -> str:
-    uniform = literal(c.node("uniform"))
     seed = f", seed={c.src('seed')}" if c.node("seed") is not None else ""
-    if c.node("uniform") is None or uniform is True:
-        dist = "'uniform'"
-    elif uniform is False:
-        dist = "'truncated_normal'"
-    else:
-        dist = f"'uniform' if {c.src('uniform')} else 'truncated_normal'"
+    dist = _distribution(c, uniform_by_default=True)
     return f"`tf.keras.initializers.VarianceScaling(1.0, 'fan_avg', {dist}{seed})`" + data.XAVIER_NOTE
 
 
@@ -126,13 +125,7 @@ def _variance_scaling(c: _Call, symbol: str) -> str:
         mode = repr(mode_value.lower())
     else:
         mode = f"{c.src('mode')}.lower()"
-    uniform = literal(c.node("uniform"))
-    if c.node("uniform") is None or uniform is False:
-        dist = "'truncated_normal'"
-    elif uniform is True:
-        dist = "'uniform'"
-    else:
-        dist = f"'uniform' if {c.src('uniform')} else 'truncated_normal'"
+    dist = _distribution(c, uniform_by_default=False)
     seed = f", seed={c.src('seed')}" if c.node("seed") is not None else ""
     return (
         f"`tf.keras.initializers.VarianceScaling(scale={scale}, mode={mode}, distribution={dist}{seed})`"
@@ -189,7 +182,7 @@ def _dropout(c: _Call, symbol: str) -> str:
     elif keep is not None:
         rate = _number(1 - keep)
     else:
-        rate = f"1 - {_paren(c.src('keep_prob'), c.node('keep_prob'))}"
+        rate = f"1 - {parenthesized(c.src('keep_prob'), c.node('keep_prob'))}"
     training = c.src("is_training", "...")
     return f"`tf.keras.layers.Dropout(rate={rate})` called with `training={training}`" + data.DROPOUT_NOTE
 
@@ -240,8 +233,8 @@ def _optimizer(c: _Call, symbol: str) -> str:
         if wd_value is not None and lr_value:
             args.append(f"weight_decay={_number(wd_value / lr_value)}")
         else:
-            decay = _paren(c.src("weight_decay", "weight_decay"), wd_node)
-            args.append(f"weight_decay={decay} / {_paren(lr or '0.001', c.node('learning_rate'))}")
+            decay = parenthesized(c.src("weight_decay", "weight_decay"), wd_node)
+            args.append(f"weight_decay={decay} / {parenthesized(lr or '0.001', c.node('learning_rate'))}")
     for old, new in (("beta1", "beta_1"), ("beta2", "beta_2")):
         if c.node(old) is not None:
             args.append(f"{new}={c.src(old)}")

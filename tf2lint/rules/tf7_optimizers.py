@@ -7,195 +7,27 @@ signature, renamed to the Keras parameter, or dropped with the reason said.
 from __future__ import annotations
 
 import ast
-import re
-import weakref
-from typing import ClassVar, Dict, List, Mapping, MutableMapping, NamedTuple, Optional, Sequence, Tuple
+from typing import List, Optional
 
 from tf2lint.context import Context
 from tf2lint.data import optimizers as data
 from tf2lint.finding import Severity
-from tf2lint.names import VIA_COMPAT_V1, TFRef, prefixes
-from tf2lint.rules.base import Rule, keyword, register
-
-# ----- rendering the user's call ------------------------------------------------------------
-
-_BREAK = re.compile(r"\s*\n\s*")
-
-
-def source_text(node: ast.AST, ctx: Context) -> str:
-    """An argument's source on one line (a call spanning lines is joined)."""
-    return _BREAK.sub(" ", ctx.source_of(node)).strip()
-
-
-class BoundArgs(NamedTuple):
-    named: List[Tuple[str, ast.expr]]  # (TF1 parameter, value) in the call's order
-    unpacked: List[str]  # `*args` / `**kwargs` sources, carried over as written
-
-
-def bind_arguments(call: ast.Call, signature: Sequence[str], ctx: Context) -> BoundArgs:
-    """Name each argument of ``call`` by the TF1 ``signature`` (positional order)."""
-    named: List[Tuple[str, ast.expr]] = []
-    unpacked: List[str] = []
-    for index, arg in enumerate(call.args):
-        if isinstance(arg, ast.Starred):
-            unpacked.append("*" + source_text(arg.value, ctx))
-        elif index < len(signature):
-            named.append((signature[index], arg))
-    for kw in call.keywords:
-        if kw.arg is None:
-            unpacked.append("**" + source_text(kw.value, ctx))
-        else:
-            named.append((kw.arg, kw.value))
-    return BoundArgs(named, unpacked)
-
-
-def argument(call: ast.Call, index: int, name: str) -> Optional[ast.expr]:
-    """The argument passed as keyword ``name`` or at position ``index``."""
-    kw = keyword(call, name)
-    if kw is not None:
-        return kw.value
-    if len(call.args) > index and not any(isinstance(a, ast.Starred) for a in call.args[: index + 1]):
-        return call.args[index]
-    return None
-
-
-def _parenthesized(text: str, node: ast.AST) -> str:
-    simple = isinstance(node, (ast.Name, ast.Attribute, ast.Constant, ast.Call, ast.Subscript))
-    return text if simple else f"({text})"
-
-
-def method_name_node(func: ast.Attribute) -> ast.AST:
-    """A node spanning just the method name of ``obj.method`` (where a method-level finding starts)."""
-    end_line = getattr(func, "end_lineno", None) or func.lineno
-    end_col = getattr(func, "end_col_offset", None)
-    if end_col is None:
-        return func
-    node = ast.Name(id=func.attr, ctx=ast.Load())
-    node.lineno = node.end_lineno = end_line
-    node.end_col_offset = end_col
-    node.col_offset = end_col - len(func.attr.encode("utf-8"))
-    return node
-
-
-# ----- TensorFlow's private module paths ------------------------------------------------------
-
-INTERNAL_NOTE = "imported from TensorFlow's private modules: runs with TF1 semantics"
-
-
-def public_name(name: str, aliases: Mapping[str, str]) -> str:
-    """The public API a private module path reaches (``python.training.adam.AdamOptimizer`` -> ``train.AdamOptimizer``)."""
-    if name.startswith("python."):
-        for prefix in prefixes(name):
-            public = aliases.get(prefix)
-            if public is not None:
-                return public + name[len(prefix) :]
-    return name
-
-
-def with_internal_paths(names: Mapping[str, Optional[str]], aliases: Mapping[str, str]) -> Dict[str, Optional[str]]:
-    """A ``names`` table extended by the private paths that reach its entries."""
-    out: Dict[str, Optional[str]] = dict(names)
-    for internal, public in aliases.items():
-        if any(key == public or key.startswith(public + ".") or public.startswith(key + ".") for key in names):
-            out.setdefault(internal, None)
-    return out
-
-
-def is_internal(ref: Optional[TFRef]) -> bool:
-    return ref is not None and ref.name.startswith("python.")
-
-
-# What each call of the file being linted invokes, resolved once for every rule of families 7-8.
-_CALLEES: MutableMapping[Context, Dict[int, Optional[TFRef]]] = weakref.WeakKeyDictionary()
-
-
-def resolve_call(ctx: Context, node: ast.Call) -> Optional[TFRef]:
-    """``ctx.resolve_call(node)``, memoized per file (several rules ask about every call)."""
-    memo = _CALLEES.get(ctx)
-    if memo is None:
-        memo = _CALLEES[ctx] = {}
-    key = id(node)
-    if key not in memo:
-        memo[key] = ctx.resolve_call(node)
-    return memo[key]
-
-
-class FamilyRule(Rule):
-    """A rule that also sees its APIs through TensorFlow's private module paths.
-
-    Rules look names up with ``self.public(ref)``; a private path is reported as legacy
-    (it still exists in TF2, with TF1 semantics) under its full spelling.
-    """
-
-    aliases: ClassVar[Mapping[str, str]] = {}
-
-    def public(self, ref: TFRef) -> str:
-        return public_name(ref.name, self.aliases)
-
-    def display(self, ref: TFRef) -> str:
-        return ref.path if is_internal(ref) else ref.display
-
-    def status_note(self, ref: Optional[TFRef]) -> str:
-        return INTERNAL_NOTE if is_internal(ref) else super().status_note(ref)
-
-    def severity_for(self, ref: Optional[TFRef]) -> Severity:
-        return Severity.WARNING if is_internal(ref) else super().severity_for(ref)
-
-    def message_for(self, ref: TFRef, template: str = "") -> str:
-        """``template`` (default: the summary) for ``ref``, with the removed/legacy note."""
-        text = (template or self.summary).format(name=self.display(ref))
-        note = self.status_note(ref)
-        return f"{text} ({note})" if note else text
-
-    def on_reference(self, node: ast.AST, ref: TFRef, key: str, ctx: Context) -> None:
-        public_key = self.match_name(self.public(ref))
-        if public_key is not None:
-            self.on_public_reference(node, ref, public_key, ctx)
-
-    def on_public_reference(self, node: ast.AST, ref: TFRef, key: str, ctx: Context) -> None:
-        """``on_reference`` with ``key`` the matched public name (a private path's key is translated)."""
-        self.report(ctx, node, ref)
-
-    def replacement_for(self, ref: Optional[TFRef], ctx: Context) -> str:
-        if ref is not None:
-            key = self.match_name(self.public(ref))
-            if key is not None and self.names.get(key):
-                return str(self.names[key])
-        return self.replacement
-
-    def report(
-        self,
-        ctx: Context,
-        node: ast.AST,
-        ref: Optional[TFRef] = None,
-        *,
-        message: Optional[str] = None,
-        replacement: Optional[str] = None,
-        severity: Optional[Severity] = None,
-        **fmt: str,
-    ) -> None:
-        if ref is not None and message is None and not fmt:
-            message = self.message_for(ref)
-        super().report(ctx, node, ref, message=message, replacement=replacement, severity=severity, **fmt)
-
+from tf2lint.names import VIA_COMPAT_V1, TFRef
+from tf2lint.rules.base import Rule, method_name_node, register, sentences
+from tf2lint.rules.call_args import arg, bind, flat_src, keyword, parenthesized
 
 # ----- which optimizer a reference names ------------------------------------------------------
 
 
 def optimizer_class(name: str) -> Optional[str]:
     """The TF1 optimizer class a canonical name denotes (``train.AdamOptimizer`` -> ``AdamOptimizer``)."""
-    name = public_name(name, data.INTERNAL_ALIASES)
     if name.startswith("train.") and name[6:] in data.OPTIMIZERS:
         return name[6:]
     return None
 
 
-def _join(sentences: Sequence[str]) -> str:
-    return " ".join(s for s in sentences if s)
-
-
 @register
-class TF1OptimizerRule(FamilyRule):
+class TF1OptimizerRule(Rule):
     """Reports the TF1 optimizers (`tf.train.AdamOptimizer` and the other `tf.train.*Optimizer` classes).
 
     The `tf.train` optimizers are gone from TF2; their Keras counterparts take renamed
@@ -215,8 +47,7 @@ class TF1OptimizerRule(FamilyRule):
         "The matching `tf.keras.optimizers` class with the arguments renamed: "
         "`tf.keras.optimizers.Adam(learning_rate=1e-3, beta_1=0.9, beta_2=0.999, epsilon=1e-8)`."
     )
-    aliases = data.INTERNAL_ALIASES
-    names = with_internal_paths(data.OPTIMIZER_NAMES, data.INTERNAL_ALIASES)
+    names = data.OPTIMIZER_NAMES
     node_types = (ast.Call,)
     INVALID = (
         "import tensorflow as tf\nopt = tf.train.AdamOptimizer(learning_rate=1e-3, beta1=0.8)  # [TF701]\n",
@@ -233,16 +64,15 @@ class TF1OptimizerRule(FamilyRule):
 
     def check(self, node: ast.AST, ctx: Context) -> None:
         assert isinstance(node, ast.Call)
-        ref = resolve_call(ctx, node)
+        ref = ctx.resolve_call(node)
         if ref is None:
             return
         cls = optimizer_class(ref.name)
         if cls is None:
             return
-        ctx.claim(node.func)
-        self.report(ctx, node.func, ref, replacement=self._render_call(node, cls, ctx))
+        self.report_call(ctx, node, ref, self._render_call(node, cls, ctx))
 
-    def on_public_reference(self, node: ast.AST, ref: TFRef, key: str, ctx: Context) -> None:
+    def on_reference(self, node: ast.AST, ref: TFRef, key: str, ctx: Context) -> None:
         cls = optimizer_class(ref.name) or optimizer_class(key)
         if cls is None:
             return
@@ -252,7 +82,7 @@ class TF1OptimizerRule(FamilyRule):
         elif spec.keras is None:
             text = self._alternative(cls, ctx)
         else:
-            text = _join([f"`{data.KERAS_OPTIMIZERS}.{spec.keras}`, with its arguments renamed.", spec.note])
+            text = sentences([f"`{data.KERAS_OPTIMIZERS}.{spec.keras}`, with its arguments renamed.", spec.note])
         self.report(ctx, node, ref, replacement=text)
 
     @staticmethod
@@ -265,7 +95,7 @@ class TF1OptimizerRule(FamilyRule):
         spec = data.OPTIMIZERS[cls]
         if spec.keras is None:
             return self._alternative(cls, ctx)
-        bound = bind_arguments(call, spec.signature, ctx)
+        bound = bind(call, spec.signature, ctx)
         parts: List[str] = []
         dropped: List[str] = []
         passed = set()
@@ -274,7 +104,7 @@ class TF1OptimizerRule(FamilyRule):
             if name in spec.dropped:
                 dropped.append(name)
                 continue
-            parts.append(f"{spec.renames.get(name, name)}={source_text(value, ctx)}")
+            parts.append(f"{spec.renames.get(name, name)}={flat_src(ctx, value)}")
         notes: List[str] = []
         if spec.epsilon and "epsilon" not in passed and not bound.unpacked:
             parts.append(f"epsilon={spec.epsilon}")
@@ -287,14 +117,14 @@ class TF1OptimizerRule(FamilyRule):
             reasons = "; ".join(f"`{name}`: {data.DROPPED_REASONS.get(name, 'no Keras equivalent')}" for name in dropped)
             notes.append(f"Dropped {reasons}.")
         rendered = f"`{data.KERAS_OPTIMIZERS}.{spec.keras}({', '.join(parts)})`."
-        return _join([rendered, *notes, spec.note])
+        return sentences([rendered, *notes, spec.note])
 
 
 # ----- minimize / apply_gradients / compute_gradients ---------------------------------------------
 
 
 @register
-class MinimizeGlobalStepRule(FamilyRule):
+class MinimizeGlobalStepRule(Rule):
     """Reports `minimize`, `compute_gradients` and `apply_gradients(..., global_step=...)` on TF1 optimizers.
 
     TF1's `minimize` returns a graph op that computes gradients, applies them and
@@ -347,7 +177,7 @@ class MinimizeGlobalStepRule(FamilyRule):
         method = func.attr
         receiver = ctx.resolve(func.value)
         if receiver is not None and receiver.instance and optimizer_class(receiver.name) is not None:
-            step = self._global_step(node, method, positional=True)
+            step = self._global_step(node, method)
             if method == "apply_gradients" and step is None:
                 return  # Keras' apply_gradients takes the same (grads_and_vars) argument
             self._report(ctx, node, func, step, receiver)
@@ -359,30 +189,21 @@ class MinimizeGlobalStepRule(FamilyRule):
         ctx.defer(lambda: self._report(ctx, node, func, kw.value, None) if ctx.runs_tf1 else None)
 
     @staticmethod
-    def _global_step(call: ast.Call, method: str, positional: bool) -> Optional[ast.expr]:
+    def _global_step(call: ast.Call, method: str) -> Optional[ast.expr]:
         position = data.GLOBAL_STEP_POSITION.get(method)
-        if position is None:
-            return None
-        if positional:
-            return argument(call, position, "global_step")
-        kw = keyword(call, "global_step")
-        return kw.value if kw is not None else None
+        return arg(call, position, "global_step") if position is not None else None
 
     def _report(
         self, ctx: Context, call: ast.Call, func: ast.Attribute, step: Optional[ast.expr], receiver: Optional[TFRef]
     ) -> None:
         method = func.attr
-        opt = "optimizer" if isinstance(func.value, ast.Call) else source_text(func.value, ctx)
-        resolved = receiver is not None
-        var_list = argument(call, 2 if method == "minimize" else 1, "var_list") if resolved else None
-        if var_list is None:
-            kw = keyword(call, "var_list")
-            var_list = kw.value if kw is not None else None
-        variables = source_text(var_list, ctx) if var_list is not None else "model.trainable_variables"
-        loss_node = argument(call, 0, "loss")
-        loss = source_text(loss_node, ctx) if loss_node is not None else "loss"
+        opt = "optimizer" if isinstance(func.value, ast.Call) else flat_src(ctx, func.value)
+        # Positional arguments follow TF1's signature only on a receiver known to be a TF1 optimizer.
+        position = (2 if method == "minimize" else 1) if receiver is not None else -1
+        variables = flat_src(ctx, arg(call, position, "var_list"), "model.trainable_variables")
+        loss = flat_src(ctx, arg(call, 0, "loss"), "loss")
         step_note = (
-            f"`{opt}.iterations` counts the steps, replacing `{source_text(step, ctx)}`." if step is not None else ""
+            f"`{opt}.iterations` counts the steps, replacing `{flat_src(ctx, step)}`." if step is not None else ""
         )
         if method == "compute_gradients":
             replacement = (
@@ -391,9 +212,8 @@ class MinimizeGlobalStepRule(FamilyRule):
             )
             message = f"`{opt}.compute_gradients(...)` computes gradients in a TF1 graph"
         elif method == "apply_gradients":
-            grads = argument(call, 0, "grads_and_vars")
-            grads_text = source_text(grads, ctx) if grads is not None else "grads_and_vars"
-            replacement = _join(
+            grads_text = flat_src(ctx, arg(call, 0, "grads_and_vars"), "grads_and_vars")
+            replacement = sentences(
                 [f"`{opt}.apply_gradients({grads_text})` on a Keras optimizer, without `global_step`.", step_note]
             )
             message = f"`{opt}.apply_gradients(..., global_step=...)` increments the TF1 global step"
@@ -405,7 +225,7 @@ class MinimizeGlobalStepRule(FamilyRule):
                     f"(tf.keras 2.x also has `{opt}.minimize(loss_fn, var_list={variables})`, with `loss_fn` a "
                     "function that computes the loss, and no `global_step`.)"
                 )
-            replacement = _join(
+            replacement = sentences(
                 [
                     f"Compute `{loss}` inside `with tf.GradientTape() as tape:`, then "
                     f"`grads = tape.gradient({loss}, {variables})` and "
@@ -418,7 +238,7 @@ class MinimizeGlobalStepRule(FamilyRule):
                 " that increments `global_step`" if step is not None else ""
             )
         if receiver is not None:
-            if receiver.via == VIA_COMPAT_V1 or is_internal(receiver):
+            if receiver.via == VIA_COMPAT_V1:
                 message += f" ({self.status_note(receiver)})"
             severity = self.severity_for(receiver)
         else:
@@ -430,7 +250,7 @@ class MinimizeGlobalStepRule(FamilyRule):
 
 
 @register
-class LearningRateDecayRule(FamilyRule):
+class LearningRateDecayRule(Rule):
     """Reports the TF1 learning-rate decay functions (`tf.train.exponential_decay` and the others).
 
     They return a tensor computed from `global_step` once, in the graph. Under eager
@@ -449,8 +269,7 @@ class LearningRateDecayRule(FamilyRule):
         "`tf.keras.optimizers.SGD(learning_rate=tf.keras.optimizers.schedules.ExponentialDecay(0.1, "
         "decay_steps=1000, decay_rate=0.96))`."
     )
-    aliases = data.INTERNAL_ALIASES
-    names = with_internal_paths(data.SCHEDULE_NAMES, data.INTERNAL_ALIASES)
+    names = data.SCHEDULE_NAMES
     node_types = (ast.Call,)
     INVALID = (
         "import tensorflow as tf\n"
@@ -468,22 +287,20 @@ class LearningRateDecayRule(FamilyRule):
 
     def check(self, node: ast.AST, ctx: Context) -> None:
         assert isinstance(node, ast.Call)
-        ref = resolve_call(ctx, node)
+        ref = ctx.resolve_call(node)
         fn = self._function(ref)
         if ref is None or fn is None:
             return
-        ctx.claim(node.func)
-        self.report(ctx, node.func, ref, replacement=self._render_call(node, fn, ctx))
+        self.report_call(ctx, node, ref, self._render_call(node, fn, ctx))
 
-    def on_public_reference(self, node: ast.AST, ref: TFRef, key: str, ctx: Context) -> None:
+    def on_reference(self, node: ast.AST, ref: TFRef, key: str, ctx: Context) -> None:
         if self._function(ref) is not None:
             self.report(ctx, node, ref)
 
     def _function(self, ref: Optional[TFRef]) -> Optional[str]:
         if ref is None:
             return None
-        name = self.public(ref)
-        return name[6:] if name.startswith("train.") and name[6:] in data.SCHEDULES else None
+        return ref.name[6:] if ref.name.startswith("train.") and ref.name[6:] in data.SCHEDULES else None
 
     def replacement_for(self, ref: Optional[TFRef], ctx: Context) -> str:
         fn = self._function(ref)
@@ -493,8 +310,8 @@ class LearningRateDecayRule(FamilyRule):
         if spec.keras is None:
             return self._subclass_text(fn, spec, "")
         if fn == "natural_exp_decay":
-            return _join([f"`{data.KERAS_SCHEDULES}.ExponentialDecay` with `decay_rate=math.exp(-r)`.", data.NATURAL_EXP_NOTE])
-        return _join([f"`{data.KERAS_SCHEDULES}.{spec.keras}`.", data.SCHEDULE_NOTE.format(step="global_step")])
+            return sentences([f"`{data.KERAS_SCHEDULES}.ExponentialDecay` with `decay_rate=math.exp(-r)`.", data.NATURAL_EXP_NOTE])
+        return sentences([f"`{data.KERAS_SCHEDULES}.{spec.keras}`.", data.SCHEDULE_NOTE.format(step="global_step")])
 
     @staticmethod
     def _subclass_text(fn: str, spec: data.ScheduleSpec, values: str) -> str:
@@ -507,24 +324,24 @@ class LearningRateDecayRule(FamilyRule):
 
     def _render_call(self, call: ast.Call, fn: str, ctx: Context) -> str:
         spec = data.SCHEDULES[fn]
-        bound = bind_arguments(call, spec.signature, ctx)
+        bound = bind(call, spec.signature, ctx)
         step = "global_step"
         leading = {}
         rest: List[str] = []
         for name, value in bound.named:
-            text = source_text(value, ctx)
+            text = flat_src(ctx, value)
             if name == spec.step:
                 step = text
                 continue
             keras_name = spec.renames.get(name, name)
             if fn == "natural_exp_decay" and name == "decay_rate":
-                text = f"math.exp(-{_parenthesized(text, value)})"
+                text = f"math.exp(-{parenthesized(text, value)})"
             if keras_name in spec.positional:
                 leading[keras_name] = text
             else:
                 rest.append(f"{keras_name}={text}")
         if spec.keras is None:
-            values = ", ".join(f"{name}={source_text(value, ctx)}" for name, value in bound.named if name != spec.step)
+            values = ", ".join(f"{name}={flat_src(ctx, value)}" for name, value in bound.named if name != spec.step)
             return self._subclass_text(fn, spec, f" (here {values})" if values else "")
         ordered: List[str] = []
         for index, name in enumerate(spec.positional):
@@ -538,7 +355,7 @@ class LearningRateDecayRule(FamilyRule):
         notes = [f"`{data.KERAS_SCHEDULES}.{spec.keras}({args})`.", data.SCHEDULE_NOTE.format(step=step)]
         if fn == "natural_exp_decay":
             notes.append(data.NATURAL_EXP_NOTE)
-        return _join(notes)
+        return sentences(notes)
 
 
 # ----- tf.keras.optimizers.legacy -------------------------------------------------------------------

@@ -8,34 +8,18 @@ from __future__ import annotations
 
 import ast
 import weakref
-from typing import List, MutableMapping, Optional, Set
+from typing import MutableMapping, Optional, Set
 
 from tf2lint.context import Context
 from tf2lint.data import saving as data
 from tf2lint.finding import Severity
 from tf2lint.names import VIA_COMPAT_V1, VIA_COMPAT_V2, TFRef
-from tf2lint.rules.base import keyword, register
-from tf2lint.rules.tf7_optimizers import (
-    FamilyRule,
-    argument,
-    bind_arguments,
-    is_internal,
-    resolve_call,
-    source_text,
-    with_internal_paths,
-)
-
-
-def _join(sentences: List[str]) -> str:
-    return " ".join(s for s in sentences if s)
-
-
-def _text(node: Optional[ast.AST], ctx: Context, default: str) -> str:
-    return source_text(node, ctx) if node is not None else default
+from tf2lint.rules.base import Rule, register, sentences
+from tf2lint.rules.call_args import arg, bind, flat_src, keyword, spelled_name
 
 
 @register
-class SaverRule(FamilyRule):
+class SaverRule(Rule):
     """Reports `tf.train.Saver` and its checkpoint bookkeeping (`NewCheckpointReader`, `checkpoint_exists`, ...).
 
     A `Saver` writes the graph's variables under their names and needs a session to
@@ -52,8 +36,7 @@ class SaverRule(FamilyRule):
         "`manager = tf.train.CheckpointManager(checkpoint, directory, max_to_keep=5)`; "
         "`manager.save()` and `checkpoint.restore(manager.latest_checkpoint)`."
     )
-    aliases = data.INTERNAL_ALIASES
-    names = with_internal_paths(data.SAVER_NAMES, data.INTERNAL_ALIASES)
+    names = data.SAVER_NAMES
     node_types = (ast.Call,)
     INVALID = (
         "import tensorflow as tf\nsaver = tf.train.Saver(max_to_keep=3)  # [TF801]\nsaver.save(sess, path)\n",
@@ -71,15 +54,14 @@ class SaverRule(FamilyRule):
 
     def check(self, node: ast.AST, ctx: Context) -> None:
         assert isinstance(node, ast.Call)
-        ref = resolve_call(ctx, node)
-        if ref is None or self.public(ref) != "train.Saver":
+        ref = ctx.resolve_call(node)
+        if ref is None or ref.name != "train.Saver":
             return
-        ctx.claim(node.func)
-        bound = dict(bind_arguments(node, data.SAVER_SIGNATURE, ctx).named)
-        keep = _text(bound.get("max_to_keep"), ctx, data.SAVER_DEFAULT_MAX_TO_KEEP)
+        bound = dict(bind(node, data.SAVER_SIGNATURE, ctx).named)
+        keep = flat_src(ctx, bound.get("max_to_keep"), data.SAVER_DEFAULT_MAX_TO_KEEP)
         manager_args = f"checkpoint, directory, max_to_keep={keep}"
         if "keep_checkpoint_every_n_hours" in bound:
-            manager_args += f", keep_checkpoint_every_n_hours={source_text(bound['keep_checkpoint_every_n_hours'], ctx)}"
+            manager_args += f", keep_checkpoint_every_n_hours={flat_src(ctx, bound['keep_checkpoint_every_n_hours'])}"
         notes = [
             "`checkpoint = tf.train.Checkpoint(model=model, optimizer=optimizer)` and "
             f"`manager = tf.train.CheckpointManager({manager_args})`"
@@ -88,19 +70,19 @@ class SaverRule(FamilyRule):
         ]
         if "var_list" in bound:
             notes.append(
-                f"The variables in `{source_text(bound['var_list'], ctx)}` become attributes of the Checkpoint "
+                f"The variables in `{flat_src(ctx, bound['var_list'])}` become attributes of the Checkpoint "
                 "(`tf.train.Checkpoint(w=w, b=b)`) or of a `tf.Module` it tracks."
             )
         notes.append(data.SAVER_KEYS_NOTE)
-        self.report(ctx, node.func, ref, replacement=_join(notes))
+        self.report_call(ctx, node, ref, sentences(notes))
 
-    def on_public_reference(self, node: ast.AST, ref: TFRef, key: str, ctx: Context) -> None:
+    def on_reference(self, node: ast.AST, ref: TFRef, key: str, ctx: Context) -> None:
         message = None if key == "train.Saver" else self.message_for(ref, data.CHECKPOINT_HELPER_MESSAGE)
         self.report(ctx, node, ref, message=message)
 
     def replacement_for(self, ref: Optional[TFRef], ctx: Context) -> str:
         specific = super().replacement_for(ref, ctx)
-        return specific if specific != self.replacement else _join([self.replacement, data.SAVER_KEYS_NOTE])
+        return specific if specific != self.replacement else sentences([self.replacement, data.SAVER_KEYS_NOTE])
 
 
 
@@ -122,22 +104,16 @@ class _FileTrees:
         return self._wrapped[ctx]
 
 
-def _callee(func: ast.AST) -> str:
-    if isinstance(func, ast.Attribute):
-        return func.attr
-    return func.id if isinstance(func, ast.Name) else ""
-
-
 def _wrapped_nodes(tree: ast.Module) -> Set[int]:
     names: Set[str] = set()
     inside: Set[int] = set()
     for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and _callee(node.func) == "wrap_function":
-            target = argument(node, 0, "fn")
+        if isinstance(node, ast.Call) and spelled_name(node.func) == "wrap_function":
+            target = arg(node, 0, "fn")
             if isinstance(target, ast.Lambda):
                 inside.update(id(n) for n in ast.walk(target))
             elif target is not None:
-                names.add(_callee(target))
+                names.add(spelled_name(target))
     if names:
         for node in ast.walk(tree):
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name in names:
@@ -146,7 +122,7 @@ def _wrapped_nodes(tree: ast.Module) -> Set[int]:
 
 
 @register
-class MetaGraphRule(FamilyRule):
+class MetaGraphRule(Rule):
     """Reports `tf.train.import_meta_graph` and `tf.train.export_meta_graph`.
 
     A MetaGraph is a TF1 graph plus its saver; importing one rebuilds that graph for a
@@ -160,8 +136,7 @@ class MetaGraphRule(FamilyRule):
     symbol = "import-meta-graph"
     summary = "`{name}` imports or exports a TF1 MetaGraph"
     replacement = data.IMPORT_META_GRAPH.format(path="'model.meta'")
-    aliases = data.INTERNAL_ALIASES
-    names = with_internal_paths(data.META_GRAPH_NAMES, data.INTERNAL_ALIASES)
+    names = data.META_GRAPH_NAMES
     node_types = (ast.Module, ast.Call)
     INVALID = (
         "import tensorflow as tf\nsaver = tf.train.import_meta_graph('model.ckpt.meta')  # [TF802]\n",
@@ -183,25 +158,25 @@ class MetaGraphRule(FamilyRule):
             self._files.remember(ctx, node)
             return
         assert isinstance(node, ast.Call)
-        ref = resolve_call(ctx, node)
-        if ref is None or self.match_name(self.public(ref)) is None:
+        ref = self.called(node, ctx)
+        if ref is None:
             return
         ctx.claim(node.func)
         if id(node) in self._files.wrapped_nodes(ctx):
             return
         replacement = None
-        if self.public(ref) == "train.import_meta_graph":
-            path = argument(node, 0, "meta_graph_or_file")
-            replacement = data.IMPORT_META_GRAPH.format(path=_text(path, ctx, "meta_file"))
+        if ref.name == "train.import_meta_graph":
+            path = arg(node, 0, "meta_graph_or_file")
+            replacement = data.IMPORT_META_GRAPH.format(path=flat_src(ctx, path, "meta_file"))
         self.report(ctx, node.func, ref, replacement=replacement)
 
-    def on_public_reference(self, node: ast.AST, ref: TFRef, key: str, ctx: Context) -> None:
+    def on_reference(self, node: ast.AST, ref: TFRef, key: str, ctx: Context) -> None:
         if id(node) not in self._files.wrapped_nodes(ctx):
             self.report(ctx, node, ref)
 
 
 @register
-class InitFromCheckpointRule(FamilyRule):
+class InitFromCheckpointRule(Rule):
     """Reports `tf.train.init_from_checkpoint`.
 
     It overrides the initializers of graph variables so that a session's first
@@ -217,8 +192,7 @@ class InitFromCheckpointRule(FamilyRule):
         "`reader = tf.train.load_checkpoint(path)`, then `var.assign(reader.get_tensor(name))` for each mapped "
         "variable; for an object-based checkpoint, `tf.train.Checkpoint(model=model).restore(path)`."
     )
-    aliases = data.INTERNAL_ALIASES
-    names = with_internal_paths(data.INIT_FROM_CHECKPOINT_NAMES, data.INTERNAL_ALIASES)
+    names = data.INIT_FROM_CHECKPOINT_NAMES
     node_types = (ast.Call,)
     INVALID = (
         "import tensorflow as tf\ntf.train.init_from_checkpoint(ckpt_dir, {'encoder/': 'model/encoder/'})  # [TF803]\n",
@@ -232,17 +206,16 @@ class InitFromCheckpointRule(FamilyRule):
 
     def check(self, node: ast.AST, ctx: Context) -> None:
         assert isinstance(node, ast.Call)
-        ref = resolve_call(ctx, node)
-        if ref is None or self.match_name(self.public(ref)) is None:
+        ref = self.called(node, ctx)
+        if ref is None:
             return
-        ctx.claim(node.func)
-        path = _text(argument(node, 0, "ckpt_dir_or_file"), ctx, "path")
-        mapping = argument(node, 1, "assignment_map")
+        path = flat_src(ctx, arg(node, 0, "ckpt_dir_or_file"), "path")
+        mapping = arg(node, 1, "assignment_map")
         assigns = "`var.assign(reader.get_tensor(name))` for each mapped variable"
         if isinstance(mapping, ast.Dict) and mapping.keys and all(k is not None for k in mapping.keys):
             pairs = list(zip(mapping.keys, mapping.values))
             first_key, first_value = pairs[0]
-            key_src, value_src = source_text(first_key, ctx), source_text(first_value, ctx)  # type: ignore[arg-type]
+            key_src, value_src = flat_src(ctx, first_key), flat_src(ctx, first_value)  # type: ignore[arg-type]
             if isinstance(first_value, ast.Constant) and isinstance(first_value.value, str):
                 assigns = (
                     f"for each variable under {value_src}, `var.assign(reader.get_tensor(name))` with the "
@@ -256,11 +229,11 @@ class InitFromCheckpointRule(FamilyRule):
             f"`reader = tf.train.load_checkpoint({path})`, then {assigns}; for an object-based checkpoint, "
             f"`tf.train.Checkpoint(model=model).restore({path})`."
         )
-        self.report(ctx, node.func, ref, replacement=replacement)
+        self.report_call(ctx, node, ref, replacement)
 
 
 @register
-class SavedModelV1Rule(FamilyRule):
+class SavedModelV1Rule(Rule):
     """Reports the TF1 SavedModel API: `simple_save`, `SavedModelBuilder`, `loader.load(sess, ...)`,
     signature-def utilities and the constant modules.
 
@@ -280,8 +253,7 @@ class SavedModelV1Rule(FamilyRule):
         "`loaded = tf.saved_model.load(export_dir)` to load."
     )
     version_notes = data.KERAS3_SAVE_NOTE
-    aliases = data.INTERNAL_ALIASES
-    names = with_internal_paths(data.SAVED_MODEL_NAMES, data.INTERNAL_ALIASES)
+    names = data.SAVED_MODEL_NAMES
     node_types = (ast.Call,)
     INVALID = (
         "import tensorflow as tf\n"
@@ -301,36 +273,34 @@ class SavedModelV1Rule(FamilyRule):
 
     def check(self, node: ast.AST, ctx: Context) -> None:
         assert isinstance(node, ast.Call)
-        ref = resolve_call(ctx, node)
+        ref = ctx.resolve_call(node)
         if ref is None:
             return
-        name = self.public(ref)
+        name = ref.name
         if name == "saved_model.load":
             if self._is_v1_load(node, ref):
-                ctx.claim(node.func)
                 # `tf.saved_model.load` exists in TF2: the signature, not the name, is what fails.
-                message = data.V1_LOAD_MESSAGE.format(name=self.display(ref)) if ref.via != VIA_COMPAT_V1 else None
-                self.report(ctx, node.func, ref, message=message, replacement=self._load_text(node, ctx))
+                message = data.V1_LOAD_MESSAGE.format(name=ref.display) if ref.via != VIA_COMPAT_V1 else None
+                self.report_call(ctx, node, ref, self._load_text(node, ctx), message=message)
             return
         if name == "saved_model.simple_save":
-            export_dir = _text(argument(node, 1, "export_dir"), ctx, "export_dir")
-            replacement = _join(
+            export_dir = flat_src(ctx, arg(node, 1, "export_dir"), "export_dir")
+            replacement = sentences(
                 [
                     f"`tf.saved_model.save(module, {export_dir}, signatures=serve.get_concrete_function())`, "
                     "with `serve` a `@tf.function(input_signature=[...])` that maps the `inputs` to the `outputs` dict.",
                 ]
             )
         elif name in ("saved_model.builder.SavedModelBuilder", "saved_model.Builder"):
-            export_dir = _text(argument(node, 0, "export_dir"), ctx, "export_dir")
-            replacement = _join(
+            export_dir = flat_src(ctx, arg(node, 0, "export_dir"), "export_dir")
+            replacement = sentences(
                 [f"`tf.saved_model.save(module, {export_dir}, signatures=...)`.", data.BUILDER_USES]
             )
         elif name == "saved_model.loader.load":
             replacement = self._load_text(node, ctx)
         else:
             return
-        ctx.claim(node.func)
-        self.report(ctx, node.func, ref, replacement=replacement)
+        self.report_call(ctx, node, ref, replacement)
 
     @staticmethod
     def _is_v1_load(call: ast.Call, ref: TFRef) -> bool:
@@ -346,15 +316,14 @@ class SavedModelV1Rule(FamilyRule):
 
     @staticmethod
     def _load_text(call: ast.Call, ctx: Context) -> str:
-        export_dir = _text(argument(call, 2, "export_dir"), ctx, "export_dir")
-        tags = argument(call, 1, "tags")
-        tags_text = source_text(tags, ctx) if tags is not None else ""
+        export_dir = flat_src(ctx, arg(call, 2, "export_dir"), "export_dir")
+        tags_text = flat_src(ctx, arg(call, 1, "tags"))
         for module in data.SAVED_MODEL_CONSTANT_MODULES:  # the TF2 constants are top-level
             tags_text = tags_text.replace(f"{module}.", "saved_model.")
         args = export_dir + (f", tags={tags_text}" if tags_text else "")
         return f"`loaded = tf.saved_model.load({args})`, then " + data.LOAD_USES
 
-    def on_public_reference(self, node: ast.AST, ref: TFRef, key: str, ctx: Context) -> None:
+    def on_reference(self, node: ast.AST, ref: TFRef, key: str, ctx: Context) -> None:
         if key in data.SAVED_MODEL_CONSTANT_MODULES:
             self.report(ctx, node, ref, message=self.message_for(ref, data.SAVED_MODEL_CONSTANT_MESSAGE))
         else:
@@ -363,7 +332,7 @@ class SavedModelV1Rule(FamilyRule):
     def replacement_for(self, ref: Optional[TFRef], ctx: Context) -> str:
         if ref is None:
             return self.replacement
-        name = self.public(ref)
+        name = ref.name
         for module in data.SAVED_MODEL_CONSTANT_MODULES:
             if name.startswith(module + "."):
                 const = name[len(module) + 1 :]
@@ -375,12 +344,12 @@ class SavedModelV1Rule(FamilyRule):
         if name.startswith("saved_model.loader"):
             return "`loaded = tf.saved_model.load(export_dir)`, then " + data.LOAD_USES
         if name.startswith(("saved_model.builder", "saved_model.Builder", "saved_model.simple_save")):
-            return _join([self.replacement, data.BUILDER_USES])
+            return sentences([self.replacement, data.BUILDER_USES])
         return super().replacement_for(ref, ctx)
 
 
 @register
-class SummaryFileWriterRule(FamilyRule):
+class SummaryFileWriterRule(Rule):
     """Reports `tf.summary.FileWriter` and `FileWriterCache`.
 
     A TF1 `FileWriter` writes `Summary` protos that a session computed; TF2 summary ops
@@ -395,8 +364,7 @@ class SummaryFileWriterRule(FamilyRule):
         "`writer = tf.summary.create_file_writer(logdir)` and `with writer.as_default(step=step):` "
         "around the `tf.summary.*` calls."
     )
-    aliases = data.INTERNAL_ALIASES
-    names = with_internal_paths(data.FILE_WRITER_NAMES, data.INTERNAL_ALIASES)
+    names = data.FILE_WRITER_NAMES
     node_types = (ast.Call,)
     INVALID = (
         "import tensorflow as tf\nwriter = tf.summary.FileWriter('/tmp/logs', sess.graph)  # [TF805]\n"
@@ -410,35 +378,45 @@ class SummaryFileWriterRule(FamilyRule):
 
     def check(self, node: ast.AST, ctx: Context) -> None:
         assert isinstance(node, ast.Call)
-        ref = resolve_call(ctx, node)
-        name = self.public(ref) if ref is not None else ""
+        ref = ctx.resolve_call(node)
+        name = ref.name if ref is not None else ""
         if ref is None or not name.startswith(("summary.FileWriter", "summary.FileWriterCache")):
             return
-        ctx.claim(node.func)
         if name.startswith("summary.FileWriterCache"):
-            logdir = _text(argument(node, 0, "logdir"), ctx, "logdir")
-            replacement = _join(
+            logdir = flat_src(ctx, arg(node, 0, "logdir"), "logdir")
+            replacement = sentences(
                 [f"`writer = tf.summary.create_file_writer({logdir})`, kept by the code that writes.", data.FILE_WRITER_USES]
             )
-            self.report(ctx, node.func, ref, replacement=replacement)
+            self.report_call(ctx, node, ref, replacement)
             return
-        bound = dict(bind_arguments(node, data.FILE_WRITER_SIGNATURE, ctx).named)
-        args = [_text(bound.get("logdir"), ctx, "logdir")]
+        bound = dict(bind(node, data.FILE_WRITER_SIGNATURE, ctx).named)
+        args = [flat_src(ctx, bound.get("logdir"), "logdir")]
         if "max_queue" in bound:
-            args.append(f"max_queue={source_text(bound['max_queue'], ctx)}")
+            args.append(f"max_queue={flat_src(ctx, bound['max_queue'])}")
         if "flush_secs" in bound:
             args.append(f"flush_millis={_millis(bound['flush_secs'], ctx)}")
         if "filename_suffix" in bound:
-            args.append(f"filename_suffix={source_text(bound['filename_suffix'], ctx)}")
+            args.append(f"filename_suffix={flat_src(ctx, bound['filename_suffix'])}")
         notes = [f"`writer = tf.summary.create_file_writer({', '.join(args)})`.", data.FILE_WRITER_USES]
         if bound.get("graph") is not None and not _is_none(bound["graph"]):
             notes.append(data.FILE_WRITER_GRAPH_NOTE)
-        self.report(ctx, node.func, ref, replacement=_join(notes))
+        self.report_call(ctx, node, ref, sentences(notes))
 
     def replacement_for(self, ref: Optional[TFRef], ctx: Context) -> str:
-        if ref is not None and self.public(ref).startswith("summary.initialize"):
+        if ref is not None and ref.name.startswith("summary.initialize"):
             return super().replacement_for(ref, ctx)
-        return _join([self.replacement, data.FILE_WRITER_USES])
+        return sentences([self.replacement, data.FILE_WRITER_USES])
+
+
+def _is_max_outputs(node: ast.AST) -> bool:
+    """`tf.summary.image(name, images, 3)`: an image count where TF2 takes the step.
+
+    An integer literal or a value spelled `max_outputs` reads as TF1's argument; anything
+    else (`step`, `self.global_step`) as TF2's step.
+    """
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, int) and not isinstance(node.value, bool)
+    return spelled_name(node) == "max_outputs"
 
 
 def _is_none(node: ast.AST) -> bool:
@@ -448,11 +426,11 @@ def _is_none(node: ast.AST) -> bool:
 def _millis(node: ast.AST, ctx: Context) -> str:
     if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
         return str(int(node.value * 1000))
-    return f"int({source_text(node, ctx)} * 1000)"
+    return f"int({flat_src(ctx, node)} * 1000)"
 
 
 @register
-class SummaryMergeRule(FamilyRule):
+class SummaryMergeRule(Rule):
     """Reports `tf.summary.merge_all` and `tf.summary.merge`.
 
     Merging collects the graph's summary ops into one op for a session to run and a
@@ -467,8 +445,7 @@ class SummaryMergeRule(FamilyRule):
         "Delete it, and the `sess.run` / `writer.add_summary` of its result: `tf.summary.*` calls made inside "
         "`with writer.as_default(step=step):` write directly."
     )
-    aliases = data.INTERNAL_ALIASES
-    names = with_internal_paths(data.MERGE_NAMES, data.INTERNAL_ALIASES)
+    names = data.MERGE_NAMES
     INVALID = (
         "import tensorflow as tf\nmerged = tf.summary.merge_all()  # [TF806]\n",
         "import tensorflow.compat.v1 as tf\ntrain_summaries = tf.summary.merge([s1, s2])  # [TF806]\n",
@@ -480,15 +457,17 @@ class SummaryMergeRule(FamilyRule):
 
 
 @register
-class V1SummaryOpRule(FamilyRule):
+class V1SummaryOpRule(Rule):
     """Reports v1 summary ops: `tf.summary.scalar`/`histogram`/`image`/`audio`/`text` used the TF1 way,
     `tensor_summary`, the `Summary` proto.
 
     The TF1 ops return a serialized `Summary` tensor for a session to run and a
     `FileWriter` to write. The TF2 ops of the same names write immediately to the default
     writer and need a `step`. A call is reported when it is v1: reached through
-    `tf.compat.v1`, using TF1-only arguments (`collections`, `family`, `tensor=`), or
-    without a step in a module that runs TF1. `tf.summary.scalar(name, data, step=...)`
+    `tf.compat.v1`, using TF1-only arguments (`collections`, `family`, `tensor=`, a
+    `collections` list third), or, in a module that runs TF1, without a step or with an
+    image count where TF1 has `max_outputs` and TF2 the step (`tf.summary.image(name,
+    images, 3)`). `tf.summary.scalar(name, data, step=...)`
     is TF2 and never reported, nor are stepless calls in a module that shows TF2 summary
     writing (`create_file_writer`, `writer.as_default(step=...)`,
     `tf.summary.experimental.set_step`) or an eager `tf.GradientTape` step, whose caller
@@ -499,18 +478,20 @@ class V1SummaryOpRule(FamilyRule):
     symbol = "v1-summary-op"
     summary = "`{name}` is a TF1 summary op"
     replacement = "`tf.summary.scalar(name, data, step=step)` (and the other ops) inside `with writer.as_default():`."
-    aliases = data.INTERNAL_ALIASES
-    names = with_internal_paths(data.V1_SUMMARY_NAMES, data.INTERNAL_ALIASES)
+    names = data.V1_SUMMARY_NAMES
     node_types = (ast.Call,)
     INVALID = (
         "import tensorflow.compat.v1 as tf\ntf.summary.scalar('loss', loss)  # [TF807]\n",
         "import tensorflow as tf\nx = tf.placeholder(tf.float32)  # [TF102]\ntf.summary.histogram('x', x)  # [TF807]\n",
         "import tensorflow as tf\ntf.summary.scalar('loss', loss, collections=['train'])  # [TF807]\n",
+        "import tensorflow as tf\ntf.summary.scalar('loss', loss, ['train'])  # [TF807]\n",
+        "import tensorflow as tf\nx = tf.placeholder(tf.float32)  # [TF102]\ntf.summary.image('input', x_image, 4)  # [TF807]\n",
         "import tensorflow as tf\ns = tf.Summary(value=[tf.Summary.Value(tag='acc', simple_value=acc)])  # [TF807]\n",
     )
     VALID = (
         "import tensorflow as tf\nwith writer.as_default():\n    tf.summary.scalar('loss', loss, step=step)\n",
         "import tensorflow as tf\ntf.summary.image('inputs', images, step, max_outputs=4)\n",
+        "import tensorflow as tf\ntf.compat.v1.logging.info('start')\ntf.summary.image('inputs', images, step=3)\n",
         "import tensorflow as tf\ntf.compat.v1.logging.info('start')\n"
         "writer = tf.summary.create_file_writer(logdir)\n"
         "with writer.as_default(step=0):\n    tf.summary.scalar('loss', loss)\n",
@@ -525,10 +506,10 @@ class V1SummaryOpRule(FamilyRule):
         if isinstance(func, ast.Attribute) and func.attr == "as_default" and keyword(node, "step") is not None:
             self._v2_context[ctx] = True
             return
-        ref = resolve_call(ctx, node)
+        ref = ctx.resolve_call(node)
         if ref is None:
             return
-        name = self.public(ref)
+        name = ref.name
         if name in data.V2_SUMMARY_CONTEXT:
             self._v2_context[ctx] = True
             return
@@ -537,12 +518,11 @@ class V1SummaryOpRule(FamilyRule):
             for sub in ast.walk(node):
                 if isinstance(sub, ast.Attribute) and sub is not func:
                     inner = ctx.resolve(sub)
-                    if inner is not None and self.public(inner).startswith(data.SUMMARY_PROTOS):
+                    if inner is not None and inner.name.startswith(data.SUMMARY_PROTOS):
                         ctx.claim(sub)
             return
         if name == "summary.tensor_summary":
-            ctx.claim(func)
-            self.report(ctx, func, ref, replacement=self._tensor_summary_text(node, ctx))
+            self.report_call(ctx, node, ref, self._tensor_summary_text(node, ctx))
             return
         op = name[8:] if name.startswith("summary.") else ""
         if op not in data.SUMMARY_OPS:
@@ -551,20 +531,30 @@ class V1SummaryOpRule(FamilyRule):
         if ref.via == VIA_COMPAT_V2:
             return
         replacement = self._op_text(node, op, ctx)
-        if ref.via == VIA_COMPAT_V1 or is_internal(ref):
+        if ref.via == VIA_COMPAT_V1:
             self.report(ctx, func, ref, replacement=replacement)
             return
         v1_keywords = sorted(kw.arg for kw in node.keywords if kw.arg in data.V1_ONLY_KEYWORDS)
-        step_index = data.SUMMARY_OPS[op][1]
-        step = argument(node, step_index, "step")
-        if v1_keywords or isinstance(step, (ast.List, ast.Tuple)):
+        signature, step_index = data.SUMMARY_OPS[op]
+        step = arg(node, step_index, "step")
+        tf1_parameter = signature[step_index]  # what TF1 calls the argument at the TF2 step's position
+        collections = tf1_parameter == "collections" and isinstance(step, (ast.List, ast.Tuple))
+        if v1_keywords or collections:
             used = ", ".join(f"`{k}=`" for k in v1_keywords) or "a `collections` list"
             message = f"`{ref.display}(...)` uses the TF1 signature ({used}): the TF2 op takes `(name, data, step)`"
             self.report(ctx, func, ref, message=message, replacement=replacement, severity=Severity.ERROR)
             return
-        if step is not None or any(kw.arg is None for kw in node.keywords):
+        if any(kw.arg is None for kw in node.keywords):
             return
-        message = f"`{ref.display}(...)` without a `step` is the TF1 summary op in a module that runs TF1"
+        if step is None:
+            message = f"`{ref.display}(...)` without a `step` is the TF1 summary op in a module that runs TF1"
+        elif tf1_parameter == "max_outputs" and keyword(node, "step") is None and _is_max_outputs(step):
+            message = (
+                f"`{ref.display}(...)` is the TF1 summary op in a module that runs TF1: its argument "
+                f"{step_index + 1} is TF1's `max_outputs`, where the TF2 op takes the `step`"
+            )
+        else:
+            return
 
         def report_if_tf1() -> None:
             if ctx.runs_tf1 and not self._v2_context.get(ctx, False):
@@ -572,41 +562,42 @@ class V1SummaryOpRule(FamilyRule):
 
         ctx.defer(report_if_tf1)
 
-    def on_public_reference(self, node: ast.AST, ref: TFRef, key: str, ctx: Context) -> None:
-        # A TF2 op's name alone (`fn = tf.summary.scalar`) says nothing; compat.v1, private and TF1-only names do.
-        if ref.via == VIA_COMPAT_V1 or is_internal(ref) or key in data.V1_ONLY_SUMMARY_NAMES:
+    def on_reference(self, node: ast.AST, ref: TFRef, key: str, ctx: Context) -> None:
+        # A TF2 op's name alone (`fn = tf.summary.scalar`) says nothing; compat.v1 (private paths included) and
+        # TF1-only names do.
+        if ref.via == VIA_COMPAT_V1 or key in data.V1_ONLY_SUMMARY_NAMES:
             self.report(ctx, node, ref, message=self.message_for(ref, data.V1_SUMMARY_MESSAGES.get(key, "")))
 
     @staticmethod
     def _op_text(call: ast.Call, op: str, ctx: Context) -> str:
         signature = data.SUMMARY_OPS[op][0]
-        bound = dict(bind_arguments(call, signature, ctx).named)
-        name = _text(bound.get("name"), ctx, "name")
+        bound = dict(bind(call, signature, ctx).named)
+        name = flat_src(ctx, bound.get("name"), "name")
         value = bound.get("tensor", bound.get("values", bound.get("data")))
-        args = [name, _text(value, ctx, "data")]
+        args = [name, flat_src(ctx, value, "data")]
         if op == "audio":
-            args.append(_text(bound.get("sample_rate"), ctx, "sample_rate"))
+            args.append(flat_src(ctx, bound.get("sample_rate"), "sample_rate"))
         args.append("step=step")
         if "max_outputs" in bound:
-            args.append(f"max_outputs={source_text(bound['max_outputs'], ctx)}")
+            args.append(f"max_outputs={flat_src(ctx, bound['max_outputs'])}")
         rendered = f"`tf.summary.{op}({', '.join(args)})` inside `with writer.as_default():`"
         notes = [rendered + ", with `writer = tf.summary.create_file_writer(logdir)`; it writes when it runs."]
         if "family" in bound:
-            notes.append(f"`family=` becomes `with tf.name_scope({source_text(bound['family'], ctx)}):` around the call.")
+            notes.append(f"`family=` becomes `with tf.name_scope({flat_src(ctx, bound['family'])}):` around the call.")
         if "collections" in bound:
             notes.append("`collections=` goes: nothing collects summaries in TF2.")
-        return _join(notes)
+        return sentences(notes)
 
     @staticmethod
     def _tensor_summary_text(call: ast.Call, ctx: Context) -> str:
-        bound = dict(bind_arguments(call, data.TENSOR_SUMMARY_SIGNATURE, ctx).named)
-        args = [_text(bound.get("name"), ctx, "name"), _text(bound.get("tensor"), ctx, "tensor"), "step=step"]
+        bound = dict(bind(call, data.TENSOR_SUMMARY_SIGNATURE, ctx).named)
+        args = [flat_src(ctx, bound.get("name"), "name"), flat_src(ctx, bound.get("tensor"), "tensor"), "step=step"]
         if "summary_metadata" in bound:
-            args.append(f"metadata={source_text(bound['summary_metadata'], ctx)}")
+            args.append(f"metadata={flat_src(ctx, bound['summary_metadata'])}")
         return f"`tf.summary.write({', '.join(args)})` inside `with writer.as_default():`."
 
     def replacement_for(self, ref: Optional[TFRef], ctx: Context) -> str:
-        name = self.public(ref) if ref is not None else ""
+        name = ref.name if ref is not None else ""
         if name.startswith("summary.") and name[8:] in data.SUMMARY_OPS:
             op = name[8:]
             step = "sample_rate, step=step" if op == "audio" else "step=step"
