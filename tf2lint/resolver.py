@@ -80,7 +80,47 @@ class Resolver:
         self.module_scope = Scope("module", None)
         self.scopes: Dict[int, Scope] = {}  # id(def/class node) -> scope of its body
         self._evaluating: Set[int] = set()
+        # id(node) -> (node, scope, result) of finished lookups: rules and the walk ask about
+        # the same expression many times (every Call rule resolves the call's function).
+        # Holding node and scope keeps their ids from being reused by other objects.
+        self._memo: Dict[int, Tuple[ast.AST, Scope, Optional[TFRef]]] = {}
         self._bind_body(tree.body, self.module_scope, False, False)
+        self.maybe_tf = self._names_that_may_be_tf()
+
+    def _names_that_may_be_tf(self) -> Set[str]:
+        """Every name some binding could make a TF API: bound to one, or to an expression
+        rooted in such a name (or in a method's `self`).  Any other name resolves to
+        nothing without a lookup; this is a superset, so no answer changes."""
+        found: Set[str] = set()
+        self_names: Set[str] = set()
+        pending: List[Tuple[str, str]] = []
+        for scope in (self.module_scope, *self.scopes.values()):
+            if scope.self_name is not None:
+                self_names.add(scope.self_name)
+            for name, bindings in scope.bindings.items():
+                for binding in bindings:
+                    value = binding.value
+                    if isinstance(value, TFRef):
+                        found.add(name)
+                    elif isinstance(value, ast.AST):
+                        root = value
+                        while True:
+                            if isinstance(root, ast.Attribute):
+                                root = root.value
+                            elif isinstance(root, ast.Call):
+                                root = root.func
+                            else:
+                                break
+                        if isinstance(root, ast.Name):
+                            pending.append((name, root.id))
+        changed = True
+        while changed:
+            changed = False
+            for name, root_name in pending:
+                if name not in found and (root_name in found or root_name in self_names):
+                    found.add(name)
+                    changed = True
+        return found
 
     # ----- binder ---------------------------------------------------------------
 
@@ -278,7 +318,20 @@ class Resolver:
 
     def resolve(self, node: ast.AST, scope: Scope) -> Optional[TFRef]:
         """Resolve a Name / Attribute chain / Call to the TF API it denotes."""
+        hit = self._memo.get(id(node))
+        if hit is not None and hit[0] is node and hit[1] is scope:
+            return hit[2]
+        ref = self._resolve(node, scope)
+        # A result found while a binding is being evaluated may be cut short by the cycle
+        # guard; only finished lookups are remembered (binding values are fixed once evaluated).
+        if not self._evaluating:
+            self._memo[id(node)] = (node, scope, ref)
+        return ref
+
+    def _resolve(self, node: ast.AST, scope: Scope) -> Optional[TFRef]:
         if isinstance(node, ast.Name):
+            if node.id not in self.maybe_tf:
+                return None
             return self.lookup(node.id, scope, (node.lineno, node.col_offset))
         if isinstance(node, ast.Attribute):
             value = node.value
