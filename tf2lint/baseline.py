@@ -18,6 +18,7 @@ import bisect
 import hashlib
 import json
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
@@ -28,6 +29,7 @@ from tf2lint.notebook import NotebookError, NotebookSource, cell_of, read_notebo
 
 FORMAT_VERSION = 1
 SOURCE_PREVIEW = 60  # characters of the flagged source shown in the file (the hash uses all of it)
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 class BaselineError(Exception):
@@ -124,7 +126,7 @@ def identities(data: bytes, filename: str, findings: Sequence[Finding]) -> List[
     if not findings:
         return []
     text, nb = _module_text(data, filename)
-    lines = text.splitlines()
+    lines = _LINE_BREAK.split(text)  # as Python numbers lines (not at form feeds)
     scopes = _Scopes(text)
     counts: Dict[Tuple[str, str, str, str, str], int] = {}
     result: List[Optional[Identity]] = [None] * len(findings)

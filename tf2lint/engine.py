@@ -206,6 +206,7 @@ def walk(tree: ast.Module, ctx: Context, rules: RuleSet) -> None:
     stack: List[Tuple[ast.AST, Scope]] = [(tree, resolver.module_scope)]
     pop, push, extend = stack.pop, stack.append, stack.extend
     unvisited = rules.unvisited
+    skip_names = Name not in checks_by_type
     while stack:
         node, scope = pop()
         ctx.scope = scope
@@ -263,9 +264,21 @@ def walk(tree: ast.Module, ctx: Context, rules: RuleSet) -> None:
                 continue
             if type(value) is list:
                 for item in reversed(value):
-                    if isinstance(item, AST) and type(item) not in unvisited:
-                        push((item, scope))
-            elif type(value) not in unvisited and isinstance(value, AST):
+                    item_type = type(item)
+                    if item_type is Name:
+                        # A name that is stored, or cannot be TensorFlow, has nothing to report.
+                        if skip_names and (type(item.ctx) is not Load or item.id not in maybe_tf):
+                            continue
+                    elif item_type in unvisited or not isinstance(item, AST):
+                        continue
+                    push((item, scope))
+            else:
+                value_type = type(value)
+                if value_type is Name:
+                    if skip_names and (type(value.ctx) is not Load or value.id not in maybe_tf):  # type: ignore[attr-defined]
+                        continue
+                elif value_type in unvisited or not isinstance(value, AST):
+                    continue
                 push((value, scope))
 
 

@@ -67,6 +67,23 @@ class Scope:
         return scope
 
 
+# Statements that bind no name (the binder skips them at once).
+_BINDS_NOTHING = frozenset(
+    {ast.Expr, ast.Return, ast.Raise, ast.Assert, ast.Pass, ast.Break, ast.Continue, ast.Global, ast.Nonlocal}
+)
+_SCOPE_STMTS = frozenset({ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef})
+_BLOCKS = ("body", "orelse", "finalbody", "handlers", "cases")
+_block_field_cache: Dict[type, Tuple[str, ...]] = {}
+
+
+def _block_fields(node_type: type) -> Tuple[str, ...]:
+    """The fields of a statement, handler or match case that hold nested statements."""
+    fields = _block_field_cache.get(node_type)
+    if fields is None:
+        fields = _block_field_cache[node_type] = tuple(f for f in _BLOCKS if f in node_type._fields)  # type: ignore[attr-defined]
+    return fields
+
+
 def _stmt_end(node: ast.AST) -> Pos:
     end_line = getattr(node, "end_lineno", None) or node.lineno  # type: ignore[attr-defined]
     end_col = getattr(node, "end_col_offset", None) or 0
@@ -161,6 +178,8 @@ class Resolver:
             self._bind_stmt(stmt, scope, cond, handler)
 
     def _bind_stmt(self, stmt: ast.stmt, scope: Scope, cond: bool, handler: bool) -> None:
+        if type(stmt) in _BINDS_NOTHING:
+            return
         pos = _stmt_end(stmt)
         if isinstance(stmt, ast.Import):
             for alias in stmt.names:
@@ -249,17 +268,14 @@ class Resolver:
         stack: List[ast.AST] = list(body)
         while stack:
             node = stack.pop()
-            if isinstance(node, ast.Global):
-                scope.globals.update(node.names)
-            elif isinstance(node, ast.Nonlocal):
-                scope.nonlocals.update(node.names)
-            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-                continue
-            elif isinstance(node, ast.stmt):
-                for field in ("body", "orelse", "finalbody", "handlers", "cases"):
-                    stack.extend(getattr(node, field, ()) or ())
-            elif isinstance(node, (ast.excepthandler,)) or type(node).__name__ == "match_case":
-                stack.extend(node.body)  # type: ignore[attr-defined]
+            node_type = type(node)
+            if node_type is ast.Global:
+                scope.globals.update(node.names)  # type: ignore[attr-defined]
+            elif node_type is ast.Nonlocal:
+                scope.nonlocals.update(node.names)  # type: ignore[attr-defined]
+            elif node_type not in _SCOPE_STMTS:
+                for field in _block_fields(node_type):
+                    stack.extend(getattr(node, field) or ())
 
     # ----- lookup ---------------------------------------------------------------
 

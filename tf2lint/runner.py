@@ -18,7 +18,7 @@ from tf2lint import tool_findings
 from tf2lint.baseline import Identity, identities
 from tf2lint.cache import Cache, digest
 from tf2lint.config import Config
-from tf2lint.engine import lint_bytes
+from tf2lint.engine import lint_bytes, rule_set
 from tf2lint.finding import Finding
 from tf2lint.notebook import lint_notebook
 
@@ -118,6 +118,7 @@ def _check_parallel(paths: Sequence[str], indexes: Sequence[int], config: Config
             sizes[i] = 0
     tasks = [(i, paths[i], want) for i in sorted(indexes, key=lambda i: -sizes[i])]
     chunksize = max(1, min(16, len(tasks) // (jobs * 8)))
+    rule_set(config)  # import and index the rules once, before the workers are forked
     with ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context(), initializer=_init_worker, initargs=(config,)) as pool:
         yield from pool.map(_work, tasks, chunksize=chunksize)
 
