@@ -125,21 +125,26 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     identities = [i for r in results for i in (r.identities or [])]
     fingerprints = [i.fingerprint for i in identities]
     if args.write_baseline:
-        base_dir = os.path.dirname(os.path.abspath(args.write_baseline))
-        entries = baseline_file.make_entries(zip(findings, identities), base_dir)
-        try:
-            baseline_file.write(args.write_baseline, entries)
-        except OSError as exc:
-            err.write(f"tf2lint: error: {args.write_baseline}: {exc.strerror or exc}\n")
-            return EXIT_ERROR
-        err.write(f"tf2lint: wrote {len(entries)} finding{'s' if len(entries) != 1 else ''} to {args.write_baseline}\n")
-        return EXIT_ERROR if missing else EXIT_CLEAN
+        code = _write_baseline(args.write_baseline, findings, identities, err)
+        return EXIT_ERROR if missing else code
     if known is not None:
-        base_dir = os.path.dirname(os.path.abspath(args.baseline))
-        comparison = baseline_file.compare(known, list(zip(findings, fingerprints)), files, base_dir)
+        comparison = baseline_file.compare(
+            known, list(zip(findings, fingerprints)), files, os.path.dirname(os.path.abspath(args.baseline))
+        )
         findings = [findings[i] for i in comparison.new]
         fingerprints = [fingerprints[i] for i in comparison.new]
         err.write(_baseline_note(args.baseline, comparison))
+    _report(args, findings, fingerprints, files, out, err)
+    if missing:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if findings and not args.exit_zero else EXIT_CLEAN
+
+
+def _report(
+    args: argparse.Namespace, findings: List[Finding], fingerprints: List[str], files: List[str], out: TextIO, err: TextIO
+) -> None:
+    """The findings in the chosen format, then --statistics and --summary (on stderr for
+    machine-readable formats, so that the output stays parseable)."""
     target: TextIO = out
     handle: Optional[TextIO] = None
     if args.output_file:
@@ -150,16 +155,25 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             sarif.render(findings, target, fingerprints=fingerprints)
         else:
             RENDERERS[args.output_format](findings, target)
+        extra = target if args.output_format == "text" else err
         if args.statistics:
-            render_statistics(findings, target if args.output_format == "text" else err)
+            render_statistics(findings, extra)
         if args.summary:
-            render_summary(findings, files, target if args.output_format == "text" else err)
+            render_summary(findings, files, extra)
     finally:
         if handle is not None:
             handle.close()
-    if missing:
+
+
+def _write_baseline(path: str, findings: List[Finding], identities: List[baseline_file.Identity], err: TextIO) -> int:
+    entries = baseline_file.make_entries(zip(findings, identities), os.path.dirname(os.path.abspath(path)))
+    try:
+        baseline_file.write(path, entries)
+    except OSError as exc:
+        err.write(f"tf2lint: error: {path}: {exc.strerror or exc}\n")
         return EXIT_ERROR
-    return EXIT_FINDINGS if findings and not args.exit_zero else EXIT_CLEAN
+    err.write(f"tf2lint: wrote {len(entries)} finding{'s' if len(entries) != 1 else ''} to {path}\n")
+    return EXIT_CLEAN
 
 
 def _baseline_note(path: str, comparison: baseline_file.Comparison) -> str:
