@@ -68,5 +68,5 @@ def render_summary(findings: Sequence[Finding], checked_files: Sequence[str], ou
         count = per_family[family]
         out.write(
             f"  TF{family}xx  {count:7d}  {100.0 * count / len(findings):5.1f}%  "
-            f"in {len(family_files[family])} files  {FAMILIES.get(family, '')}\n"
+            f"in {len(family_files[family])} file{'' if len(family_files[family]) == 1 else 's'}  {FAMILIES.get(family, '')}\n"
         )
