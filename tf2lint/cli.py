@@ -9,18 +9,31 @@ from pathlib import Path
 from typing import List, Optional, Sequence, TextIO
 
 from tf2lint import __version__
+from tf2lint import baseline as baseline_file
+from tf2lint.cache import DEFAULT_CACHE_DIR, Cache
 from tf2lint.config import Config, ConfigError, find_pyproject, load_file, with_overrides
 from tf2lint.discovery import discover
-from tf2lint.engine import lint_path
 from tf2lint.finding import Finding
-from tf2lint.output import RENDERERS
+from tf2lint.output import RENDERERS, sarif
 from tf2lint.output.text import render_statistics
+from tf2lint.runner import default_jobs, run
+from tf2lint.summary import render_summary
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 def _codes(value: str) -> List[str]:
     return [v.strip().upper() for v in value.replace(" ", ",").split(",") if v.strip()]
+
+
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of processes, got {value!r}") from None
+    if jobs < 0:
+        raise argparse.ArgumentTypeError("the number of processes cannot be negative")
+    return jobs
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -46,6 +59,19 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--isolated", action="store_true", help="ignore configuration files")
     check.add_argument("--target-version", metavar="X.Y", help="TensorFlow version the code moves to (2.15 ... 2.21)")
     check.add_argument("-o", "--output-file", metavar="FILE", help="write the report to FILE")
+    check.add_argument("--summary", action="store_true",
+                       help="print findings per directory and per family after the findings (migration progress)")
+    known = check.add_mutually_exclusive_group()
+    known.add_argument("--baseline", metavar="FILE", help="report only findings that FILE does not record")
+    known.add_argument("--write-baseline", metavar="FILE", help="record every current finding in FILE and exit 0")
+    check.add_argument("-j", "--jobs", type=_jobs, default=0, metavar="N",
+                       help="worker processes (default: one per CPU; 1 checks in this process)")
+    check.add_argument("--no-cache", action="store_true", help="check every file, neither reading nor writing the cache")
+    check.add_argument("--cache-dir", metavar="DIR",
+                       help=f"where cached results live (default: {DEFAULT_CACHE_DIR} next to the configuration, else here)")
+    check.add_argument("--no-respect-gitignore", dest="respect_gitignore", action="store_false",
+                       help="also check files that .gitignore files ignore")
+    check.add_argument("-v", "--verbose", action="store_true", help="say how many files were checked or taken from the cache")
 
     sub.add_parser("rules", help="list every rule")
     rule = sub.add_parser("rule", help="print one rule's documentation")
@@ -79,31 +105,86 @@ def load_config(args: argparse.Namespace) -> Config:
 def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     try:
         config = load_config(args)
-    except ConfigError as exc:
+        known = baseline_file.load(args.baseline) if args.baseline else None
+    except (ConfigError, baseline_file.BaselineError) as exc:
         err.write(f"tf2lint: error: {exc}\n")
         return EXIT_ERROR
-    files, missing = discover(args.paths, config, force_exclude=args.force_exclude)
+    files, missing = discover(args.paths, config, force_exclude=args.force_exclude, respect_gitignore=args.respect_gitignore)
     for path in missing:
         err.write(f"tf2lint: error: {path}: no such file or directory\n")
-    findings: List[Finding] = []
-    for path in files:
-        findings.extend(lint_path(path, config))
-    findings.sort(key=lambda f: f.sort_key)
+    cache = None
+    if not args.no_cache:
+        cache = Cache(args.cache_dir or os.path.join(config.root or os.getcwd(), DEFAULT_CACHE_DIR), config)
+    # Identities (one more parse per file with findings) only when something uses them.
+    need_identities = bool(args.baseline or args.write_baseline or args.output_format == "sarif")
+    results, stats = run(files, config, jobs=args.jobs or default_jobs(), cache=cache, want_identities=need_identities)
+    if args.verbose:
+        err.write(f"tf2lint: {stats.describe()}\n")
+    # Files come sorted and each file's findings in order: the report is the same for any -j.
+    findings: List[Finding] = [f for r in results for f in r.findings]
+    identities = [i for r in results for i in (r.identities or [])]
+    fingerprints = [i.fingerprint for i in identities]
+    if args.write_baseline:
+        code = _write_baseline(args.write_baseline, findings, identities, err)
+        return EXIT_ERROR if missing else code
+    if known is not None:
+        comparison = baseline_file.compare(
+            known, list(zip(findings, fingerprints)), files, os.path.dirname(os.path.abspath(args.baseline))
+        )
+        findings = [findings[i] for i in comparison.new]
+        fingerprints = [fingerprints[i] for i in comparison.new]
+        err.write(_baseline_note(args.baseline, comparison))
+    _report(args, findings, fingerprints, files, out, err)
+    if missing:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if findings and not args.exit_zero else EXIT_CLEAN
+
+
+def _report(
+    args: argparse.Namespace, findings: List[Finding], fingerprints: List[str], files: List[str], out: TextIO, err: TextIO
+) -> None:
+    """The findings in the chosen format, then --statistics and --summary (on stderr for
+    machine-readable formats, so that the output stays parseable)."""
     target: TextIO = out
     handle: Optional[TextIO] = None
     if args.output_file:
         handle = open(args.output_file, "w", encoding="utf-8")
         target = handle
     try:
-        RENDERERS[args.output_format](findings, target)
+        if args.output_format == "sarif":
+            sarif.render(findings, target, fingerprints=fingerprints)
+        else:
+            RENDERERS[args.output_format](findings, target)
+        extra = target if args.output_format == "text" else err
         if args.statistics:
-            render_statistics(findings, target if args.output_format == "text" else err)
+            render_statistics(findings, extra)
+        if args.summary:
+            render_summary(findings, files, extra)
     finally:
         if handle is not None:
             handle.close()
-    if missing:
+
+
+def _write_baseline(path: str, findings: List[Finding], identities: List[baseline_file.Identity], err: TextIO) -> int:
+    entries = baseline_file.make_entries(zip(findings, identities), os.path.dirname(os.path.abspath(path)))
+    try:
+        baseline_file.write(path, entries)
+    except OSError as exc:
+        err.write(f"tf2lint: error: {path}: {exc.strerror or exc}\n")
         return EXIT_ERROR
-    return EXIT_FINDINGS if findings and not args.exit_zero else EXIT_CLEAN
+    err.write(f"tf2lint: wrote {len(entries)} finding{'s' if len(entries) != 1 else ''} to {path}\n")
+    return EXIT_CLEAN
+
+
+def _baseline_note(path: str, comparison: baseline_file.Comparison) -> str:
+    def plural(n: int, word: str) -> str:
+        return f"{n} {word}{'' if n == 1 else 's'}"
+
+    note = f"tf2lint: {path}: {plural(comparison.known, 'known finding')} hidden"
+    if comparison.fixed:
+        entries = "1 baseline entry" if comparison.fixed == 1 else f"{comparison.fixed} baseline entries"
+        note += f"; {entries} fixed: run with --write-baseline {path} to drop them"
+    return note + ".\n"
 
 
 def run_rules(out: TextIO) -> int:

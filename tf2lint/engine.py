@@ -1,4 +1,12 @@
-"""Parse once, walk once: dispatch every node to the rules registered for its type."""
+"""Parse once, walk once: dispatch every node to the rules registered for its type.
+
+A rule whose ``check`` only acts on calls of certain TF APIs can say so with a
+``call_names`` class attribute (canonical name prefixes, like ``names``): its ``check``
+then runs only for ``ast.Call`` nodes whose function resolves (through
+``ctx.resolve_call``, once per call) to a matching API, instead of for every call in the
+file.  A rule that looks at method calls on receivers it cannot resolve
+(``x.run(feed_dict=...)``) leaves it unset.
+"""
 
 from __future__ import annotations
 
@@ -20,6 +28,7 @@ from tf2lint.resolver import COMPREHENSION_NODES, OPAQUE, Binding, Resolver, Sco
 from tf2lint.rules.base import Rule
 
 Check = Callable[[ast.AST, Context], None]
+_NO_NAMES: frozenset = frozenset()
 
 
 class RuleSet:
@@ -34,6 +43,49 @@ class RuleSet:
                 self.by_type.setdefault(node_type, []).append(rule)
             for name in rule.names:
                 self.by_name.setdefault(name, []).append(rule)
+        # Per node type: (rule, its check, the call names it is limited to or None).
+        self.checks: Dict[Type[ast.AST], List[Tuple[Rule, Check, Optional[frozenset]]]] = {
+            node_type: [(rule, rule.check, _call_names(rule) if node_type is ast.Call else None) for rule in rules]
+            for node_type, rules in self.by_type.items()
+        }
+        # Fields that only ever hold leaf nodes no rule asks for (`ctx`, operators): the walk
+        # skips them, which no rule can observe.
+        wanted = tuple(self.by_type)
+        self.skipped_fields = frozenset(
+            name for name, leaf in _LEAF_FIELDS.items() if not any(issubclass(t, leaf) for t in wanted)
+        )
+        self._fields: Dict[Type[ast.AST], Tuple[str, ...]] = {}
+
+        # Leaf node types no rule asks for are not even pushed (a visit would do nothing).
+        self.unvisited = frozenset(t for t in _LEAF_TYPES if t not in self.by_type)
+
+    def fields(self, node_type: Type[ast.AST]) -> Tuple[str, ...]:
+        """The fields of a node type the walk descends into, last first."""
+        fields = self._fields.get(node_type)
+        if fields is None:
+            if node_type in _LEAF_TYPES:
+                fields = ()
+            else:
+                fields = tuple(reversed([f for f in node_type._fields if f not in self.skipped_fields]))
+            self._fields[node_type] = fields
+        return fields
+
+
+def _call_names(rule: Rule) -> Optional[frozenset]:
+    names = getattr(rule, "call_names", None)
+    return frozenset(names) if names is not None else None
+
+
+# Field name -> the leaf node classes it holds, in every node type that has the field.
+_LEAF_FIELDS: Dict[str, Tuple[Type[ast.AST], ...]] = {
+    "ctx": (ast.expr_context,),
+    "op": (ast.operator, ast.boolop, ast.unaryop),
+    "ops": (ast.cmpop,),
+}
+# Node types none of whose fields hold a node.
+_LEAF_TYPES = frozenset({ast.Constant, ast.alias, ast.Global, ast.Nonlocal, ast.Pass, ast.Break, ast.Continue})
+# Node types that open a scope: their children come from `_children`.
+_SCOPED = frozenset({ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda, *COMPREHENSION_NODES})
 
 
 @lru_cache(maxsize=32)
@@ -156,39 +208,98 @@ def _guarded(rule: Rule, ctx: Context, node: ast.AST, call: Callable[..., None],
 
 
 def walk(tree: ast.Module, ctx: Context, rules: RuleSet) -> None:
+    """Visit every node once, depth first in source order, with the scope it is evaluated in.
+
+    This loop is the hot path: rule checks run inline (a crash becomes TF009), names are
+    resolved once, and leaf fields no rule asks for are not pushed.
+    """
     resolver = ctx.resolver
-    by_type = rules.by_type
+    resolve = resolver.resolve
+    maybe_tf = resolver.maybe_tf
+    checks_by_type = rules.checks
+    fields_of = rules.fields
+    field_cache = rules._fields
+    findings = ctx.findings
+    Attribute, Name, Load, Import, ImportFrom, AST = ast.Attribute, ast.Name, ast.Load, ast.Import, ast.ImportFrom, ast.AST
     stack: List[Tuple[ast.AST, Scope]] = [(tree, resolver.module_scope)]
-    pop, extend = stack.pop, stack.extend
+    pop, push, extend = stack.pop, stack.append, stack.extend
+    unvisited = rules.unvisited
+    skip_names = Name not in checks_by_type
     while stack:
         node, scope = pop()
         ctx.scope = scope
         node_type = type(node)
         if node_type is ast.Call:
             ctx.call_of[id(node.func)] = node  # type: ignore[attr-defined,assignment]
-        checks = by_type.get(node_type)
+        checks = checks_by_type.get(node_type)
         if checks:
-            for rule in checks:
-                _guarded(rule, ctx, node, rule.check, node, ctx)
-        if node_type is ast.Attribute or node_type is ast.Name:
-            if isinstance(node.ctx, ast.Load):  # type: ignore[attr-defined]
-                ref = resolver.resolve(node, scope)
-                if ref is not None and not ref.instance:
-                    if ref.via == "compat.v1":
-                        ctx.runs_tf1 = True
-                    _report_reference(rules, node, ref, ctx)
-                    continue  # the chain's prefixes name the same thing
-            if node_type is ast.Name:
+            called: Optional[frozenset] = None  # prefixes of the API this call invokes, once known
+            for rule, check, wanted in checks:
+                try:
+                    if wanted is not None:
+                        if called is None:
+                            call_ref = ctx.resolve_call(node)
+                            called = frozenset(prefixes(call_ref.name)) if call_ref is not None else _NO_NAMES
+                        if wanted.isdisjoint(called):
+                            continue
+                    check(node, ctx)
+                except RecursionError:
+                    raise
+                except Exception as exc:  # noqa: BLE001 - a rule bug must not lose the file's other findings
+                    findings.append((0, tool_findings.internal_error(ctx.filename, rule.code, exc, node)))
+        if node_type is Attribute or node_type is Name:
+            if type(node.ctx) is Load:  # type: ignore[attr-defined]
+                # Only a chain rooted in a name that may be bound to TensorFlow (or in a
+                # method's `self`) can resolve; skip the lookup for all others.
+                root = node
+                while type(root) is Attribute:
+                    root = root.value  # type: ignore[attr-defined]
+                if type(root) is Name and (root.id in maybe_tf or root.id == scope.self_name):  # type: ignore[attr-defined]
+                    ref = resolve(node, scope)
+                    if ref is not None and not ref.instance:
+                        if ref.via == "compat.v1":
+                            ctx.runs_tf1 = True
+                        _report_reference(rules, node, ref, ctx)
+                        continue  # the chain's prefixes name the same thing
+            if node_type is Name:
                 continue
-        elif node_type is ast.Import or node_type is ast.ImportFrom:
+        elif node_type is Import or node_type is ImportFrom:
             for target, ref in _import_refs(node):
                 if ref.via == "compat.v1":
                     ctx.runs_tf1 = True
                 _report_reference(rules, target, ref, ctx)
             continue
-        children = _children(node, scope, resolver)
-        children.reverse()
-        extend(children)
+        if node_type in _SCOPED:
+            children = _children(node, scope, resolver)
+            children.reverse()
+            extend(children)
+            continue
+        fields = field_cache.get(node_type)
+        if fields is None:
+            fields = fields_of(node_type)
+        # Children are pushed last-first so that they are visited in source order.
+        for field in fields:
+            value = getattr(node, field, None)
+            if value is None:
+                continue
+            if type(value) is list:
+                for item in reversed(value):
+                    item_type = type(item)
+                    if item_type is Name:
+                        # A name that is stored, or cannot be TensorFlow, has nothing to report.
+                        if skip_names and (type(item.ctx) is not Load or item.id not in maybe_tf):
+                            continue
+                    elif item_type in unvisited or not isinstance(item, AST):
+                        continue
+                    push((item, scope))
+            else:
+                value_type = type(value)
+                if value_type is Name:
+                    if skip_names and (type(value.ctx) is not Load or value.id not in maybe_tf):  # type: ignore[attr-defined]
+                        continue
+                elif value_type in unvisited or not isinstance(value, AST):
+                    continue
+                push((value, scope))
 
 
 def _dedupe(findings: List[Tuple[int, Finding]]) -> List[Finding]:

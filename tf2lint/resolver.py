@@ -78,6 +78,23 @@ def _shim_module(name: str) -> Value:
     return TFRef("tensorflow.compat.v1" if "1" in name else "tensorflow")
 
 
+# Statements that bind no name (the binder skips them at once).
+_BINDS_NOTHING = frozenset(
+    {ast.Expr, ast.Return, ast.Raise, ast.Assert, ast.Pass, ast.Break, ast.Continue, ast.Global, ast.Nonlocal}
+)
+_SCOPE_STMTS = frozenset({ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef})
+_BLOCKS = ("body", "orelse", "finalbody", "handlers", "cases")
+_block_field_cache: Dict[type, Tuple[str, ...]] = {}
+
+
+def _block_fields(node_type: type) -> Tuple[str, ...]:
+    """The fields of a statement, handler or match case that hold nested statements."""
+    fields = _block_field_cache.get(node_type)
+    if fields is None:
+        fields = _block_field_cache[node_type] = tuple(f for f in _BLOCKS if f in node_type._fields)  # type: ignore[attr-defined]
+    return fields
+
+
 def _stmt_end(node: ast.AST) -> Pos:
     end_line = getattr(node, "end_lineno", None) or node.lineno  # type: ignore[attr-defined]
     end_col = getattr(node, "end_col_offset", None) or 0
@@ -91,7 +108,47 @@ class Resolver:
         self.module_scope = Scope("module", None)
         self.scopes: Dict[int, Scope] = {}  # id(def/class node) -> scope of its body
         self._evaluating: Set[int] = set()
+        # id(node) -> (node, scope, result) of finished lookups: rules and the walk ask about
+        # the same expression many times (every Call rule resolves the call's function).
+        # Holding node and scope keeps their ids from being reused by other objects.
+        self._memo: Dict[int, Tuple[ast.AST, Scope, Optional[TFRef]]] = {}
         self._bind_body(tree.body, self.module_scope, False, False)
+        self.maybe_tf = self._names_that_may_be_tf()
+
+    def _names_that_may_be_tf(self) -> Set[str]:
+        """Every name some binding could make a TF API: bound to one, or to an expression
+        rooted in such a name (or in a method's `self`).  Any other name resolves to
+        nothing without a lookup; this is a superset, so no answer changes."""
+        found: Set[str] = set()
+        self_names: Set[str] = set()
+        pending: List[Tuple[str, str]] = []
+        for scope in (self.module_scope, *self.scopes.values()):
+            if scope.self_name is not None:
+                self_names.add(scope.self_name)
+            for name, bindings in scope.bindings.items():
+                for binding in bindings:
+                    value = binding.value
+                    if isinstance(value, TFRef):
+                        found.add(name)
+                    elif isinstance(value, ast.AST):
+                        root = value
+                        while True:
+                            if isinstance(root, ast.Attribute):
+                                root = root.value
+                            elif isinstance(root, ast.Call):
+                                root = root.func
+                            else:
+                                break
+                        if isinstance(root, ast.Name):
+                            pending.append((name, root.id))
+        changed = True
+        while changed:
+            changed = False
+            for name, root_name in pending:
+                if name not in found and (root_name in found or root_name in self_names):
+                    found.add(name)
+                    changed = True
+        return found
 
     # ----- binder ---------------------------------------------------------------
 
@@ -132,6 +189,8 @@ class Resolver:
             self._bind_stmt(stmt, scope, cond, handler)
 
     def _bind_stmt(self, stmt: ast.stmt, scope: Scope, cond: bool, handler: bool) -> None:
+        if type(stmt) in _BINDS_NOTHING:
+            return
         pos = _stmt_end(stmt)
         if isinstance(stmt, ast.Import):
             for alias in stmt.names:
@@ -223,17 +282,14 @@ class Resolver:
         stack: List[ast.AST] = list(body)
         while stack:
             node = stack.pop()
-            if isinstance(node, ast.Global):
-                scope.globals.update(node.names)
-            elif isinstance(node, ast.Nonlocal):
-                scope.nonlocals.update(node.names)
-            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-                continue
-            elif isinstance(node, ast.stmt):
-                for field in ("body", "orelse", "finalbody", "handlers", "cases"):
-                    stack.extend(getattr(node, field, ()) or ())
-            elif isinstance(node, (ast.excepthandler,)) or type(node).__name__ == "match_case":
-                stack.extend(node.body)  # type: ignore[attr-defined]
+            node_type = type(node)
+            if node_type is ast.Global:
+                scope.globals.update(node.names)  # type: ignore[attr-defined]
+            elif node_type is ast.Nonlocal:
+                scope.nonlocals.update(node.names)  # type: ignore[attr-defined]
+            elif node_type not in _SCOPE_STMTS:
+                for field in _block_fields(node_type):
+                    stack.extend(getattr(node, field) or ())
 
     # ----- lookup ---------------------------------------------------------------
 
@@ -303,7 +359,20 @@ class Resolver:
 
     def resolve(self, node: ast.AST, scope: Scope) -> Optional[TFRef]:
         """Resolve a Name / Attribute chain / Call to the TF API it denotes."""
+        hit = self._memo.get(id(node))
+        if hit is not None and hit[0] is node and hit[1] is scope:
+            return hit[2]
+        ref = self._resolve(node, scope)
+        # A result found while a binding is being evaluated may be cut short by the cycle
+        # guard; only finished lookups are remembered (binding values are fixed once evaluated).
+        if not self._evaluating:
+            self._memo[id(node)] = (node, scope, ref)
+        return ref
+
+    def _resolve(self, node: ast.AST, scope: Scope) -> Optional[TFRef]:
         if isinstance(node, ast.Name):
+            if node.id not in self.maybe_tf:
+                return None
             return self.lookup(node.id, scope, (node.lineno, node.col_offset))
         if isinstance(node, ast.Attribute):
             value = node.value

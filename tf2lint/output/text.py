@@ -6,11 +6,19 @@ from collections import Counter
 from typing import List, TextIO
 
 from tf2lint.finding import Finding
+from tf2lint.notebook import cell_of
+
+
+def location(f: Finding) -> str:
+    """`path:row:col`, or `notebook.ipynb:cell 3:row:col` with the row inside the cell."""
+    cell = cell_of(f)
+    where = f"{f.filename}:cell {cell}" if cell is not None else f.filename
+    return f"{where}:{f.start.row}:{f.start.col + 1}"
 
 
 def render(findings: List[Finding], out: TextIO) -> None:
     for f in findings:
-        out.write(f"{f.filename}:{f.start.row}:{f.start.col + 1}: {f.code} {f.message}\n")
+        out.write(f"{location(f)}: {f.code} {f.message}\n")
         if f.replacement:
             out.write(f"    -> {f.replacement}\n")
     if findings:

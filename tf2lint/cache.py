@@ -1,0 +1,156 @@
+"""Result cache: a file whose bytes, tool and configuration are unchanged is not re-checked.
+
+One JSON file per (tool build, effective configuration) under the cache directory maps
+each checked file's absolute path to the digest of its bytes and the findings it gave.
+A changed file, a different configuration or a different tf2lint (version or edited
+source) simply misses.  The directory carries a ``.gitignore`` of ``*`` so it is never
+committed, and a ``CACHEDIR.TAG`` so backup tools skip it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Tuple
+
+from tf2lint import __version__
+from tf2lint.baseline import Identity
+from tf2lint.config import Config
+from tf2lint.finding import Edit, Finding, Fix, Position, Severity
+
+DEFAULT_CACHE_DIR = ".tf2lint_cache"
+FORMAT = 1
+KEEP_CONFIGS = 8  # result files kept per cache directory (one per configuration used)
+_CACHEDIR_TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# This directory is a tf2lint result cache.\n"
+
+
+def digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def tool_fingerprint() -> str:
+    """The version plus the size and mtime of every module of the installed tf2lint, so a
+    development checkout with edited rules never reads results of the previous code."""
+    package = Path(__file__).resolve().parent
+    h = hashlib.blake2b(__version__.encode(), digest_size=16)
+    for path in sorted(package.rglob("*.py")):
+        try:
+            st = path.stat()
+        except OSError:
+            continue
+        h.update(f"{path.relative_to(package).as_posix()}:{st.st_size}:{st.st_mtime_ns};".encode())
+    return h.hexdigest()
+
+
+def config_key(config: Config) -> str:
+    return hashlib.blake2b(f"{FORMAT}|{tool_fingerprint()}|{config!r}".encode(), digest_size=12).hexdigest()
+
+
+# ----- findings <-> JSON rows (the filename is the caller's display name) -------------
+
+
+def _pos(p: Position) -> List[int]:
+    return [p.row, p.col]
+
+
+def to_row(f: Finding) -> List[Any]:
+    fix = None
+    if f.fix is not None:
+        fix = [f.fix.applicability, [[_pos(e.start), _pos(e.end), e.content] for e in f.fix.edits]]
+    return [f.code, f.symbol, f.message, f.replacement, f.severity.value, _pos(f.start), _pos(f.end), f.url, fix,
+            [list(item) for item in f.extra]]
+
+
+def from_row(row: List[Any], filename: str) -> Finding:
+    code, symbol, message, replacement, severity, start, end, url, fix, extra = row
+    return Finding(
+        code=code,
+        symbol=symbol,
+        message=message,
+        replacement=replacement,
+        severity=Severity(severity),
+        filename=filename,
+        start=Position(*start),
+        end=Position(*end),
+        url=url,
+        fix=None if fix is None else Fix(fix[0], tuple(Edit(Position(*s), Position(*e), c) for s, e, c in fix[1])),
+        extra=tuple((k, v) for k, v in extra),
+    )
+
+
+class Cache:
+    """Cached results of one configuration in one cache directory."""
+
+    def __init__(self, directory: str, config: Config):
+        self.directory = Path(directory)
+        self.path = self.directory / f"results-{config_key(config)}.json"
+        self.entries: Dict[str, List[Any]] = {}
+        self.hits = 0
+        self.misses = 0
+        self._dirty = False
+        self._load()
+
+    def _load(self) -> None:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return
+        if isinstance(data, dict) and data.get("format") == FORMAT and isinstance(data.get("files"), dict):
+            self.entries = data["files"]
+
+    def get(
+        self, path: str, file_digest: str, filename: str, need_identities: bool
+    ) -> Optional[Tuple[List[Finding], Optional[List[Identity]]]]:
+        """The findings (and their identities, when stored) for ``path`` with these bytes."""
+        entry = self.entries.get(os.path.abspath(path))
+        if entry is None or entry[0] != file_digest or (need_identities and entry[1] and entry[2] is None):
+            self.misses += 1
+            return None
+        self.hits += 1
+        findings = [from_row(row, filename) for row in entry[1]]
+        if entry[2] is None:
+            return findings, None
+        return findings, [Identity(f.code, f.symbol, *fields) for f, fields in zip(findings, entry[2])]
+
+    def put(self, path: str, file_digest: str, findings: List[Finding], identities: Optional[List[Identity]]) -> None:
+        ids = None if identities is None else [[i.scope, i.source, i.context, i.occurrence] for i in identities]
+        self.entries[os.path.abspath(path)] = [file_digest, [to_row(f) for f in findings], ids]
+        self._dirty = True
+
+    def save(self) -> None:
+        """Write the results; a cache that cannot be written is silently skipped."""
+        if not self._dirty:
+            return
+        try:
+            self._prepare_directory()
+            stale = [p for p in self.entries if not os.path.exists(p)]
+            for p in stale:
+                del self.entries[p]
+            fd, tmp = tempfile.mkstemp(dir=self.directory, prefix=".results-", suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump({"format": FORMAT, "files": self.entries}, handle, separators=(",", ":"), ensure_ascii=False)
+            os.replace(tmp, self.path)
+            self._prune()
+        except OSError:
+            return
+        self._dirty = False
+
+    def _prepare_directory(self) -> None:
+        self.directory.mkdir(parents=True, exist_ok=True)
+        for name, text in ((".gitignore", "# Created by tf2lint: never commit the result cache.\n*\n"),
+                           ("CACHEDIR.TAG", _CACHEDIR_TAG)):
+            marker = self.directory / name
+            if not marker.exists():
+                marker.write_text(text, encoding="utf-8")
+
+    def _prune(self) -> None:
+        """Keep only the most recently written result files (old configurations, old builds)."""
+        files = sorted(self.directory.glob("results-*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in files[KEEP_CONFIGS:]:
+            try:
+                old.unlink()
+            except OSError:
+                pass
