@@ -216,6 +216,18 @@ def decode(data: bytes) -> str:
     return data.decode(encoding)
 
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def physical_lines(source: str) -> List[str]:
+    """Split source into lines the way Python numbers them.
+
+    ``str.splitlines`` also breaks at form feeds and other Unicode separators, which
+    would shift every later row against the ast's line numbers.
+    """
+    return _LINE_BREAK.split(source)
+
+
 def mentions_tensorflow(data: bytes) -> bool:
     return b"tensorflow" in data
 
@@ -232,7 +244,7 @@ def lint_source(source: str, filename: str, config: Config, *, apply_noqa: bool 
         return [tool_findings.too_deep(filename)]
     except ValueError as exc:
         return [tool_findings.unreadable(filename, str(exc))]
-    return lint_tree(tree, source.splitlines(), filename, config, apply_noqa=apply_noqa)
+    return lint_tree(tree, physical_lines(source), filename, config, apply_noqa=apply_noqa)
 
 
 def lint_bytes(data: bytes, filename: str, config: Config) -> List[Finding]:
