@@ -139,6 +139,11 @@ def test_stdin_with_display_name_uses_the_real_path_for_config(tmp_path):
     assert vscode_codes(legacy) == {"TF206"}
     ale = tools.flake8("--format=default", "--stdin-display-name", "pkg/model.py", "-", cwd=tmp_path, input=SOURCE)
     assert {path for path, *_ in tools.flake8_rows(ale.stdout)} == {"pkg/model.py"}
+    # nvim-lint with the documented --stdin-display-name: an absolute buffer name.
+    nvim_format = "--format=%(path)s:%(row)d:%(col)d:%(code)s:%(text)s"
+    absolute = str(tmp_path / "pkg" / "legacy" / "model.py")
+    nvim = tools.flake8(nvim_format, "--no-show-source", "--stdin-display-name", absolute, "-", cwd=tmp_path, input=SOURCE)
+    assert {line.split(":")[3] for line in nvim.stdout.splitlines() if ":TF" in line} == {"TF206"}
 
 
 def test_opt_in_rules_need_an_explicit_selection(tmp_path):

@@ -165,6 +165,23 @@ def test_from_stdin_uses_the_real_path(tmp_path):
         "--from-stdin", "pkg/model.py", cwd=tmp_path, input=SOURCE,
     )
     assert "pkg/model.py:3:7: W7101 (tf1-session) TF101 `tf.Session`" in ale.stdout
+    # nvim-lint (`-f json --from-stdin <buffer name>`, an absolute path).
+    absolute = str(tmp_path / "pkg" / "legacy" / "model.py")
+    nvim = tools.pylint("--disable=all", "--enable=tf2lint", "-f", "json", "--from-stdin", absolute, cwd=tmp_path, input=SOURCE)
+    assert codes(nvim) == [(5, "TF206")]
+
+
+def test_pycharm_plugin_command_line(tmp_path):
+    """The PyCharm Pylint plugin runs `pylint -f json <args> <absolute paths>` from the project root."""
+    (tmp_path / "pkg" / "legacy").mkdir(parents=True)
+    (tmp_path / "pkg" / "legacy" / "model.py").write_text(SOURCE, encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.pylint.main]\nload-plugins = ["tf2lint.pylint_plugin"]\ndisable = ["all"]\nenable = ["tf2lint"]\n'
+        '[tool.tf2lint.per-file-ignores]\n"pkg/legacy/*" = ["TF2"]\n',
+        encoding="utf-8",
+    )
+    result = tools.run([tools.executable("pylint"), "-f", "json", str(tmp_path / "pkg" / "legacy" / "model.py")], tmp_path)
+    assert codes(result) == [(3, "TF101"), (4, "TF102")]
 
 
 def test_opt_in_rules_follow_pylint_enable(tmp_path):
