@@ -30,6 +30,14 @@ def project(tmp_path):
     return tmp_path
 
 
+@pytest.fixture(scope="module")
+def default_run(tmp_path_factory):
+    """One flake8 run over the sample with no configuration, shared by the tests that only read it."""
+    root = tmp_path_factory.mktemp("flake8-default")
+    (root / "model.py").write_text(SOURCE, encoding="utf-8")
+    return tools.flake8("model.py", cwd=root)
+
+
 def codes(result):
     assert result.returncode in (0, 1), result.stdout + result.stderr
     return sorted((row, code) for _, row, _, code in tools.flake8_rows(result.stdout))
@@ -53,14 +61,14 @@ def test_findings_and_columns_match_the_cli(project):
     assert {code for *_, code in flake8} == {"TF101", "TF206", "TF104"}
 
 
-def test_message_carries_the_replacement(project):
-    line = message_of(tools.flake8("model.py", cwd=project), "TF101")
+def test_message_carries_the_replacement(default_run):
+    line = message_of(default_run, "TF101")
     assert "`tf.Session`" in line and " -> " in line and "tf.function" in line
 
 
-def test_noqa_is_applied_by_flake8(project):
+def test_noqa_is_applied_by_flake8(project, default_run):
     # The plugin yields the finding; flake8's own noqa handling drops it.
-    assert (4, "TF102") not in codes(tools.flake8("model.py", cwd=project))
+    assert (4, "TF102") not in codes(default_run)
     assert (4, "TF102") in codes(tools.flake8("--disable-noqa", "model.py", cwd=project))
 
 
@@ -91,8 +99,8 @@ def test_per_file_ignores_from_flake8_config(project):
 
 
 @pytest.mark.parametrize("config_name", ["setup.cfg", "tox.ini", ".flake8"])
-def test_target_version_from_flake8_config_files(project, config_name):
-    assert STOP_GAP not in message_of(tools.flake8("model.py", cwd=project), "TF206")
+def test_target_version_from_flake8_config_files(project, config_name, default_run):
+    assert STOP_GAP not in message_of(default_run, "TF206")
     (project / config_name).write_text("[flake8]\ntf2lint-target-version = 2.15\n", encoding="utf-8")
     assert STOP_GAP in message_of(tools.flake8("model.py", cwd=project), "TF206")
 

@@ -34,8 +34,33 @@ def _catalog_examples() -> Dict[str, str]:
     return examples
 
 
+SPACED_NOQA = b"# noqa" + b" : TF101"  # a blanket noqa for flake8: no code list right after "noqa:"
+
+# Where the three could drift apart: line endings, encodings, column arithmetic, and `# noqa`,
+# which flake8 applies itself (see tf2lint/noqa.py). Source bytes -> expected (row, code).
+EDGE_CASES = {
+    "edge_crlf.py": (b"import tensorflow as tf\r\nsess = tf.Session()\r\nx = tf.placeholder(tf.float32)  # noqa: TF102\r\n",
+                     {(2, "TF101")}),
+    "edge_cr.py": (b"import tensorflow as tf\rsess = tf.Session()\r", {(2, "TF101")}),
+    "edge_bom.py": (b"\xef\xbb\xbfimport tensorflow as tf\nsess = tf.Session()\n", {(2, "TF101")}),
+    "edge_latin1.py": (b"# -*- coding: latin-1 -*-\nimport tensorflow as tf\nname = 'caf\xe9'; sess = tf.Session()\n", {(3, "TF101")}),
+    "edge_form_feed.py": (b"import tensorflow as tf\n\x0c\nsess = tf.Session()  # noqa: TF101\nx = tf.placeholder(tf.float32)\n",
+                          {(4, "TF102")}),
+    "edge_noqa_forms.py": (
+        b"import tensorflow as tf\na = tf.Session()  # NOQA:TF101\nb = tf.Session()  # noqa:TF1\n"
+        b"c = tf.Session()  " + SPACED_NOQA + b"\nd = tf.Session()  # noqa: TF102\ne = tf.Session()  # noqa:E501,TF101\n"
+        b"f = tf.Session()  #noqa\ng = tf.Session()  # noqa: tf101\nh = tf.Session()  # noqa: E501  # noqa: TF101\n",
+        {(5, "TF101"), (7, "TF101"), (8, "TF101"), (9, "TF101")},
+    ),
+    "edge_noqa_multiline_string.py": (b'import tensorflow as tf\nsess = tf.Session(); doc = """\nline\n"""  # noqa: TF101\n', set()),
+    "edge_noqa_backslash.py": (b"import tensorflow as tf\nsess = tf.Session(); y = \\\n    1  # noqa: TF101\n", set()),
+    "edge_noqa_brackets.py": (b"import tensorflow as tf\nsess = tf.Session(\n    config=None)  # noqa: TF101\n", {(2, "TF101")}),
+    "edge_noqa_whole_file.py": (b"import tensorflow as tf\n# flake8: noqa\nsess = tf.Session()\n", set()),
+    "edge_python2.py": (b"import tensorflow as tf\nprint 'x'\n", {(2, "TF001")}),
+}
+
 CATALOG = _catalog_examples()
-FILES = [path.name for path in FIXTURE_FILES] + sorted(CATALOG)
+FILES = [path.name for path in FIXTURE_FILES] + sorted(CATALOG) + sorted(EDGE_CASES)
 
 
 @pytest.fixture(scope="module")
@@ -45,6 +70,8 @@ def tree(tmp_path_factory) -> Path:
         shutil.copyfile(path, root / path.name)
     for name, source in CATALOG.items():
         (root / name).write_text(source, encoding="utf-8")
+    for name, (data, _) in EDGE_CASES.items():
+        (root / name).write_bytes(data)
     (root / "empty-pylintrc").write_text("", encoding="utf-8")
     return root
 
@@ -116,6 +143,12 @@ def test_there_is_something_to_compare(default_rules):
     cli, _, _ = default_rules
     assert len(FILES) >= len(RULES)
     assert sum(len(found) for found in cli.values()) >= sum(1 for rule in RULES if rule.INVALID)
+
+
+@pytest.mark.parametrize("name", sorted(EDGE_CASES))
+def test_edge_cases_give_the_labelled_findings(name, default_rules):
+    cli, _, _ = default_rules
+    assert cli.get(name, set()) == EDGE_CASES[name][1]
 
 
 @pytest.mark.parametrize("name", FILES)

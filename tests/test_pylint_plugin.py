@@ -40,6 +40,14 @@ def project(tmp_path):
     return tmp_path
 
 
+@pytest.fixture(scope="module")
+def default_run(tmp_path_factory):
+    """One pylint run over the sample with no configuration, shared by the tests that only read it."""
+    root = tmp_path_factory.mktemp("pylint-default")
+    (root / "model.py").write_text(SOURCE, encoding="utf-8")
+    return tools.pylint(*ONLY_TF, "model.py", cwd=root)
+
+
 def messages(result):
     assert result.returncode not in (32,) and "Traceback" not in result.stderr, result.stdout + result.stderr
     return tools.pylint_json(result.stdout)
@@ -102,20 +110,20 @@ def test_spans_match_the_cli(project):
     assert ("TF101", 3, 8, 3, 18) in pylint  # `tf.Session`: editors underline exactly that
 
 
-def test_pylint_disable_and_noqa_both_silence(project):
-    assert codes(tools.pylint(*ONLY_TF, "model.py", cwd=project)) == [(3, "TF101"), (4, "TF102"), (5, "TF206")]
+def test_pylint_disable_and_noqa_both_silence(project, default_run):
+    assert codes(default_run) == [(3, "TF101"), (4, "TF102"), (5, "TF206")]
     # Without the pragmas' effect the same findings are there: the plugin reports them.
     cli = tools.cli_json(tools.tf2lint("check", "--output-format", "json", "model.py", cwd=project).stdout)
     assert {(f["location"]["row"], f["code"]) for f in cli} >= {(11, "TF101"), (15, "TF101")}
 
 
-def test_message_carries_the_replacement(project):
-    text = message_of(tools.pylint(*ONLY_TF, "model.py", cwd=project), "TF101")
+def test_message_carries_the_replacement(default_run):
+    text = message_of(default_run, "TF101")
     assert text.startswith("TF101 `tf.Session`") and " -> " in text and "tf.function" in text
 
 
-def test_target_version_from_tool_pylint_section(project):
-    assert STOP_GAP not in message_of(tools.pylint(*ONLY_TF, "model.py", cwd=project), "TF206")
+def test_target_version_from_tool_pylint_section(project, default_run):
+    assert STOP_GAP not in message_of(default_run, "TF206")
     (project / "pyproject.toml").write_text('[tool.pylint.tf2lint]\ntf2lint-target-version = "2.15"\n', encoding="utf-8")
     assert STOP_GAP in message_of(tools.pylint(*ONLY_TF, "model.py", cwd=project), "TF206")
 

@@ -14,6 +14,7 @@ from tf2lint.config import Config
 from tf2lint.context import Context
 from tf2lint.finding import Finding
 from tf2lint.names import TFRef, prefixes
+from tf2lint.noqa import without_suppressed
 from tf2lint.registry import all_rules
 from tf2lint.resolver import COMPREHENSION_NODES, OPAQUE, Binding, Resolver, Scope
 from tf2lint.rules.base import Rule
@@ -38,20 +39,6 @@ class RuleSet:
 @lru_cache(maxsize=32)
 def rule_set(config: Config) -> RuleSet:
     return RuleSet([cls() for cls in all_rules() if config.is_enabled(cls.code, cls.default_enabled)])
-
-
-_NOQA = re.compile(r"#\s*noqa(?::[\s]?(?P<codes>[A-Z][0-9A-Z]*(?:[,\s]+[A-Z][0-9A-Z]*)*))?", re.IGNORECASE)
-
-
-def is_suppressed(line: str, code: str) -> bool:
-    """flake8-compatible `# noqa` / `# noqa: TF101,TF2` (prefixes) on the finding's line."""
-    for match in _NOQA.finditer(line):
-        codes = match.group("codes")
-        if codes is None:
-            return True
-        if any(code.startswith(c.upper()) for c in re.split(r"[,\s]+", codes) if c):
-            return True
-    return False
 
 
 def _children(node: ast.AST, scope: Scope, resolver: Resolver) -> List[Tuple[ast.AST, Scope]]:
@@ -204,9 +191,7 @@ def lint_tree(
     if ignored:
         findings = [f for f in findings if not any(f.code.startswith(c) for c in ignored)]
     if apply_noqa:
-        findings = [
-            f for f in findings if not (0 < f.start.row <= len(lines) and is_suppressed(lines[f.start.row - 1], f.code))
-        ]
+        findings = without_suppressed(findings, lines)
     return findings
 
 
