@@ -120,10 +120,20 @@ def test_pyproject_applies_and_flake8_options_take_precedence(project):
     assert "TF101" not in {code for _, code in codes(elsewhere)}
 
 
-def test_invalid_target_version_is_a_clear_error(project):
-    result = tools.flake8("--tf2lint-target-version=1.15", "model.py", cwd=project)
+@pytest.mark.parametrize(
+    "args, pyproject, message",
+    [
+        (["--tf2lint-target-version=1.15"], None, "unsupported target-version '1.15'"),
+        (["--tf2lint-extend-select=E501"], None, "'E501' is not a TF code prefix"),
+        ([], '[tool.tf2lint]\nselcet = ["TF1"]\n', "unknown key 'selcet'"),
+    ],
+)
+def test_configuration_errors_are_clear(project, args, pyproject, message):
+    if pyproject:
+        (project / "pyproject.toml").write_text(pyproject, encoding="utf-8")
+    result = tools.flake8(*args, "model.py", cwd=project)
     assert result.returncode == 1
-    assert "unsupported target-version '1.15'" in result.stdout
+    assert "critical error" in result.stdout and message in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
 
 

@@ -151,10 +151,18 @@ def test_invalid_target_version_is_a_usage_error(project):
     assert "invalid choice: '1.15'" in result.stderr and "Traceback" not in result.stderr
 
 
-def test_broken_tf2lint_config_is_a_usage_error(project):
-    (project / "pyproject.toml").write_text('[tool.tf2lint]\nselcet = ["TF1"]\n', encoding="utf-8")
-    result = tools.pylint(*ONLY_TF, "model.py", cwd=project)
-    assert result.returncode == 32 and "unknown key 'selcet'" in result.stderr and "Traceback" not in result.stderr
+@pytest.mark.parametrize(
+    "args, pyproject, message",
+    [
+        (["--tf2lint-extend-select=E501"], None, "tf2lint-extend-select: 'E501' is not a TF code prefix"),
+        ([], '[tool.tf2lint]\nselcet = ["TF1"]\n', "unknown key 'selcet'"),
+    ],
+)
+def test_configuration_errors_are_usage_errors(project, args, pyproject, message):
+    if pyproject:
+        (project / "pyproject.toml").write_text(pyproject, encoding="utf-8")
+    result = tools.pylint(*ONLY_TF, *args, "model.py", cwd=project)
+    assert result.returncode == 32 and message in result.stderr and "Traceback" not in result.stderr
 
 
 def test_from_stdin_uses_the_real_path(tmp_path):

@@ -22,7 +22,7 @@ from typing import Any, ClassVar, FrozenSet, Iterator, List, Optional, Sequence,
 from tf2lint import __version__
 from tf2lint.config import ConfigError
 from tf2lint.engine import lint_tree
-from tf2lint.plugin_config import check_target, config_for, explicitly_selected
+from tf2lint.plugin_config import check_codes, check_target, config_for, explicitly_selected
 from tf2lint.registry import all_rules
 
 Result = Tuple[int, int, str, Type[Any]]
@@ -47,6 +47,13 @@ def _flake8_selection(options: Any) -> Tuple[Optional[FrozenSet[str]], Tuple[str
     except (ImportError, AttributeError, TypeError):
         return None, explicit
     return shown, explicit
+
+
+def _flake8_error(exc: ConfigError) -> Exception:
+    """flake8's own error for a configuration problem: it prints the message and exits 1."""
+    from flake8.exceptions import ExecutionError  # flake8 is running, so it is importable
+
+    return ExecutionError(str(exc))
 
 
 def render(code: str, message: str, replacement: str) -> str:
@@ -92,11 +99,9 @@ class Plugin:
     def parse_options(cls, options: Any) -> None:
         try:
             cls.target_version = check_target(getattr(options, "tf2lint_target_version", None), "--tf2lint-target-version")
+            cls.extend_select = check_codes(_codes(getattr(options, "tf2lint_extend_select", None)), "--tf2lint-extend-select")
         except ConfigError as exc:
-            from flake8.exceptions import ExecutionError  # flake8 is running, so it is importable
-
-            raise ExecutionError(str(exc)) from None
-        cls.extend_select = _codes(getattr(options, "tf2lint_extend_select", None))
+            raise _flake8_error(exc) from None
         cls.host_allowed, explicit = _flake8_selection(options)
         cls.host_codes = explicitly_selected(explicit)
 
@@ -105,13 +110,16 @@ class Plugin:
             return  # flake8's selection leaves out every TF code
         if not any("tensorflow" in line for line in self.lines):
             return
-        config = config_for(
-            self.filename,
-            target_version=self.target_version,
-            extend_select=self.extend_select,
-            host_codes=self.host_codes,
-            host_allowed=self.host_allowed,
-        )
+        try:
+            config = config_for(
+                self.filename,
+                target_version=self.target_version,
+                extend_select=self.extend_select,
+                host_codes=self.host_codes,
+                host_allowed=self.host_allowed,
+            )
+        except ConfigError as exc:  # a broken [tool.tf2lint]: stop the run with its message
+            raise _flake8_error(exc) from None
         lines = [line.rstrip("\r\n") for line in self.lines]
         for finding in lint_tree(self.tree, lines, self.filename, config, apply_noqa=False):
             yield (

@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import FrozenSet, Iterable, Optional, Tuple
 
-from tf2lint.config import Config, find_pyproject, load_file, parse_target, with_overrides
+from tf2lint.config import Config, ConfigError, find_pyproject, load_file, parse_target, with_overrides
 from tf2lint.registry import all_rules
 
 # A prefix must name at least the family ("TF9") to turn an opt-in rule on, as in the CLI.
@@ -89,3 +89,11 @@ def check_target(value: Optional[str], where: str) -> Optional[str]:
         return None
     parse_target(value, where)
     return str(value).strip()
+
+
+def check_codes(codes: Tuple[str, ...], where: str) -> Tuple[str, ...]:
+    """Validate code prefixes given in a host tool's configuration (raises ConfigError)."""
+    for code in codes:
+        if not code.upper().startswith("TF"):
+            raise ConfigError(f"{where}: {code!r} is not a TF code prefix")
+    return tuple(code.upper() for code in codes)

@@ -38,7 +38,7 @@ from tf2lint.config import SUPPORTED_TARGETS, Config, ConfigError
 from tf2lint.engine import decode, lint_source
 from tf2lint.finding import Finding
 from tf2lint.flake8_plugin import render
-from tf2lint.plugin_config import config_for
+from tf2lint.plugin_config import check_codes, config_for
 from tf2lint.registry import all_rules
 from tf2lint.rules.base import Rule
 from tf2lint.tool_findings import undecodable
@@ -190,6 +190,7 @@ def load_configuration(linter: PyLinter) -> None:
     if shared is None:
         return
     try:
+        check_codes(_codes(getattr(linter.config, "tf2lint_extend_select", ())), "tf2lint-extend-select")
         config = shared.config_for(os.path.join(os.getcwd(), "__init__.py"), with_pylint_state=False)
         selected = [code for code in shared.opt_in if config.is_enabled(code, False)]
     except ConfigError as exc:
