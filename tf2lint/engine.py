@@ -23,6 +23,7 @@ from tf2lint.config import Config
 from tf2lint.context import Context
 from tf2lint.finding import Finding
 from tf2lint.names import VIA_COMPAT_V2, TFRef, prefixes
+from tf2lint.noqa import without_suppressed
 from tf2lint.registry import all_rules
 from tf2lint.resolver import COMPREHENSION_NODES, OPAQUE, Binding, Resolver, Scope
 from tf2lint.rules.base import Rule
@@ -103,20 +104,6 @@ def visible(finding: Finding, config: Config) -> bool:
     if finding.code.startswith("TF0"):
         return not any(finding.code.startswith(prefix) for prefix in config.ignore)
     return config.is_enabled(finding.code)
-
-
-_NOQA = re.compile(r"#\s*noqa(?::[\s]?(?P<codes>[A-Z][0-9A-Z]*(?:[,\s]+[A-Z][0-9A-Z]*)*))?", re.IGNORECASE)
-
-
-def is_suppressed(line: str, code: str) -> bool:
-    """flake8-compatible `# noqa` / `# noqa: TF101,TF2` (prefixes) on the finding's line."""
-    for match in _NOQA.finditer(line):
-        codes = match.group("codes")
-        if codes is None:
-            return True
-        if any(code.startswith(c.upper()) for c in re.split(r"[,\s]+", codes) if c):
-            return True
-    return False
 
 
 def _children(node: ast.AST, scope: Scope, resolver: Resolver) -> List[Tuple[ast.AST, Scope]]:
@@ -330,14 +317,12 @@ def lint_tree(
             fn()
     except RecursionError:
         return [tool_findings.too_deep(filename)]
-    findings = [f for f in _dedupe(ctx.findings) if visible(f, config)]
+    findings = _dedupe([item for item in ctx.findings if visible(item[1], config)])
     ignored = config.ignored_for_file(filename)
     if ignored:
         findings = [f for f in findings if not any(f.code.startswith(c) for c in ignored)]
     if apply_noqa:
-        findings = [
-            f for f in findings if not (0 < f.start.row <= len(lines) and is_suppressed(lines[f.start.row - 1], f.code))
-        ]
+        findings = without_suppressed(findings, lines)
     return findings
 
 
@@ -345,6 +330,18 @@ def decode(data: bytes) -> str:
     """Decode source bytes as Python does (BOM, PEP 263 cookie, UTF-8 default)."""
     encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
     return data.decode(encoding)
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def physical_lines(source: str) -> List[str]:
+    """Split source into lines the way Python numbers them.
+
+    ``str.splitlines`` also breaks at form feeds and other Unicode separators, which
+    would shift every later row against the ast's line numbers.
+    """
+    return _LINE_BREAK.split(source)
 
 
 def mentions_tensorflow(data: bytes) -> bool:
@@ -369,7 +366,7 @@ def lint_source(source: str, filename: str, config: Config, *, apply_noqa: bool 
         return _tool_finding(tool_findings.too_deep(filename), config)
     except ValueError as exc:
         return _tool_finding(tool_findings.unreadable(filename, str(exc)), config)
-    return lint_tree(tree, source.splitlines(), filename, config, apply_noqa=apply_noqa)
+    return lint_tree(tree, physical_lines(source), filename, config, apply_noqa=apply_noqa)
 
 
 def lint_bytes(data: bytes, filename: str, config: Config) -> List[Finding]:
