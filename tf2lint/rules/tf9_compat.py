@@ -9,16 +9,7 @@ from tf2lint.context import Context
 from tf2lint.finding import Severity
 from tf2lint.names import VIA_COMPAT_V1, TFRef
 from tf2lint.rules.base import Rule, register
-
-
-def _spells_compat_v1(node: ast.AST) -> bool:
-    """Whether an attribute chain spells `<...>.compat.v1` itself (not through an alias)."""
-    while isinstance(node, ast.Attribute):
-        value = node.value
-        if node.attr == "v1" and isinstance(value, ast.Attribute) and value.attr == "compat":
-            return True
-        node = value
-    return False
+from tf2lint.rules.tf9_symbols import spells_compat_v1
 
 
 @register
@@ -57,7 +48,7 @@ class CompatV1UseRule(Rule):
 
     def check(self, node: ast.AST, ctx: Context) -> None:
         if isinstance(node, ast.Attribute):
-            if isinstance(node.ctx, ast.Load) and _spells_compat_v1(node):
+            if isinstance(node.ctx, ast.Load) and spells_compat_v1(node):
                 ref = ctx.resolve(node)
                 if ref is not None and not ref.instance and ref.via == VIA_COMPAT_V1:
                     self.report(ctx, node, None, name=ctx.source_of(node))

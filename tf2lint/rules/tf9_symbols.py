@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import ast
 from functools import cache
-from typing import ClassVar, Dict, FrozenSet, Iterable, Optional, Tuple, Type
+from typing import ClassVar, Dict, FrozenSet, Iterable, Iterator, List, Optional, Tuple, Type
 
 from tf2lint.context import Context
 from tf2lint.data import symbols as routes
@@ -91,6 +91,7 @@ class SymbolRule(Rule):
 
     kind: ClassVar[str] = ""
     priority = 1
+    node_types: ClassVar[Tuple[Type[ast.AST], ...]] = (ast.FunctionDef, ast.AsyncFunctionDef)
     _bound: ClassVar[bool]
 
     def __init__(self) -> None:
@@ -105,8 +106,34 @@ class SymbolRule(Rule):
             return
         self.report_symbol(node, ref, hit[0], ctx)
 
+    def check(self, node: ast.AST, ctx: Context) -> None:
+        """Annotations of a function's parameters and return value (`session: tf.Session`): the
+        engine's walk does not enter them, and they fail on TF2 when the `def` runs."""
+        for expr, ref in _annotation_refs(node, ctx):
+            self.on_reference(expr, ref, "", ctx)
+
     def report_symbol(self, node: ast.AST, ref: TFRef, key: str, ctx: Context) -> None:
         raise NotImplementedError
+
+
+def _annotation_refs(node: ast.AST, ctx: Context) -> Iterator[Tuple[ast.AST, TFRef]]:
+    if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return
+    args = node.args
+    params = [*getattr(args, "posonlyargs", []), *args.args, *args.kwonlyargs, args.vararg, args.kwarg]
+    stack: List[ast.AST] = [p.annotation for p in params if p is not None and p.annotation is not None]
+    if node.returns is not None:
+        stack.append(node.returns)
+    while stack:
+        expr = stack.pop()
+        if isinstance(expr, (ast.Attribute, ast.Name)):
+            ref = ctx.resolve(expr)
+            if ref is not None and not ref.instance:
+                yield expr, ref
+                continue
+            if isinstance(expr, ast.Name):
+                continue
+        stack.extend(ast.iter_child_nodes(expr))
 
 
 def compat_available(name: str, target: Tuple[int, int]) -> bool:
@@ -133,6 +160,19 @@ def version_notes_for(name: str, target: Tuple[int, int]) -> str:
     return "".join(" " + n for n in notes)
 
 
+def spells_compat_v1(node: ast.AST) -> bool:
+    """Whether the code names `tf.compat.v1` itself here (an attribute chain through `.compat.v1`
+    or an import from it), rather than through an alias such as `import tensorflow.compat.v1 as tf`."""
+    if isinstance(node, (ast.alias, ast.Import, ast.ImportFrom)):
+        return True
+    while isinstance(node, ast.Attribute):
+        value = node.value
+        if node.attr == "v1" and isinstance(value, ast.Attribute) and value.attr == "compat":
+            return True
+        node = value
+    return False
+
+
 def _severity(ref: TFRef) -> Severity:
     return Severity.WARNING if ref.via == VIA_COMPAT_V1 else Severity.ERROR
 
@@ -156,8 +196,8 @@ class RemovedSymbolRule(SymbolRule):
     Under `import tensorflow as tf` on TF2 the name raises `AttributeError`. The converter
     rewrites it to `tf.compat.v1.<name>`, which keeps the TF1 behaviour (graph mode,
     collections); the finding gives that spelling and, where there is one, the TF2 way to
-    write the same thing. Reached through `tf.compat.v1` already, a name is reported only when
-    a TF2 route is known.
+    write the same thing. A name spelled `tf.compat.v1.<name>` already is reported only when a
+    TF2 route is known; through an alias (`import tensorflow.compat.v1 as tf`) it always is.
     """
 
     code = "TF901"
@@ -181,8 +221,8 @@ class RemovedSymbolRule(SymbolRule):
 
     def report_symbol(self, node: ast.AST, ref: TFRef, key: str, ctx: Context) -> None:
         route = _route(key)
-        if ref.via == VIA_COMPAT_V1 and (route is None or key in routes.PROTOS):
-            return  # already spelled as TF1 API, and no TF2 way to suggest (TF990 covers it)
+        if ref.via == VIA_COMPAT_V1 and (route is None or key in routes.PROTOS) and spells_compat_v1(node):
+            return  # already spelled `tf.compat.v1.X`, and no TF2 way to suggest (TF990 covers it)
         target = ctx.target_version
         parts = []
         if route is not None:
@@ -213,7 +253,7 @@ class RenamedSymbolRule(SymbolRule):
     summary = "`{name}` is `{new}` in TF2"
     replacement = "The TF2 name given in the finding."
     kind = RENAMED
-    node_types = (ast.Call,)
+    node_types = (ast.Call, ast.FunctionDef, ast.AsyncFunctionDef)
     fix_safety = (
         "No automatic fix yet. Renames are the same API under its TF2 name; arguments whose keyword or "
         "position changed are reported separately (TF903, TF904)."
@@ -231,7 +271,9 @@ class RenamedSymbolRule(SymbolRule):
 
     def check(self, node: ast.AST, ctx: Context) -> None:
         """`tf.to_float(x)` -> `tf.cast(x, tf.float32)`, rendered with the user's argument."""
-        assert isinstance(node, ast.Call)
+        if not isinstance(node, ast.Call):
+            super().check(node, ctx)
+            return
         func = node.func
         last = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
         if last not in routes.CASTS:
@@ -255,6 +297,20 @@ class RenamedSymbolRule(SymbolRule):
             new = f"tf.{gen.RENAMED[key]}{ref.name[len(key):]}"
             replacement = f"`{new}`"
         self.report(ctx, node, ref, replacement=replacement, severity=_severity(ref), new=new)
+
+
+def _through_constant(node: ast.AST, module: str, ctx: Context) -> bool:
+    """Whether the reference starts at a name bound to a constant of the removed module
+    (`FLAGS`, `INFO`: upper case), whose every use would otherwise repeat one finding."""
+    while isinstance(node, ast.Attribute):
+        node = node.value
+    if not isinstance(node, ast.Name):
+        return False
+    root = ctx.resolve(node)
+    if root is None or not root.name.startswith(module + "."):
+        return False
+    member = root.name.rpartition(".")[2]
+    return member.isupper()
 
 
 def _argument(call: ast.Call, index: int, name: str) -> Optional[ast.AST]:
@@ -297,8 +353,11 @@ class RemovedModuleRule(SymbolRule):
     def report_symbol(self, node: ast.AST, ref: TFRef, key: str, ctx: Context) -> None:
         name = ref.name
         module = next(p for p in prefixes(name) if p in gen.REMOVED_MODULES)
-        if module.split(".")[0] == "contrib" and isinstance(node, (ast.alias, ast.Import, ast.ImportFrom)):
-            return  # the import statement is TF601's
+        if isinstance(node, (ast.alias, ast.Import, ast.ImportFrom)):
+            if module.split(".")[0] == "contrib":
+                return  # the import statement is TF601's
+        elif _through_constant(node, module, ctx):
+            return  # `FLAGS.data_dir` after `FLAGS = tf.app.flags.FLAGS`: reported where it was bound
         route = routes.MODULE_MEMBER_ROUTES.get(name) or routes.ROUTES.get(name)
         if route is None:
             for prefix in prefixes(name):
