@@ -253,3 +253,34 @@ def test_annotations_are_checked():
         "def restore(session: Optional[tf.MetaGraphDef], path: tf.gfile.GFile = None) -> tf.Variable:\n    pass\n"
     )
     assert sorted((f.start.col, f.code) for f in lint(source)) == [(30, "TF901"), (54, "TF902")]
+
+
+def test_a_tf2_module_calling_some_compat_v1_api_is_not_evidence_of_tf1():
+    source = (
+        "import tensorflow as tf\n"
+        "g = tf.compat.v1.get_default_graph()\n"
+        "y = tf.where(c, a, b)\n"
+        "d = tf.nn.dropout(x, 0.5)\n"
+        "i = tf.image.draw_bounding_boxes(images, boxes, colors)\n"
+    )
+    assert [f.code for f in lint(source)] == ["TF105"]
+
+
+def test_switching_to_tf1_behaviour_is_evidence():
+    source = "import tensorflow as tf\ntf.compat.v1.disable_v2_behavior()\nd = tf.nn.dropout(x, 0.5)\n"
+    assert [(f.start.row, f.code) for f in lint(source)] == [(2, "TF107"), (3, "TF906")]
+
+
+def test_compat_v2_calls_are_tf2_calls():
+    source = "import tensorflow as tf\nsess = tf.Session()\ny = tf.compat.v2.where(c, a, b)\nz = tf.compat.v2.random.poisson(lam, [3])\n"
+    assert [f.code for f in lint(source)] == ["TF101"]
+
+
+def test_keras2_function_of_the_same_name_depends_on_the_target():
+    tf2 = "import tensorflow as tf\nloss = tf.losses.mean_squared_error(y, p)\n"
+    tf1 = "import tensorflow as tf\nsess = tf.Session()\nloss = tf.losses.mean_squared_error(y, p)\n"
+    keras2 = Config(target_version=(2, 15))
+    assert lint(tf2, keras2) == []
+    assert [f.code for f in lint(tf1, keras2)] == ["TF101", "TF901"]
+    f = only(tf2, "TF901")  # Keras 3: the function is gone
+    assert "Keras 3" in f.replacement and "MeanSquaredError" in f.replacement

@@ -562,6 +562,19 @@ SIGNATURES_OWNED_ELSEWHERE: Tuple[str, ...] = ("summary",)
 
 # ----- target-version advice ------------------------------------------------------------------
 
+# TF1-only names that TF 2.15 (Keras 2) still serves under the same spelling as Keras functions
+# with TF2 meaning; Keras 3 (TF 2.16+) dropped them. Found by looking each generated TF1-only
+# name up in tensorflow-cpu 2.15.1.
+KERAS2_FUNCTIONS: Dict[str, str] = {
+    "losses.mean_squared_error": "tf.keras.losses.MeanSquaredError()",
+    "metrics.mean_squared_error": "tf.keras.metrics.MeanSquaredError()",
+    "metrics.mean_absolute_error": "tf.keras.metrics.MeanAbsoluteError()",
+}
+KERAS2_NOTE = (
+    "Up to TF 2.15 `tf.{name}` is also a Keras 2 function with another meaning (a per-example value, not a TF1 "
+    "reduction or metric op); Keras 3 (TF 2.16+) has no such function: use `{keras}`."
+)
+
 KERAS3_FROM = (2, 16)
 ESTIMATOR_REMOVED_IN = (2, 16)
 LITE_INTERPRETER_DEPRECATED_IN = (2, 19)

@@ -18,9 +18,9 @@ from tf2lint.data import symbols as routes
 from tf2lint.data.generated import signatures as sig
 from tf2lint.data.generated import v1_symbols as gen
 from tf2lint.finding import Severity
-from tf2lint.names import VIA_COMPAT_V1, TFRef
+from tf2lint.names import VIA_COMPAT_V1, VIA_COMPAT_V2, TFRef
 from tf2lint.rules.base import Rule, register
-from tf2lint.rules.tf9_symbols import classify, covered_by_idiom
+from tf2lint.rules.tf9_symbols import classify, covered_by_idiom, evidence, when_tf1
 
 OLD_KEYWORDS: FrozenSet[str] = frozenset(
     {k for changes in sig.KEYWORDS.values() for k in changes} | {k for changes in sig.METHOD_KEYWORDS.values() for k in changes}
@@ -45,6 +45,10 @@ REORDER_MIN: Dict[str, int] = _min_first_index()
 CHANGED_LAST: FrozenSet[str] = frozenset(_last_component(n) for n in routes.CHANGED)
 _FORMATTER = string.Formatter()
 _MAX_ARG = 40
+
+
+# Calls that switch a TF2 install to TF1 behaviour: evidence that the module runs TF1.
+TF1_SWITCHES: FrozenSet[str] = frozenset({"disable_v2_behavior", "disable_eager_execution"})
 
 
 def _func_name(func: ast.AST) -> str:
@@ -202,6 +206,8 @@ class RenamedKeywordRule(Rule):
         if ref is None:
             self._check_method(node, hits, ctx)
             return
+        if ref.via == VIA_COMPAT_V2:
+            return
         name = ref.name
         changes = sig.KEYWORDS.get(name)
         if not changes or owned_elsewhere(name):
@@ -256,9 +262,9 @@ class ArgumentOrderRule(Rule):
     TF2 reordered or removed parameters of about a hundred functions (`name` moved to the end,
     deprecated parameters dropped). A TF1 call that passes such an argument positionally runs
     on TF2 with the value bound to another parameter, or fails. For functions TF2 kept under
-    the same name this is reported only where the module evidently runs TF1 (it uses
-    `tf.compat.v1`, `disable_v2_behavior` or names TF2 does not have), since the same call in
-    TF2 code means what TF2 says.
+    the same name this is reported only where the call goes through `tf.compat.v1` or the
+    module evidently runs TF1 (it uses names TF2 does not have, or calls
+    `disable_v2_behavior`), since the same call in TF2 code means what TF2 says.
     """
 
     code = "TF904"
@@ -287,7 +293,7 @@ class ArgumentOrderRule(Rule):
         if minimum is None or len(args) <= minimum:
             return
         ref = ctx.resolve_call(node)
-        if ref is None:
+        if ref is None or ref.via == VIA_COMPAT_V2:
             return
         name = ref.name
         entry = sig.POSITIONAL.get(name)
@@ -301,7 +307,7 @@ class ArgumentOrderRule(Rule):
         if ref.via == VIA_COMPAT_V1 or classify(name) is not None:
             report()
         else:  # the name exists in TF2: a TF2 call means what it says
-            ctx.defer(lambda: report() if ctx.runs_tf1 else None)
+            when_tf1(ctx, report)
 
     def _reporter(
         self, node: ast.Call, ref: TFRef, bound: BoundCall, entry: Tuple[int, Tuple[str, ...], Tuple[str, ...], int], ctx: Context
@@ -335,9 +341,11 @@ class ChangedSemanticsRule(Rule):
     TF1-only signature (`tf.name_scope(None, 'default', [x])`, `tf.zeros_initializer(dtype=
     tf.int32)`: a parameter TF2 lacks), or the same call computes something else in TF2
     (`tf.random.poisson(lam, shape)` swaps its arguments, `tf.nn.dropout(x, 0.5)` meant
-    keep_prob and now means rate) and the module evidently runs TF1 (it reaches TensorFlow
-    through `tf.compat.v1`, calls `disable_v2_behavior`, or uses names TF2 does not have).
-    TensorFlow's converter rewrites these calls unconditionally, which breaks correct TF2 code.
+    keep_prob and now means rate) and the call evidently is TF1's: it goes through
+    `tf.compat.v1` (or an alias such as `import tensorflow.compat.v1 as tf`), or the module
+    uses names TF2 does not have or calls `disable_v2_behavior`. A TF2 module that calls some
+    `tf.compat.v1` function elsewhere is still TF2 code. TensorFlow's converter rewrites these
+    calls unconditionally, which breaks correct TF2 code.
     """
 
     code = "TF906"
@@ -364,10 +372,16 @@ class ChangedSemanticsRule(Rule):
 
     def check(self, node: ast.AST, ctx: Context) -> None:
         assert isinstance(node, ast.Call)
-        if _func_name(node.func) not in CHANGED_LAST:
+        func_name = _func_name(node.func)
+        if func_name in TF1_SWITCHES:
+            switch = ctx.resolve_call(node)
+            if switch is not None and switch.name in TF1_SWITCHES:
+                evidence(ctx).switched = True
+            return
+        if func_name not in CHANGED_LAST:
             return
         ref = ctx.resolve_call(node)
-        if ref is None:
+        if ref is None or ref.via == VIA_COMPAT_V2:
             return
         name = ref.name
         entry = routes.CHANGED.get(name)
@@ -400,7 +414,7 @@ class ChangedSemanticsRule(Rule):
         if ref.via == VIA_COMPAT_V1:
             self._report(node, ref, bound, params, keep, message, severity, ctx)
         else:
-            ctx.defer(lambda: self._report(node, ref, bound, params, keep, message, severity, ctx) if ctx.runs_tf1 else None)
+            when_tf1(ctx, lambda: self._report(node, ref, bound, params, keep, message, severity, ctx))
 
     def _report(
         self,

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import ast
 from functools import cache
-from typing import ClassVar, Dict, FrozenSet, Iterable, Iterator, List, Optional, Tuple, Type
+from typing import Callable, ClassVar, Dict, FrozenSet, Iterable, Iterator, List, Optional, Tuple, Type
+from weakref import WeakKeyDictionary
 
 from tf2lint.context import Context
 from tf2lint.data import symbols as routes
@@ -84,6 +85,47 @@ def dispatch_keys(own: Iterable[str]) -> Dict[str, Optional[str]]:
         if any(p in own_keys for p in prefixes(key) if p != key):
             keys[key] = None
     return keys
+
+
+class Evidence:
+    """Whether a module evidently runs TF1, for calls TF2 code may write the same way.
+
+    Evidence is a name that fails on TF2 (a finding of severity error: TF1-only names reached
+    through plain `tf`, TF1-only keywords) or a call that switches TF2 to TF1 behaviour. It is
+    read once, after the walk and before any other deferred check can add findings. A module
+    that merely calls some `tf.compat.v1` API is TF2 code using a legacy function, not evidence:
+    its plain `tf.*` calls mean what TF2 says. (Calls reached through `tf.compat.v1` itself
+    always carry their TF1 meaning and need no evidence.)
+    """
+
+    __slots__ = ("switched", "runs_tf1")
+
+    def __init__(self) -> None:
+        self.switched = False
+        self.runs_tf1: Optional[bool] = None
+
+    def settle(self, ctx: Context) -> None:
+        self.runs_tf1 = self.switched or any(
+            f.severity is Severity.ERROR and not f.code.startswith("TF0") for _, f in ctx.findings
+        )
+
+
+_EVIDENCE: WeakKeyDictionary[Context, Evidence] = WeakKeyDictionary()
+
+
+def evidence(ctx: Context) -> Evidence:
+    found = _EVIDENCE.get(ctx)
+    if found is None:
+        found = _EVIDENCE[ctx] = Evidence()
+        # First in line: settle before other deferred checks add findings of their own.
+        ctx.deferred.insert(0, lambda: found.settle(ctx))  # type: ignore[union-attr]
+    return found
+
+
+def when_tf1(ctx: Context, report: Callable[[], None]) -> None:
+    """Report after the walk if the module evidently runs TF1."""
+    seen = evidence(ctx)
+    ctx.defer(lambda: report() if seen.runs_tf1 else None)
 
 
 class SymbolRule(Rule):
@@ -224,6 +266,15 @@ class RemovedSymbolRule(SymbolRule):
         if ref.via == VIA_COMPAT_V1 and (route is None or key in routes.PROTOS) and spells_compat_v1(node):
             return  # already spelled `tf.compat.v1.X`, and no TF2 way to suggest (TF990 covers it)
         target = ctx.target_version
+        keras2 = routes.KERAS2_FUNCTIONS.get(key)
+        if keras2 is not None and ref.via != VIA_COMPAT_V1 and target < routes.KERAS3_FROM:
+            # Keras 2 serves the same spelling with TF2 meaning: a TF1 call only in a TF1 module.
+            when_tf1(ctx, lambda: self._report_removed(node, ref, key, route, ctx))
+            return
+        self._report_removed(node, ref, key, route, ctx)
+
+    def _report_removed(self, node: ast.AST, ref: TFRef, key: str, route: Optional[str], ctx: Context) -> None:
+        target = ctx.target_version
         parts = []
         if route is not None:
             parts.append(f"TF2: {route.rstrip('.')}.")
@@ -236,6 +287,9 @@ class RemovedSymbolRule(SymbolRule):
         elif route is None:
             parts.append(f"TF2 has no equivalent, and TF {target[0]}.{target[1]} has no `tf.compat.v1.{key}` either.")
         replacement = " ".join(parts) + version_notes_for(key, target)
+        keras2 = routes.KERAS2_FUNCTIONS.get(key)
+        if keras2 is not None:
+            replacement += " " + routes.KERAS2_NOTE.format(name=key, keras=keras2)
         self.report(ctx, node, ref, replacement=replacement, severity=_severity(ref))
 
 
