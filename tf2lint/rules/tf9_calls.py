@@ -180,7 +180,10 @@ class RenamedKeywordRule(Rule):
     code = "TF903"
     symbol = "renamed-keyword"
     summary = "`{name}` passes a keyword TF2 renamed or removed"
-    replacement = "The TF2 keyword given in the finding (or delete a removed one)."
+    replacement = (
+        "`keepdims=` for `keep_dims=`, `axis=` for `reduction_indices=` / `dim=` / `squeeze_dims=`, `rate=1 - p` for "
+        "`keep_prob=p`; delete removed ones such as `partition_strategy=` (the finding says what TF2 does instead)."
+    )
     node_types = (ast.Call,)
     priority = 1
     INVALID = (
@@ -270,7 +273,10 @@ class ArgumentOrderRule(Rule):
     code = "TF904"
     symbol = "argument-order"
     summary = "`{name}` passes arguments positionally whose TF2 order changed"
-    replacement = "Pass the arguments from the moved position on by keyword, with their TF2 names."
+    replacement = (
+        "Pass the arguments from the moved position on by keyword, with their TF2 names: "
+        "`tf.argmax(x, 1, name='am')`, `tf.nn.conv2d(x, w, s, p, data_format='NHWC')`."
+    )
     node_types = (ast.Call,)
     priority = 1
     INVALID = (
@@ -351,7 +357,11 @@ class ChangedSemanticsRule(Rule):
     code = "TF906"
     symbol = "changed-semantics"
     summary = "`{name}` means something else in TF2"
-    replacement = "The TF2 call given in the finding."
+    replacement = (
+        "`with tf.name_scope(name):`, `tf.nn.dropout(x, rate=1 - keep_prob)`, `tf.random.poisson(shape, lam)`, "
+        "initializers without `dtype` (passed when called: `init(shape, dtype)`), `tf.debugging.assert_*(x, y, message=...)`, "
+        "`tf.saved_model.load(export_dir)`; the finding renders the call."
+    )
     node_types = (ast.Call,)
     priority = 1
     version_notes = (

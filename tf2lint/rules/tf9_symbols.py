@@ -215,6 +215,11 @@ def spells_compat_v1(node: ast.AST) -> bool:
     return False
 
 
+def _sentence(text: str) -> str:
+    text = text.rstrip(".")
+    return (text[0].upper() + text[1:] if text[:1].isalpha() else text) + "."
+
+
 def _severity(ref: TFRef) -> Severity:
     return Severity.WARNING if ref.via == VIA_COMPAT_V1 else Severity.ERROR
 
@@ -245,7 +250,10 @@ class RemovedSymbolRule(SymbolRule):
     code = "TF901"
     symbol = "removed-symbol"
     summary = "`{name}` has no TF2 name"
-    replacement = "The TF2 route named in the finding, or `tf.compat.v1.<name>` to keep the TF1 behaviour meanwhile."
+    replacement = (
+        "The TF2 code the finding names (`tf.print` for `tf.Print`, a Keras RNN layer for `tf.nn.dynamic_rnn`, a Keras "
+        "initializer object for `tf.glorot_uniform_initializer`, ...), or `tf.compat.v1.<name>` to keep the TF1 behaviour meanwhile."
+    )
     kind = REMOVED
     version_notes = " ".join(
         (routes.KERAS_SHIM_NOTE, routes.ESTIMATOR_NOTE, routes.SUMMARY_NOTE, routes.LITE_NOTE)
@@ -277,7 +285,7 @@ class RemovedSymbolRule(SymbolRule):
         target = ctx.target_version
         parts = []
         if route is not None:
-            parts.append(f"TF2: {route.rstrip('.')}.")
+            parts.append(_sentence(route))
         if compat_available(key, target):
             compat = f"`tf.compat.v1.{key}`"
             if route:
@@ -305,7 +313,14 @@ class RenamedSymbolRule(SymbolRule):
     code = "TF902"
     symbol = "renamed-symbol"
     summary = "`{name}` is `{new}` in TF2"
-    replacement = "The TF2 name given in the finding."
+    replacement = (
+        "The TF2 name: `tf.math.log` for `tf.log`, `tf.io.gfile.exists` for `tf.gfile.Exists`, `tf.random.uniform` for "
+        "`tf.random_uniform`, `tf.cast(x, tf.float32)` for `tf.to_float(x)` (rendered with the call's argument)."
+    )
+    version_notes = (
+        "The table is generated from TensorFlow 2.21.0 (its converter tables and API); every suggested name exists "
+        "in that release under `import tensorflow as tf`."
+    )
     kind = RENAMED
     node_types = (ast.Call, ast.FunctionDef, ast.AsyncFunctionDef)
     fix_safety = (
@@ -389,7 +404,11 @@ class RemovedModuleRule(SymbolRule):
     code = "TF905"
     symbol = "removed-module"
     summary = "`{name}`: TF2 has no module `tf.{module}`"
-    replacement = "The destination named in the finding (absl, `tf.io`, `tf.data`, Keras, ...)."
+    replacement = (
+        "`absl.flags` or `argparse` for `tf.flags`, `absl.app.run` for `tf.app.run`, `absl.logging` or `tf.get_logger()` "
+        "for `tf.logging`, `tf.io.gfile` for `tf.gfile`, `tf.io` / `tf.data` for `tf.python_io`, Keras cells for "
+        "`tf.nn.rnn_cell`; the finding names the member's own destination."
+    )
     kind = MODULE
     version_notes = routes.COMPAT_LAYERS_NOTE
     INVALID = (
@@ -419,7 +438,7 @@ class RemovedModuleRule(SymbolRule):
                     route = routes.MODULE_ROUTES[prefix]
                     break
         target = ctx.target_version
-        replacement = f"TF2: {route.rstrip('.')}." if route else "Remove the dependency on this module."
+        replacement = _sentence(route) if route else "Remove the dependency on this module."
         if compat_available(name, target) and ref.via != VIA_COMPAT_V1:
             replacement += f" `tf.compat.v1.{name}` keeps working meanwhile."
         replacement += version_notes_for(name, target)
