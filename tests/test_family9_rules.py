@@ -30,7 +30,7 @@ def only(source, code, config=DEFAULT):
 def test_cast_is_rendered_with_the_users_argument():
     f = only("import tensorflow as tf\ny = tf.to_int64(ids + 1, name='i')\n", "TF902")
     assert f.replacement == "`tf.cast(ids + 1, tf.int64, name='i')`"
-    assert (f.start.row, f.start.col, f.end.col) == (2, 4, 15)
+    assert (f.start.row, f.start.col, f.end.col) == (2, 4, 34)  # the whole call the cast replaces
 
 
 def test_rename_keeps_the_rest_of_the_attribute_chain():

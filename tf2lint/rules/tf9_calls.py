@@ -274,8 +274,8 @@ class ArgumentOrderRule(Rule):
     symbol = "argument-order"
     summary = "`{name}` passes arguments positionally whose TF2 order changed"
     replacement = (
-        "Pass the arguments from the moved position on by keyword, with their TF2 names: "
-        "`tf.argmax(x, 1, name='am')`, `tf.nn.conv2d(x, w, s, p, data_format='NHWC')`."
+        "Pass the arguments from the moved position on by keyword, with their TF2 names (`tf.argmax(x, 1, name='am')`); "
+        "drop the ones TF2 removed (`use_cudnn_on_gpu` of `tf.nn.conv2d`)."
     )
     node_types = (ast.Call,)
     priority = 1

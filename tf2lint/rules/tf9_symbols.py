@@ -356,7 +356,8 @@ class RenamedSymbolRule(SymbolRule):
         name = _argument(node, 1, "name")
         rendered = f"tf.cast({ctx.source_of(value)}, {routes.CASTS[ref.name]}" + (f", name={ctx.source_of(name)}" if name else "") + ")"
         ctx.claim(func)
-        self.report(ctx, func, ref, replacement=f"`{rendered}`", severity=_severity(ref), new="tf.cast")
+        # The span is the whole call: the rendered `tf.cast(...)` replaces all of it.
+        self.report(ctx, node, ref, replacement=f"`{rendered}`", severity=_severity(ref), new="tf.cast")
 
     def report_symbol(self, node: ast.AST, ref: TFRef, key: str, ctx: Context) -> None:
         if key in routes.CASTS:
