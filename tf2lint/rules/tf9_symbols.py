@@ -76,11 +76,9 @@ def dispatch_keys(own: Iterable[str]) -> Dict[str, Optional[str]]:
     own_keys = set(own)
     keys: Dict[str, Optional[str]] = {}
     for key in own_keys:
-        cover = None
-        for prefix in prefixes(key):
-            if prefix != key and prefix in idioms:
-                cover = prefix
-        keys[cover or key] = None
+        # The longest idiom key above it: the one the engine's dispatch would stop at.
+        cover = next((p for p in prefixes(key) if p != key and p in idioms), key)
+        keys[cover] = None
     for key in idioms:
         if any(p in own_keys for p in prefixes(key) if p != key):
             keys[key] = None
@@ -399,7 +397,8 @@ class RemovedModuleRule(SymbolRule):
     These modules are gone from TF2; command-line flags, the program entry point and
     logging moved to absl (or the standard library), file access to `tf.io.gfile`, TFRecord
     I/O to `tf.io` and `tf.data`, RNN cells to Keras. Members with a TF2 name of their own
-    (`tf.gfile.Exists`) are reported as renamed symbols (TF902) instead.
+    (`tf.gfile.Exists`) are reported as renamed symbols (TF902) instead. A module constant bound
+    to a name (`FLAGS = tf.app.flags.FLAGS`) is reported where it is bound, not at every use.
     """
 
     code = "TF905"
