@@ -94,3 +94,23 @@ def prefixes(name: str) -> Iterator[str]:
         if dot < 0:
             return
         name = name[:dot]
+
+
+def exists_in_tf2(name: str) -> Optional[bool]:
+    """Whether the canonical ``name`` (no ``tf.``) exists in TF2 under that spelling.
+
+    True or False from the TF2 namespace of the pinned release (tf2lint/data/generated/
+    tf2_names.py, loaded on first use); None when it cannot be told: Keras-served
+    namespaces (their contents follow the Keras release) and attributes of classes.
+    """
+    from tf2lint.data.generated import tf2_names as table
+
+    if not name or name in table.TF2_NAMES:
+        return True
+    opaque = table.OPAQUE
+    for prefix in prefixes(name):
+        if prefix in opaque:
+            return None
+        if prefix != name and prefix in table.TF2_NAMES:
+            return False if prefix in table.TF2_MODULES else None
+    return False
