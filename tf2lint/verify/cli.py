@@ -60,7 +60,7 @@ def main(args: argparse.Namespace, out: Optional[TextIO] = None, err: Optional[T
         return EXIT_ERROR
 
     from tf2lint.verify.progress import Progress
-    from tf2lint.verify.report import render_json, render_text
+    from tf2lint.verify.report import render_json, render_records
     from tf2lint.verify.runner import any_failed, run
 
     ready: Dict[str, Any] = {}
@@ -72,10 +72,11 @@ def main(args: argparse.Namespace, out: Optional[TextIO] = None, err: Optional[T
         for result in results:
             for side, text in result.tracebacks.items():
                 err.write(f"--- {result.pair.name} ({side}):\n{text}\n")
+    records = [r.as_json() for r in results]
     if args.output_format == "json":
-        render_json(results, out)
+        render_json(records, out)
     else:
         keras = ready.get("tf2", {}).get("keras_version")
         heading = f"TensorFlow {version}" + (f" (Keras {keras})" if keras else "") + f": {len(results)} sample pairs in {elapsed:.1f} s"
-        render_text(results, out, heading)
+        render_records(records, out, heading)
     return EXIT_FAILED if any_failed(results) else EXIT_OK

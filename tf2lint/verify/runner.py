@@ -25,6 +25,9 @@ from tf2lint.verify.environment import version_tuple
 from tf2lint.verify.pairs import Pair
 from tf2lint.verify.progress import Progress
 
+Event = Tuple[str, Optional[Dict[str, Any]]]  # (worker mode, protocol message or None at end of output)
+OnReady = Optional[Callable[[Dict[str, Any]], None]]  # called with each worker's start-up message
+
 WORKER_ENV = {
     "TF_CPP_MIN_LOG_LEVEL": "2",
     # The same kernels in graph and eager mode, and no GPU: numbers must not depend on the machine.
@@ -94,7 +97,7 @@ class Job:
 class Worker:
     """One `python -m tf2lint.verify.worker MODE` process; its events land on a shared queue."""
 
-    def __init__(self, mode: str, tmp: str, events: queue.Queue[Tuple[str, Optional[Dict[str, Any]]]]):
+    def __init__(self, mode: str, tmp: str, events: queue.Queue[Event]):
         self.mode = mode
         self.stderr_path = os.path.join(tmp, f"{mode}.stderr")
         self._stderr = open(self.stderr_path, "w", encoding="utf-8")
@@ -116,7 +119,7 @@ class Worker:
         self._thread = threading.Thread(target=self._read, args=(events,), daemon=True)
         self._thread.start()
 
-    def _read(self, events: queue.Queue[Tuple[str, Optional[Dict[str, Any]]]]) -> None:
+    def _read(self, events: queue.Queue[Event]) -> None:
         assert self.proc.stdout is not None
         for line in self.proc.stdout:
             try:
@@ -195,126 +198,149 @@ def _plan(pairs: Sequence[Pair], tmp: str, tf_version: str) -> Tuple[List[Result
     return skipped, now, waiting
 
 
+class _Scheduler:
+    """Feeds jobs to the workers and collects one result event per job.
+
+    TF1 sides are all sent at once. A TF2 side that reads its TF1 side's files waits until
+    that side reports; a worker's stdin closes once nothing more can be sent to it.
+    """
+
+    def __init__(self, workers: Dict[str, Worker], waiting: Dict[str, List[Job]], events: queue.Queue[Event]):
+        self.workers = workers
+        self.waiting = waiting
+        self.events = events
+        self.open = set(workers)
+        self.pending: Dict[str, Job] = {}
+        self.done: Dict[str, Dict[str, Any]] = {}
+
+    def send(self, job: Job) -> None:
+        self.pending[job.id] = job
+        self.workers[job.mode].send(job)
+
+    def close_finished_inputs(self) -> None:
+        for mode, worker in self.workers.items():
+            if mode == "tf1" or not self.waiting:
+                worker.close_input()
+
+    def fail(self, jobs: List[Job], error: str) -> None:
+        for job in jobs:
+            self.pending.pop(job.id, None)
+            self.done[job.id] = {"ok": False, "error": error}
+
+    def worker_ended(self, mode: str) -> None:
+        self.open.discard(mode)
+        worker = self.workers[mode]
+        reason = f"{mode} worker exited with code {worker.proc.wait()}: {worker.stderr_tail()}"
+        self.fail([job for job in self.pending.values() if job.mode == mode], reason)
+        # TF2 sides still waiting can no longer run: their TF1 side or their worker is gone.
+        for name in list(self.waiting):
+            self.fail(self.waiting.pop(name), reason if mode == "tf2" else "not run: the TF1 side did not finish")
+        self.close_finished_inputs()
+
+    def result(self, event: Dict[str, Any]) -> Optional[Job]:
+        job = self.pending.pop(event.get("id", ""), None)
+        if job is None:
+            return None
+        self.done[job.id] = event
+        followers = self.waiting.pop(job.pair.name, []) if job.side == "tf1" else []
+        for follower in followers:
+            if event.get("ok") and "tf2" in self.open:
+                self.send(follower)
+            else:
+                self.fail([follower], "not run: the TF1 side did not finish")
+        if followers:
+            self.close_finished_inputs()
+        return job
+
+    def timed_out(self, timeout: float) -> None:
+        message = f"timed out after {timeout:.0f} s"
+        self.fail(list(self.pending.values()), message)
+        for name in list(self.waiting):
+            self.fail(self.waiting.pop(name), message)
+        for worker in self.workers.values():
+            worker.kill()
+
+    def drive(self, now: List[Job], deadline: float, timeout: float, progress: Optional[Progress], on_ready: OnReady) -> None:
+        for job in now:
+            self.send(job)
+        self.close_finished_inputs()
+        while self.pending or self.waiting:
+            remaining = deadline - time.perf_counter()
+            if remaining <= 0:
+                self.timed_out(timeout)
+                return
+            try:
+                mode, event = self.events.get(timeout=min(remaining, 1.0))
+            except queue.Empty:
+                continue
+            if event is None:
+                self.worker_ended(mode)
+            elif event.get("event") == "ready":
+                if on_ready is not None:
+                    on_ready(event)
+            else:
+                finished = self.result(event)
+                if finished is not None and progress is not None:
+                    progress.advance(finished.id)
+
+
+def _judge_pair(pair: Pair, events: Dict[str, Dict[str, Any]], outputs_dir: str, tf_version: str) -> Result:
+    import numpy as np
+
+    outputs: Dict[str, Mapping[str, Any]] = {}
+    errors: Dict[str, str] = {}
+    tracebacks: Dict[str, str] = {}
+    for side in pair.sides():
+        event = events.get(side, {"ok": False, "error": "not run"})
+        if event.get("ok"):
+            with np.load(os.path.join(outputs_dir, f"{pair.name}.{side}.npz")) as data:
+                outputs[side] = {key: data[key] for key in data.files}
+        else:
+            errors[side] = str(event.get("error", "unknown error"))
+            if event.get("traceback"):
+                tracebacks[side] = event["traceback"]
+    verdict: Verdict = judge(pair, outputs, errors)
+    seconds = sum(float(e.get("seconds", 0.0)) for e in events.values())
+    return Result(pair, verdict.verdict, tf_version, verdict.max_abs_diff, verdict.detail, seconds, tracebacks)
+
+
 def run(
     pairs: Sequence[Pair],
     tf_version: str,
     *,
     progress: Optional[Progress] = None,
     timeout: float = 900.0,
-    on_ready: Optional[Callable[[Dict[str, Any]], None]] = None,
+    on_ready: OnReady = None,
 ) -> List[Result]:
     """Run every applicable pair under the TensorFlow of this interpreter; results in the pairs' order."""
-    import numpy as np
-
-    start = time.perf_counter()
+    deadline = time.perf_counter() + timeout
     with tempfile.TemporaryDirectory(prefix="tf2lint-verify-") as tmp:
-        os.makedirs(os.path.join(tmp, "outputs"))
+        outputs_dir = os.path.join(tmp, "outputs")
+        os.makedirs(outputs_dir)
         skipped, now, waiting = _plan(pairs, tmp, tf_version)
-        total = len(now) + sum(len(jobs) for jobs in waiting.values())
         if progress is not None:
-            progress.start(total)
-        events: queue.Queue[Tuple[str, Optional[Dict[str, Any]]]] = queue.Queue()
+            progress.start(len(now) + sum(len(jobs) for jobs in waiting.values()))
+        events: queue.Queue[Event] = queue.Queue()
         modes = sorted({job.mode for job in now} | ({"tf2"} if waiting else set()))
         workers = {mode: Worker(mode, tmp, events) for mode in modes}
-        jobs: Dict[str, Job] = {}
-        pending: Dict[str, Job] = {}  # sent, no result yet
-        done: Dict[str, Dict[str, Any]] = {}
-
-        def send(job: Job) -> None:
-            jobs[job.id] = job
-            pending[job.id] = job
-            workers[job.mode].send(job)
-
-        def settle_inputs() -> None:
-            for mode, worker in workers.items():
-                if mode == "tf1" or not waiting:
-                    worker.close_input()
-
-        for job in now:
-            send(job)
-        settle_inputs()
-        open_workers = set(workers)
-        deadline = start + timeout
-        while pending or waiting:
-            remaining = deadline - time.perf_counter()
-            if remaining <= 0:
-                for job_id in list(pending):
-                    done[job_id] = {"ok": False, "error": f"timed out after {timeout:.0f} s"}
-                    del pending[job_id]
-                for name in list(waiting):
-                    for job in waiting.pop(name):
-                        done[job.id] = {"ok": False, "error": f"timed out after {timeout:.0f} s"}
-                for worker in workers.values():
-                    worker.kill()
-                break
-            try:
-                mode, event = events.get(timeout=min(remaining, 1.0))
-            except queue.Empty:
-                continue
-            if event is None:  # the worker's output ended
-                open_workers.discard(mode)
-                code = workers[mode].proc.wait()
-                reason = f"{mode} worker exited with code {code}: {workers[mode].stderr_tail()}"
-                for job_id, job in list(pending.items()):
-                    if job.mode == mode:
-                        done[job_id] = {"ok": False, "error": reason}
-                        del pending[job_id]
-                # TF2 sides still waiting can no longer run: their TF1 side or their worker is gone.
-                for name in list(waiting):
-                    for job in waiting.pop(name):
-                        done[job.id] = {"ok": False, "error": reason if mode == "tf2" else "not run: the TF1 side did not finish"}
-                settle_inputs()
-                continue
-            if event.get("event") == "ready":
-                if on_ready is not None:
-                    on_ready(event)
-                continue
-            job_id = event.get("id", "")
-            if job_id not in pending:
-                continue
-            job = pending.pop(job_id)
-            done[job_id] = event
+        scheduler = _Scheduler(workers, waiting, events)
+        try:
+            scheduler.drive(now, deadline, timeout, progress, on_ready)
+            for worker in workers.values():
+                worker.stop()
+        finally:
+            for worker in workers.values():
+                worker.kill()  # only still-running ones: an interrupted run leaves no process behind
             if progress is not None:
-                progress.advance(job_id)
-            if job.side == "tf1" and job.pair.name in waiting:
-                followers = waiting.pop(job.pair.name)
-                for follower in followers:
-                    if event.get("ok") and "tf2" in open_workers:
-                        send(follower)
-                    else:
-                        done[follower.id] = {"ok": False, "error": "not run: the TF1 side did not finish"}
-                settle_inputs()
-        for worker in workers.values():
-            worker.stop()
-        if progress is not None:
-            progress.finish()
-
-        results: Dict[str, Result] = {r.pair.name: r for r in skipped}
+                progress.finish()
         by_pair: Dict[str, Dict[str, Dict[str, Any]]] = {}
-        for job_id, event in done.items():
+        for job_id, event in scheduler.done.items():
             name, side = job_id.rsplit("/", 1)
             by_pair.setdefault(name, {})[side] = event
+        results = {r.pair.name: r for r in skipped}
         for pair in pairs:
-            if pair.name in results:
-                continue
-            events_for = by_pair.get(pair.name, {})
-            outputs: Dict[str, Mapping[str, Any]] = {}
-            errors: Dict[str, str] = {}
-            tracebacks: Dict[str, str] = {}
-            for side in pair.sides():
-                event = events_for.get(side, {"ok": False, "error": "not run"})
-                if event.get("ok"):
-                    with np.load(os.path.join(tmp, "outputs", f"{pair.name}.{side}.npz")) as data:
-                        outputs[side] = {key: data[key] for key in data.files}
-                else:
-                    errors[side] = str(event.get("error", "unknown error"))
-                    if event.get("traceback"):
-                        tracebacks[side] = event["traceback"]
-            verdict: Verdict = judge(pair, outputs, errors)
-            seconds = sum(float(e.get("seconds", 0.0)) for e in events_for.values())
-            results[pair.name] = Result(
-                pair, verdict.verdict, tf_version, verdict.max_abs_diff, verdict.detail, seconds, tracebacks
-            )
+            if pair.name not in results:
+                results[pair.name] = _judge_pair(pair, by_pair.get(pair.name, {}), outputs_dir, tf_version)
     return [results[p.name] for p in pairs]
 
 
