@@ -24,7 +24,7 @@ class Progress:
         if self.enabled and not self.tty:
             self.stream.write(f"tf2lint verify: {total} sample sides to run\n")
             self.stream.flush()
-        self._draw("")
+        self._draw("starting TensorFlow")
 
     def advance(self, label: str) -> None:
         self.count += 1

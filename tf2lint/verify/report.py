@@ -44,4 +44,4 @@ def render_records(records: Sequence[Dict[str, Any]], out: TextIO, heading: str 
     out.write(line(HEADERS) + "\n")
     for row in rows:
         out.write(line(row) + "\n")
-    out.write(f"\n{len(records)} pairs: {summary(records)}\n")
+    out.write(f"\n{len(records)} pair{'' if len(records) == 1 else 's'}: {summary(records)}\n")

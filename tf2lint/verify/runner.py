@@ -11,6 +11,7 @@ import importlib.util
 import json
 import os
 import queue
+import site
 import subprocess
 import sys
 import tempfile
@@ -94,6 +95,12 @@ class Job:
         )
 
 
+def _site_dirs() -> List[str]:
+    dirs = list(getattr(site, "getsitepackages", lambda: [])())
+    user = getattr(site, "getusersitepackages", lambda: "")()
+    return [os.path.abspath(d) for d in dirs + ([user] if user else [])]
+
+
 class Worker:
     """One `python -m tf2lint.verify.worker MODE` process; its events land on a shared queue."""
 
@@ -104,7 +111,8 @@ class Worker:
         env = dict(os.environ)
         env.update(WORKER_ENV)
         root = os.path.dirname(os.path.dirname(os.path.abspath(tf2lint.__file__)))
-        env["PYTHONPATH"] = root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+        if root not in _site_dirs():  # running from a checkout: let the worker import the same tf2lint
+            env["PYTHONPATH"] = root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "tf2lint.verify.worker", mode],
             stdin=subprocess.PIPE,

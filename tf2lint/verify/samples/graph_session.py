@@ -81,6 +81,47 @@ def py_func_tf2(workdir):
     return {"sinh": sinh(tf.constant(data.X))}
 
 
+def dimension_tf1(workdir):
+    import tensorflow.compat.v1 as tf
+
+    tf.disable_v2_behavior()
+    x = tf.placeholder(tf.float32, shape=[None, 3])
+    width = x.shape[1].value
+    batch = x.get_shape()[0].value
+    return {"width": width, "batch_is_unknown": batch is None}
+
+
+def dimension_tf2(workdir):
+    import tensorflow as tf
+
+    shapes = {}
+
+    @tf.function(input_signature=[tf.TensorSpec([None, 3], tf.float32)])
+    def inspect(x):
+        shapes["width"], shapes["batch_is_unknown"] = x.shape[1], x.shape[0] is None
+        return x
+
+    inspect.get_concrete_function()
+    return shapes
+
+
+def seeds_tf1(workdir):
+    import tensorflow.compat.v1 as tf
+
+    tf.disable_v2_behavior()
+    tf.set_random_seed(3)
+    draws = {"uniform": tf.random_uniform([4], seed=7), "normal": tf.random_normal([3], seed=11)}
+    with tf.Session() as sess:
+        return sess.run(draws)
+
+
+def seeds_tf2(workdir):
+    import tensorflow as tf
+
+    tf.random.set_seed(3)
+    return {"uniform": tf.random.uniform([4], seed=7), "normal": tf.random.normal([3], seed=11)}
+
+
 PAIRS = [
     Pair(
         "session-placeholder-forward",
@@ -97,4 +138,12 @@ PAIRS = [
         outputs="outputs with the default and with a fed value",
     ),
     Pair("py-func-numpy-function", ("TF108",), tf1=py_func_tf1, tf2=py_func_tf2, outputs="Python op outputs"),
+    Pair(
+        "random-ops-with-op-seeds",
+        ("TF109", "TF902"),
+        tf1=seeds_tf1,
+        tf2=seeds_tf2,
+        outputs="uniform and normal draws of ops that have their own seed (ops without one draw other values)",
+    ),
+    Pair("dimension-value", ("TF111",), tf1=dimension_tf1, tf2=dimension_tf2, outputs="static shape entries"),
 ]

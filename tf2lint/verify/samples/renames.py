@@ -98,6 +98,23 @@ def dropout_tf2(workdir):
     return _dropout_statistics(tf, dropped)
 
 
+def poisson_tf1(workdir):
+    import tensorflow.compat.v1 as tf
+
+    tf.disable_v2_behavior()
+    tf.set_random_seed(3)
+    draws = tf.random.poisson([1.0, 4.0], [6], seed=5)  # TF1 order: lam, shape
+    with tf.Session() as sess:
+        return {"draws": sess.run(draws)}
+
+
+def poisson_tf2(workdir):
+    import tensorflow as tf
+
+    tf.random.set_seed(3)
+    return {"draws": tf.random.poisson([6], [1.0, 4.0], seed=5)}  # TF2 order: shape, lam
+
+
 PAIRS = [
     Pair(
         "renamed-symbols",
@@ -120,5 +137,12 @@ PAIRS = [
         tf2=dropout_tf2,
         outputs="kept fraction and kept value of 100,000 dropped ones (the random masks differ)",
         atol=0.01,
+    ),
+    Pair(
+        "poisson-argument-order",
+        ("TF906",),
+        tf1=poisson_tf1,
+        tf2=poisson_tf2,
+        outputs="seeded Poisson draws (shape 6 x 2)",
     ),
 ]

@@ -66,6 +66,48 @@ def estimator_tf2(workdir):
     return {"w": w, "b": b, "eval_loss": eval_loss, "steps": model.optimizer.iterations}
 
 
+def canned_tf1(workdir):
+    import os
+
+    import tensorflow.compat.v1 as tf
+
+    tf.disable_v2_behavior()
+
+    def input_fn():
+        return tf.data.Dataset.from_tensor_slices(({"x": data.REG_X}, data.REG_Y)).batch(4).repeat(3)
+
+    regressor = tf.estimator.LinearRegressor(
+        [tf.feature_column.numeric_column("x", shape=(3,))],
+        model_dir=os.path.join(workdir, "linear"),
+        optimizer=tf.train.GradientDescentOptimizer(learning_rate=0.01),
+    )
+    regressor.train(input_fn)
+    return {
+        "w": regressor.get_variable_value("linear/linear_model/x/weights"),
+        "b": regressor.get_variable_value("linear/linear_model/bias_weights"),
+    }
+
+
+def _linear_keras(tf, loss):
+    model = tf.keras.Sequential([tf.keras.Input(shape=(3,)), tf.keras.layers.Dense(1, kernel_initializer="zeros")])
+    model.compile(optimizer=tf.keras.optimizers.SGD(learning_rate=0.01), loss=loss)
+    model.fit(tf.data.Dataset.from_tensor_slices((data.REG_X, data.REG_Y)).batch(4), epochs=3, shuffle=False, verbose=0)
+    w, b = model.layers[-1].get_weights()
+    return {"w": w, "b": b}
+
+
+def canned_tf2(workdir):
+    import tensorflow as tf
+
+    return _linear_keras(tf, "mean_squared_error")
+
+
+def canned_tf2_summed_loss(workdir):
+    import tensorflow as tf
+
+    return _linear_keras(tf, tf.keras.losses.MeanSquaredError(reduction="sum"))
+
+
 def losses_tf1(workdir):
     import tensorflow.compat.v1 as tf
 
@@ -146,6 +188,21 @@ PAIRS = [
         atol=1e-5,
         max_tf=(2, 15),
         version_note="tf.estimator was removed in TF 2.16",
+    ),
+    Pair(
+        "canned-linear-regressor-to-keras",
+        ("TF302",),
+        tf1=canned_tf1,
+        tf2=canned_tf2,
+        outputs="weights after 12 SGD steps from zeros",
+        max_tf=(2, 15),
+        version_note="tf.estimator was removed in TF 2.16",
+        difference=Difference(
+            "loss reduction",
+            "tf.compat.v1 canned estimators sum the loss over the batch (Reduction.SUM), Keras averages it, "
+            "so each step is batch-size times smaller in Keras",
+            explained_by=canned_tf2_summed_loss,
+        ),
     ),
     Pair(
         "v1-losses-to-keras",
