@@ -226,7 +226,8 @@ def test_a_documented_difference_that_does_not_show_up_fails(wrong):
 
 def test_errors_and_mismatches_fail_with_the_reason(wrong):
     _, records = wrong
-    assert records["tf2-side-raises"]["detail"].startswith("TF2 side raised ValueError: no such layer")
+    raised = records["tf2-side-raises"]["detail"]
+    assert raised.startswith("TF2 side raised ValueError: no such layer (wrong_replacements.py:"), raised
     assert records["shape-mismatch"]["detail"] == "y: shape (3,) vs (4,)"
     reader = records["tf1-side-raises-before-reader"]
     assert reader["verdict"] == FAILED and reader["detail"].startswith("TF1 side raised ValueError")

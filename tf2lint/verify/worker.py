@@ -55,14 +55,24 @@ def _keras_version(tf: Any, mode: str) -> str:
         return "unknown"
 
 
+_SAMPLES_DIR = os.path.join("tf2lint", "verify", "samples") + os.sep
+_WORKER_FILES = (os.path.abspath(__file__), os.path.join(os.path.dirname(os.path.abspath(__file__)), "pairs.py"))
+
+
+def _in_sample(filename: str) -> bool:
+    """A frame of sample code: a bundled sample module, or a user's file outside any installed package."""
+    if _SAMPLES_DIR in filename:
+        return True
+    return filename not in _WORKER_FILES and "site-packages" not in filename and "dist-packages" not in filename
+
+
 def _error_text(exc: BaseException) -> str:
-    """`Type: message (file:line)` pointing at the innermost frame in a sample file."""
+    """`Type: message (file:line)` pointing at the innermost frame in sample code."""
     where = ""
     for frame in reversed(traceback.extract_tb(exc.__traceback__)):
-        if "samples" in frame.filename or "tf2lint" not in frame.filename:
-            if "site-packages" not in frame.filename and "/tensorflow/" not in frame.filename:
-                where = f" ({os.path.basename(frame.filename)}:{frame.lineno})"
-                break
+        if _in_sample(frame.filename):
+            where = f" ({os.path.basename(frame.filename)}:{frame.lineno})"
+            break
     message = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
     return f"{type(exc).__name__}: {message}{where}"[:400]
 
