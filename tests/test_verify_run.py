@@ -155,6 +155,12 @@ WRONG_SAMPLES = textwrap.dedent(
         raise ValueError("no such layer")
 
 
+    def kills_its_process(workdir):
+        import os
+
+        os._exit(3)
+
+
     def three(workdir):
         return {"y": [0.0, 1.0, 2.0]}
 
@@ -187,6 +193,8 @@ WRONG_SAMPLES = textwrap.dedent(
         Pair("tf1-side-raises-before-reader", ("TF801",), tf1=raises, tf2=three, outputs="y", tf2_reads_tf1=True),
         Pair("needs-old-tensorflow", ("TF301",), tf1=three, tf2=three, outputs="y", max_tf=(1, 15)),
         Pair("needs-missing-package", ("TF805",), tf1=three, tf2=three, outputs="y", requires=("tf2lint_no_such_package",)),
+        # Last: it ends the TF2 worker, so no TF2 side may come after it.
+        Pair("tf2-worker-dies", ("TF101",), tf1=three, tf2=kills_its_process, outputs="y"),
     ]
     '''
 )
@@ -229,6 +237,8 @@ def test_errors_and_mismatches_fail_with_the_reason(wrong):
     raised = records["tf2-side-raises"]["detail"]
     assert raised.startswith("TF2 side raised ValueError: no such layer (wrong_replacements.py:"), raised
     assert records["shape-mismatch"]["detail"] == "y: shape (3,) vs (4,)"
+    died = records["tf2-worker-dies"]["detail"]
+    assert died.startswith("TF2 side did not finish: tf2 worker exited with code 3"), died
     reader = records["tf1-side-raises-before-reader"]
     assert reader["verdict"] == FAILED and reader["detail"].startswith("TF1 side raised ValueError")
     assert all(records[name]["verdict"] == FAILED for name in ("tf2-side-raises", "shape-mismatch"))

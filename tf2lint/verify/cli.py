@@ -11,6 +11,11 @@ EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "Run each rule's TF1 sample program and the TF2 program the rule recommends under the TensorFlow "
+        "installed here (TF1 sides in one subprocess, TF2 sides in another) and compare their outputs. "
+        "Exit 1 when a pair fails."
+    )
     parser.add_argument("--rule", metavar="CODE", help="only pairs for this rule code (a prefix such as TF7 works)")
     parser.add_argument("--family", type=int, choices=range(1, 10), metavar="N", help="only pairs for rule family N (1-9)")
     parser.add_argument("--output-format", choices=("text", "json"), default="text")

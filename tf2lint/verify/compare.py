@@ -93,13 +93,13 @@ class Verdict:
 
 
 def judge(pair: Pair, outputs: Dict[str, Mapping[str, Any]], errors: Dict[str, str]) -> Verdict:
-    """The verdict for one pair from its sides' outputs (or errors), keyed by side name."""
+    """The verdict for one pair from its sides' outputs (or errors: "raised ...", "did not finish: ..."), keyed by side."""
     for side in pair.sides():
         if side in errors:
             label = {"tf1": "TF1 side" if pair.tf1 is not None else "closed-form reference", "tf2": "TF2 side"}.get(
                 side, "explaining TF2 variant"
             )
-            return Verdict(FAILED, None, f"{label} raised {errors[side]}")
+            return Verdict(FAILED, None, f"{label} {errors[side]}")
     prefix = ""
     if pair.reference is not None:
         prefix = CONTRIB_NOTE + (f": {pair.reference_note}" if pair.reference_note else "") + "; "

@@ -136,7 +136,7 @@ class _Scheduler:
     def fail(self, jobs: List[Job], error: str) -> None:
         for job in jobs:
             self.pending.pop(job.id, None)
-            self.done[job.id] = {"ok": False, "error": error}
+            self.done[job.id] = {"ok": False, "error": error, "not_run": True}
 
     def worker_ended(self, mode: str) -> None:
         self.open.discard(mode)
@@ -145,7 +145,7 @@ class _Scheduler:
         self.fail([job for job in self.pending.values() if job.mode == mode], reason)
         # TF2 sides still waiting can no longer run: their TF1 side or their worker is gone.
         for name in list(self.waiting):
-            self.fail(self.waiting.pop(name), reason if mode == "tf2" else "not run: the TF1 side did not finish")
+            self.fail(self.waiting.pop(name), reason if mode == "tf2" else "its TF1 side did not finish")
         self.close_finished_inputs()
 
     def result(self, event: Dict[str, Any]) -> Optional[Job]:
@@ -158,7 +158,7 @@ class _Scheduler:
             if event.get("ok") and "tf2" in self.open:
                 self.send(follower)
             else:
-                self.fail([follower], "not run: the TF1 side did not finish")
+                self.fail([follower], "its TF1 side did not finish")
         if followers:
             self.close_finished_inputs()
         return job
@@ -202,12 +202,13 @@ def _judge_pair(pair: Pair, events: Dict[str, Dict[str, Any]], outputs_dir: str,
     errors: Dict[str, str] = {}
     tracebacks: Dict[str, str] = {}
     for side in pair.sides():
-        event = events.get(side, {"ok": False, "error": "not run"})
+        event = events.get(side, {"ok": False, "error": "never scheduled", "not_run": True})
         if event.get("ok"):
             with np.load(os.path.join(outputs_dir, f"{pair.name}.{side}.npz")) as data:
                 outputs[side] = {key: data[key] for key in data.files}
         else:
-            errors[side] = str(event.get("error", "unknown error"))
+            error = str(event.get("error", "unknown error"))
+            errors[side] = f"did not finish: {error}" if event.get("not_run") else f"raised {error}"
             if event.get("traceback"):
                 tracebacks[side] = event["traceback"]
     verdict: Verdict = judge(pair, outputs, errors)
