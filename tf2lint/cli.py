@@ -1,4 +1,4 @@
-"""The `tf2lint` command: check, rules, rule."""
+"""The `tf2lint` command: check, rules, rule, verify."""
 
 from __future__ import annotations
 
@@ -76,6 +76,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("rules", help="list every rule")
     rule = sub.add_parser("rule", help="print one rule's documentation")
     rule.add_argument("code", metavar="CODE")
+
+    from tf2lint.verify.cli import add_arguments as add_verify_arguments
+
+    add_verify_arguments(sub.add_parser("verify", help="run the sample pairs under the installed TensorFlow (execution check)"))
     return parser
 
 
@@ -219,6 +223,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             return run_rules(out)
         if args.command == "rule":
             return run_rule(args.code, out, err)
+        if args.command == "verify":
+            from tf2lint.verify.cli import main as verify_main
+
+            return verify_main(args)
     except BrokenPipeError:
         return EXIT_CLEAN
     except KeyboardInterrupt:

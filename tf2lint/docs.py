@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import List, Type
 
 from tf2lint.rules.base import FAMILIES, Rule
+from tf2lint.verify.records import verification_section
 
 
 def _example(source: str) -> str:
@@ -38,6 +39,7 @@ def render_rule_page(cls: Type[Rule]) -> str:
             lines += [_example(source), ""]
     if cls.version_notes:
         lines += ["## TensorFlow versions", "", cls.version_notes, ""]
+    lines += verification_section(cls.code)
     lines += ["## Fix safety", "", cls.fix_safety, ""]
     refs = cls.references()
     if refs:

@@ -1,0 +1,149 @@
+"""Family 1: a session fed through placeholders becomes a function called with values."""
+
+from __future__ import annotations
+
+from tf2lint.verify.pairs import Pair
+from tf2lint.verify.samples import _data as data
+
+
+def session_forward_tf1(workdir):
+    import tensorflow.compat.v1 as tf
+
+    tf.disable_v2_behavior()
+    x = tf.placeholder(tf.float32, shape=[None, 3])
+    w1, b1 = tf.Variable(data.W1), tf.Variable(data.B1)
+    w2, b2 = tf.Variable(data.W2), tf.Variable(data.B2)
+    hidden = tf.nn.relu(tf.matmul(x, w1) + b1)
+    probs = tf.nn.softmax(tf.matmul(hidden, w2) + b2)
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        full = sess.run(probs, feed_dict={x: data.X})
+        first = sess.run(probs, feed_dict={x: data.X[:1]})
+    return {"probs": full, "first": first}
+
+
+def session_forward_tf2(workdir):
+    import tensorflow as tf
+
+    w1, b1 = tf.Variable(data.W1), tf.Variable(data.B1)
+    w2, b2 = tf.Variable(data.W2), tf.Variable(data.B2)
+
+    @tf.function(input_signature=[tf.TensorSpec([None, 3], tf.float32)])
+    def forward(x):
+        hidden = tf.nn.relu(tf.matmul(x, w1) + b1)
+        return tf.nn.softmax(tf.matmul(hidden, w2) + b2)
+
+    return {"probs": forward(data.X), "first": forward(data.X[:1])}
+
+
+def placeholder_default_tf1(workdir):
+    import tensorflow.compat.v1 as tf
+
+    tf.disable_v2_behavior()
+    x = tf.placeholder(tf.float32, shape=[None, 3])
+    scale = tf.placeholder_with_default(tf.constant(0.5), shape=[])
+    y = tf.reduce_sum(x * scale, axis=1)
+    with tf.Session() as sess:
+        default = sess.run(y, feed_dict={x: data.X})
+        fed = sess.run(y, feed_dict={x: data.X, scale: 2.0})
+    return {"default": default, "fed": fed}
+
+
+def placeholder_default_tf2(workdir):
+    import tensorflow as tf
+
+    @tf.function
+    def scaled_sum(x, scale=0.5):
+        return tf.reduce_sum(x * scale, axis=1)
+
+    return {"default": scaled_sum(data.X), "fed": scaled_sum(data.X, 2.0)}
+
+
+def py_func_tf1(workdir):
+    import numpy as np
+    import tensorflow.compat.v1 as tf
+
+    tf.disable_v2_behavior()
+    x = tf.placeholder(tf.float32, shape=[None, 3])
+    y = tf.py_func(lambda v: np.sinh(v).astype(np.float32), [x], tf.float32)
+    with tf.Session() as sess:
+        return {"sinh": sess.run(y, feed_dict={x: data.X})}
+
+
+def py_func_tf2(workdir):
+    import numpy as np
+    import tensorflow as tf
+
+    @tf.function
+    def sinh(x):
+        return tf.numpy_function(lambda v: np.sinh(v).astype(np.float32), [x], tf.float32)
+
+    return {"sinh": sinh(tf.constant(data.X))}
+
+
+def dimension_tf1(workdir):
+    import tensorflow.compat.v1 as tf
+
+    tf.disable_v2_behavior()
+    x = tf.placeholder(tf.float32, shape=[None, 3])
+    width = x.shape[1].value
+    batch = x.get_shape()[0].value
+    return {"width": width, "batch_is_unknown": batch is None}
+
+
+def dimension_tf2(workdir):
+    import tensorflow as tf
+
+    shapes = {}
+
+    @tf.function(input_signature=[tf.TensorSpec([None, 3], tf.float32)])
+    def inspect(x):
+        shapes["width"], shapes["batch_is_unknown"] = x.shape[1], x.shape[0] is None
+        return x
+
+    inspect.get_concrete_function()
+    return shapes
+
+
+def seeds_tf1(workdir):
+    import tensorflow.compat.v1 as tf
+
+    tf.disable_v2_behavior()
+    tf.set_random_seed(3)
+    draws = {"uniform": tf.random_uniform([4], seed=7), "normal": tf.random_normal([3], seed=11)}
+    with tf.Session() as sess:
+        return sess.run(draws)
+
+
+def seeds_tf2(workdir):
+    import tensorflow as tf
+
+    tf.random.set_seed(3)
+    return {"uniform": tf.random.uniform([4], seed=7), "normal": tf.random.normal([3], seed=11)}
+
+
+PAIRS = [
+    Pair(
+        "session-placeholder-forward",
+        ("TF101", "TF102", "TF103", "TF104"),
+        tf1=session_forward_tf1,
+        tf2=session_forward_tf2,
+        outputs="forward-pass outputs for a batch and a single row",
+    ),
+    Pair(
+        "placeholder-with-default",
+        ("TF102",),
+        tf1=placeholder_default_tf1,
+        tf2=placeholder_default_tf2,
+        outputs="outputs with the default and with a fed value",
+    ),
+    Pair("py-func-numpy-function", ("TF108",), tf1=py_func_tf1, tf2=py_func_tf2, outputs="Python op outputs"),
+    Pair(
+        "random-ops-with-op-seeds",
+        ("TF109", "TF902"),
+        tf1=seeds_tf1,
+        tf2=seeds_tf2,
+        outputs="uniform and normal draws of ops that have their own seed (ops without one draw other values)",
+    ),
+    Pair("dimension-value", ("TF111",), tf1=dimension_tf1, tf2=dimension_tf2, outputs="static shape entries"),
+]
