@@ -54,5 +54,5 @@ def test_invalid_example_reports_exactly_the_marked_findings(rule, source):
 
 @pytest.mark.parametrize("rule,source", list(_examples("VALID")))
 def test_valid_example_reports_nothing(rule, source):
-    found = [(f.start.row, f.code, f.message) for f in lint_source(source, "example.py", CONFIG_ALL)]
+    found = [(f.start.row, f.code, f.message) for f in lint_source(source, "example.py", _config_for(rule))]
     assert found == []

@@ -191,7 +191,7 @@ def _guarded(rule: Rule, ctx: Context, node: ast.AST, call: Callable[..., None],
     except RecursionError:
         raise
     except Exception as exc:  # noqa: BLE001 - a rule bug must not lose the file's other findings
-        ctx.findings.append((0, tool_findings.internal_error(ctx.filename, rule.code, exc, node)))
+        ctx.findings.append((-1, tool_findings.internal_error(ctx.filename, rule.code, exc, node)))
 
 
 def walk(tree: ast.Module, ctx: Context, rules: RuleSet) -> None:
@@ -233,7 +233,7 @@ def walk(tree: ast.Module, ctx: Context, rules: RuleSet) -> None:
                 except RecursionError:
                     raise
                 except Exception as exc:  # noqa: BLE001 - a rule bug must not lose the file's other findings
-                    findings.append((0, tool_findings.internal_error(ctx.filename, rule.code, exc, node)))
+                    findings.append((-1, tool_findings.internal_error(ctx.filename, rule.code, exc, node)))
         if node_type is Attribute or node_type is Name:
             if type(node.ctx) is Load:  # type: ignore[attr-defined]
                 # Only a chain rooted in a name that may be bound to TensorFlow (or in a
@@ -293,7 +293,7 @@ def _dedupe(findings: List[Tuple[int, Finding]]) -> List[Finding]:
     """One finding per place: the most specific (lowest priority number) rule wins."""
     best: Dict[Tuple[int, int, str], Tuple[int, int, Finding]] = {}
     for order, (priority, finding) in enumerate(findings):
-        key = (finding.start.row, finding.start.col, "" if not finding.code.startswith("TF0") else finding.code)
+        key = (finding.start.row, finding.start.col, "" if finding.code[:3] != "TF0" or finding.code == "TF009" else finding.code)
         current = best.get(key)
         if current is None or (priority, order) < current[:2]:
             best[key] = (priority, order, finding)
@@ -317,7 +317,7 @@ def lint_tree(
             fn()
     except RecursionError:
         return [tool_findings.too_deep(filename)]
-    findings = _dedupe([item for item in ctx.findings if visible(item[1], config)])
+    findings = [f for f in _dedupe(ctx.findings) if visible(f, config)]
     ignored = config.ignored_for_file(filename)
     if ignored:
         findings = [f for f in findings if not any(f.code.startswith(c) for c in ignored)]

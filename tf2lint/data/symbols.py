@@ -594,3 +594,6 @@ LITE_NOTE = (
     "From TF 2.19 `tf.lite.Interpreter` is deprecated: run the converted model with "
     "`ai_edge_litert.interpreter.Interpreter` (`pip install ai-edge-litert`)."
 )
+
+# compat.v1-only names that are themselves the recommended migration route: never reported.
+MIGRATION_TOOLS = frozenset({"wrap_function", "keras.utils.track_tf1_style_variables"})

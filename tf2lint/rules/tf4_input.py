@@ -253,7 +253,7 @@ class ReaderRule(_CallRule):
     INVALID = (
         "import tensorflow as tf\nreader = tf.TextLineReader(skip_header_lines=1)  # [TF403]\n"
         "key, value = reader.read(filename_queue)\n",
-        "import tensorflow.compat.v1 as tf\nopts = tf.io.TFRecordOptions(tf.io.TFRecordCompressionType.ZLIB)\n"
+        "import tensorflow.compat.v1 as tf\nopts = tf.io.TFRecordOptions(tf.io.TFRecordCompressionType.ZLIB)  # [TF901]\n"
         "reader = tf.TFRecordReader(options=opts)  # [TF403]\n",
         "import tensorflow as tf\nreader = tf.FixedLengthRecordReader(record_bytes=3073)  # [TF403]\n",
     )

@@ -491,8 +491,8 @@ class V1SummaryOpRule(Rule):
     VALID = (
         "import tensorflow as tf\nwith writer.as_default():\n    tf.summary.scalar('loss', loss, step=step)\n",
         "import tensorflow as tf\ntf.summary.image('inputs', images, step, max_outputs=4)\n",
-        "import tensorflow as tf\ntf.compat.v1.logging.info('start')\ntf.summary.image('inputs', images, step=3)\n",
-        "import tensorflow as tf\ntf.compat.v1.logging.info('start')\n"
+        "import tensorflow as tf\nv1 = tf.compat.v1\ntf.summary.image('inputs', images, step=3)\n",
+        "import tensorflow as tf\nv1 = tf.compat.v1\n"
         "writer = tf.summary.create_file_writer(logdir)\n"
         "with writer.as_default(step=0):\n    tf.summary.scalar('loss', loss)\n",
     )

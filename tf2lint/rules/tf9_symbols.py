@@ -16,6 +16,7 @@ from weakref import WeakKeyDictionary
 from tf2lint.context import Context
 from tf2lint.data import symbols as routes
 from tf2lint.data.generated import v1_symbols as gen
+from tf2lint.data.symbols import MIGRATION_TOOLS
 from tf2lint.finding import Severity
 from tf2lint.names import VIA_COMPAT_V1, TFRef, prefixes
 from tf2lint.rules.base import Rule, register
@@ -141,6 +142,8 @@ class SymbolRule(Rule):
             cls._bound = True
 
     def on_reference(self, node: ast.AST, ref: TFRef, key: str, ctx: Context) -> None:
+        if ref.name in MIGRATION_TOOLS:
+            return
         hit = classify(ref.name)
         if hit is None or hit[1] != self.kind:
             return
