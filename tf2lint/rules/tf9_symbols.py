@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import ast
 from functools import cache
-from typing import Callable, ClassVar, Dict, FrozenSet, Iterable, Iterator, List, Optional, Tuple, Type
+from typing import Callable, ClassVar, Dict, FrozenSet, Iterable, Optional, Tuple, Type
 from weakref import WeakKeyDictionary
 
 from tf2lint.context import Context
@@ -132,7 +132,6 @@ class SymbolRule(Rule):
 
     kind: ClassVar[str] = ""
     priority = 1
-    node_types: ClassVar[Tuple[Type[ast.AST], ...]] = (ast.FunctionDef, ast.AsyncFunctionDef)
     _bound: ClassVar[bool]
 
     def __init__(self) -> None:
@@ -149,34 +148,8 @@ class SymbolRule(Rule):
             return
         self.report_symbol(node, ref, hit[0], ctx)
 
-    def check(self, node: ast.AST, ctx: Context) -> None:
-        """Annotations of a function's parameters and return value (`session: tf.Session`): the
-        engine's walk does not enter them, and they fail on TF2 when the `def` runs."""
-        for expr, ref in _annotation_refs(node, ctx):
-            self.on_reference(expr, ref, "", ctx)
-
     def report_symbol(self, node: ast.AST, ref: TFRef, key: str, ctx: Context) -> None:
         raise NotImplementedError
-
-
-def _annotation_refs(node: ast.AST, ctx: Context) -> Iterator[Tuple[ast.AST, TFRef]]:
-    if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-        return
-    args = node.args
-    params = [*getattr(args, "posonlyargs", []), *args.args, *args.kwonlyargs, args.vararg, args.kwarg]
-    stack: List[ast.AST] = [p.annotation for p in params if p is not None and p.annotation is not None]
-    if node.returns is not None:
-        stack.append(node.returns)
-    while stack:
-        expr = stack.pop()
-        if isinstance(expr, (ast.Attribute, ast.Name)):
-            ref = ctx.resolve(expr)
-            if ref is not None and not ref.instance:
-                yield expr, ref
-                continue
-            if isinstance(expr, ast.Name):
-                continue
-        stack.extend(ast.iter_child_nodes(expr))
 
 
 def compat_available(name: str, target: Tuple[int, int]) -> bool:
@@ -323,7 +296,7 @@ class RenamedSymbolRule(SymbolRule):
         "in that release under `import tensorflow as tf`."
     )
     kind = RENAMED
-    node_types = (ast.Call, ast.FunctionDef, ast.AsyncFunctionDef)
+    node_types = (ast.Call,)
     fix_safety = (
         "No automatic fix yet. Renames are the same API under its TF2 name; arguments whose keyword or "
         "position changed are reported separately (TF903, TF904)."
@@ -341,9 +314,7 @@ class RenamedSymbolRule(SymbolRule):
 
     def check(self, node: ast.AST, ctx: Context) -> None:
         """`tf.to_float(x)` -> `tf.cast(x, tf.float32)`, rendered with the user's argument."""
-        if not isinstance(node, ast.Call):
-            super().check(node, ctx)
-            return
+        assert isinstance(node, ast.Call)
         func = node.func
         last = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
         if last not in routes.CASTS:
