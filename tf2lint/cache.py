@@ -59,7 +59,7 @@ def _pos(p: Position) -> List[int]:
 def to_row(f: Finding) -> List[Any]:
     fix = None
     if f.fix is not None:
-        fix = [f.fix.applicability, [[_pos(e.start), _pos(e.end), e.content] for e in f.fix.edits]]
+        fix = [f.fix.applicability, [[_pos(e.start), _pos(e.end), e.content] for e in f.fix.edits], f.fix.message]
     return [f.code, f.symbol, f.message, f.replacement, f.severity.value, _pos(f.start), _pos(f.end), f.url, fix,
             [list(item) for item in f.extra]]
 
@@ -76,7 +76,7 @@ def from_row(row: List[Any], filename: str) -> Finding:
         start=Position(*start),
         end=Position(*end),
         url=url,
-        fix=None if fix is None else Fix(fix[0], tuple(Edit(Position(*s), Position(*e), c) for s, e, c in fix[1])),
+        fix=None if fix is None else Fix(fix[0], tuple(Edit(Position(*s), Position(*e), c) for s, e, c in fix[1]), fix[2]),
         extra=tuple((k, v) for k, v in extra),
     )
 

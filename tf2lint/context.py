@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING, Callable, Dict, List, Optional, Set, Tuple
 
-from tf2lint.finding import Finding, Position, Severity
+from tf2lint.finding import Edit, Finding, Fix, Position, Severity
 from tf2lint.names import VIA_COMPAT_V1, TFRef
 from tf2lint.resolver import Resolver, Scope
 
@@ -14,8 +14,16 @@ if TYPE_CHECKING:
 
 
 class Context:
-    def __init__(self, filename: str, lines: List[str], resolver: Resolver, target: Tuple[int, int]):
+    def __init__(
+        self,
+        filename: str,
+        lines: List[str],
+        resolver: Resolver,
+        target: Tuple[int, int],
+        tree: Optional[ast.Module] = None,
+    ):
         self.filename = filename
+        self.tree = tree
         self.lines = lines  # source lines without line endings
         self.resolver = resolver
         self.scope: Scope = resolver.module_scope
@@ -94,7 +102,48 @@ class Context:
             Position(end_row, self._char_col(end_row, end_col)),
         )
 
-    def add(self, rule: Rule, node: ast.AST, message: str, replacement: str, severity: Severity) -> None:
+    # ----- fixes ---------------------------------------------------------------------
+
+    def node_span(self, node: ast.AST) -> Tuple[Position, Position]:
+        """The node's own extent in character columns (``span`` widens a callee to its call)."""
+        row, col = node.lineno, node.col_offset  # type: ignore[attr-defined]
+        end_row = getattr(node, "end_lineno", None) or row
+        end_col = getattr(node, "end_col_offset", None)
+        end_col = col if end_col is None else end_col
+        return Position(row, self._char_col(row, col)), Position(end_row, self._char_col(end_row, end_col))
+
+    def edit(self, node: ast.AST, content: str) -> Edit:
+        """Replace the source of ``node`` with ``content``."""
+        start, end = self.node_span(node)
+        return Edit(start, end, content)
+
+    def import_edit(self, statement: str) -> Optional[Edit]:
+        """An insertion of ``statement`` (``from absl import flags``) after the module's leading
+        docstring, ``__future__`` imports and top-level imports; None when the module has it already.
+
+        Several fixes needing the same import produce identical edits, applied once.
+        """
+        body = self.tree.body if self.tree is not None else []
+        wanted = ast.dump(ast.parse(statement).body[0])
+        row = 1
+        for index, stmt in enumerate(body):
+            if isinstance(stmt, (ast.Import, ast.ImportFrom)):
+                if ast.dump(stmt).replace(", level=0", "") == wanted.replace(", level=0", ""):
+                    return None
+                row = (stmt.end_lineno or stmt.lineno) + 1
+            elif index == 0 and isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant) and isinstance(
+                stmt.value.value, str
+            ):
+                row = (stmt.end_lineno or stmt.lineno) + 1
+            else:
+                break
+        return Edit(Position(row, 0), Position(row, 0), statement + "\n")
+
+    # ----- reporting -------------------------------------------------------------------
+
+    def add(
+        self, rule: Rule, node: ast.AST, message: str, replacement: str, severity: Severity, fix: Optional[Fix] = None
+    ) -> None:
         start, end = self.span(node)
         if severity is Severity.ERROR or severity is Severity.WARNING:
             self.runs_tf1 = True
@@ -111,6 +160,7 @@ class Context:
                     start=start,
                     end=end,
                     url=rule.url(),
+                    fix=fix,
                 ),
             )
         )

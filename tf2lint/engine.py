@@ -311,7 +311,7 @@ def lint_tree(
     """Run the enabled rules over an already-parsed module (the flake8/pylint entry)."""
     try:
         resolver = Resolver(tree)
-        ctx = Context(filename, lines, resolver, config.target_version)
+        ctx = Context(filename, lines, resolver, config.target_version, tree)
         walk(tree, ctx, rule_set(config))
         for fn in ctx.deferred:
             fn()

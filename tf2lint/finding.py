@@ -25,17 +25,36 @@ class Position:
     col: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, order=True)
 class Edit:
+    """Replace the text from ``start`` to ``end`` (columns in characters) with ``content``.
+
+    An insertion has ``start == end``; identical edits from several fixes (an import they
+    all need) are applied once.
+    """
+
     start: Position
     end: Position
     content: str
 
 
+class Applicability(str, enum.Enum):
+    """How far a fix can be trusted, as ruff defines it."""
+
+    SAFE = "safe"  # same behaviour: applied by --fix
+    UNSAFE = "unsafe"  # runs on TF2 but may behave differently: applied with --unsafe-fixes
+    DISPLAY_ONLY = "display-only"  # a restructuring a person writes: shown, never applied
+
+
 @dataclass(frozen=True)
 class Fix:
-    applicability: str  # "safe" or "unsafe"
+    applicability: str  # an Applicability value
     edits: Tuple[Edit, ...]
+    message: str = ""  # one line: what applying it does
+
+    @property
+    def applicable(self) -> bool:
+        return self.applicability != Applicability.DISPLAY_ONLY.value and bool(self.edits)
 
 
 @dataclass(frozen=True)
@@ -74,6 +93,7 @@ class Finding:
         if self.fix is not None:
             data["fix"] = {
                 "applicability": self.fix.applicability,
+                "message": self.fix.message,
                 "edits": [
                     {
                         "content": e.content,

@@ -6,7 +6,7 @@ import ast
 import inspect
 from typing import TYPE_CHECKING, Any, ClassVar, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Type
 
-from tf2lint.finding import Severity
+from tf2lint.finding import Fix, Severity
 from tf2lint.names import VIA_COMPAT_V1, VIA_COMPAT_V2, TFRef, prefixes
 
 if TYPE_CHECKING:
@@ -67,6 +67,9 @@ class Rule:
     fix_safety: ClassVar[str] = "No automatic fix: the TF2 code is a restructuring a person writes."
     VALID: ClassVar[Sequence[str]] = ()
     INVALID: ClassVar[Sequence[str]] = ()
+    # (before, after) pairs: ``after`` is ``before`` with this rule's fixes applied (unsafe ones
+    # included). The tests apply them and the rule page shows them; a rule with any is fixable.
+    FIXES: ClassVar[Sequence[Tuple[str, str]]] = ()
 
     # ----- catalog metadata ---------------------------------------------------
 
@@ -158,6 +161,7 @@ class Rule:
         message: Optional[str] = None,
         replacement: Optional[str] = None,
         severity: Optional[Severity] = None,
+        fix: Optional[Fix] = None,
         **fmt: str,
     ) -> None:
         ctx.add(
@@ -166,6 +170,7 @@ class Rule:
             message if message is not None else self.message_for(ref, **fmt),
             replacement if replacement is not None else self.replacement_for(ref, ctx),
             severity or self.severity_for(ref),
+            fix,
         )
 
 
