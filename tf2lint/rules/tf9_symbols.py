@@ -17,8 +17,9 @@ from tf2lint.context import Context
 from tf2lint.data import symbols as routes
 from tf2lint.data.generated import v1_symbols as gen
 from tf2lint.data.symbols import MIGRATION_TOOLS
-from tf2lint.finding import Severity
+from tf2lint.finding import Fix, Severity
 from tf2lint.names import VIA_COMPAT_V1, TFRef, prefixes
+from tf2lint.rules import render
 from tf2lint.rules.base import Rule, register
 
 RENAMED = "renamed"
@@ -325,20 +326,39 @@ class RenamedSymbolRule(SymbolRule):
         value = _argument(node, 0, "x")
         if value is None:
             return
-        name = _argument(node, 1, "name")
-        rendered = f"tf.cast({ctx.source_of(value)}, {routes.CASTS[ref.name]}" + (f", name={ctx.source_of(name)}" if name else "") + ")"
+        rendered = render.cast(node, ref, ctx)
+        if rendered is not None:
+            replacement, fix = _shown(rendered, "Rewrite as `tf.cast`")
+        else:
+            name = _argument(node, 1, "name")
+            text = f"tf.cast({ctx.source_of(value)}, {routes.CASTS[ref.name]}" + (f", name={ctx.source_of(name)}" if name else "") + ")"
+            replacement, fix = f"`{text}`", None
         ctx.claim(func)
         # The span is the whole call: the rendered `tf.cast(...)` replaces all of it.
-        self.report(ctx, node, ref, replacement=f"`{rendered}`", severity=_severity(ref), new="tf.cast")
+        self.report(ctx, node, ref, replacement=replacement, severity=_severity(ref), new="tf.cast", fix=fix)
 
     def report_symbol(self, node: ast.AST, ref: TFRef, key: str, ctx: Context) -> None:
+        fix = None
         if key in routes.CASTS:
             new = "tf.cast"
             replacement = f"`tf.cast(x, {routes.CASTS[key]})`"
         else:
             new = f"tf.{gen.RENAMED[key]}{ref.name[len(key):]}"
             replacement = f"`{new}`"
-        self.report(ctx, node, ref, replacement=replacement, severity=_severity(ref), new=new)
+            call = ctx.call_of.get(id(node))
+            if call is not None and call.func is node:
+                rendered = render.call_plan(call, ref, ctx)
+            else:
+                rendered = render.rename(node, ref, ctx)
+            if rendered is not None:
+                replacement, fix = _shown(rendered, f"Rename to `{new}`")
+        self.report(ctx, node, ref, replacement=replacement, severity=_severity(ref), new=new, fix=fix)
+
+
+def _shown(rendered: render.Rendered, message: str) -> Tuple[str, Optional[Fix]]:
+    """A finding's replacement text and fix, both from one rendering."""
+    notes = rendered.notes()
+    return (rendered.display + (" " + notes if notes else "")), rendered.fix(message)
 
 
 def _through_constant(node: ast.AST, module: str, ctx: Context) -> bool:
