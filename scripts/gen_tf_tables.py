@@ -429,6 +429,7 @@ def render_fixes(t: Tables) -> str:
     renamed = t.classify()[0]
     same_v2 = [k for k, v in renamed.items() if _same_implementation(t.v1, k, t.tf, v)]
     same_v1 = [k for k, v in renamed.items() if _same_implementation(t.v1, k, t.v1, v)]
+    same_target = [k for k, v in renamed.items() if _same_implementation(t.v1, v, t.tf, v)]
     pairs = t.signature_pairs(renamed)
     keywords = t.keyword_changes(pairs)
     positional = t.positional_changes(pairs, keywords)
@@ -445,6 +446,10 @@ def render_fixes(t: Tables) -> str:
     out.append(_frozenset("SAME_IN_TF2", same_v2, same_v2_comment) + "\n")
     out.append(
         _frozenset("SAME_IN_COMPAT_V1", same_v1, "Renamed TF1 names whose TF2 name, looked up in `tf.compat.v1`, runs the same code.")
+        + "\n"
+    )
+    out.append(
+        _frozenset("SAME_TARGET", same_target, "Renamed TF1 names whose TF2 name is the same function in `tf.compat.v1` as in `tf`.")
         + "\n"
     )
     out.append("# Function with changed keywords or positions -> the keywords its `tf.compat.v1` version accepts.\n")

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import ast
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Dict, FrozenSet, Iterable, List, Optional, Sequence, Tuple
+from typing import TYPE_CHECKING, Dict, FrozenSet, Iterable, List, NamedTuple, Optional, Sequence, Tuple
 
 from tf2lint.data import symbols as routes
 from tf2lint.data.generated import fixes as facts
@@ -56,6 +56,7 @@ class Rendered:
     dropped: List[Tuple[str, str]] = field(default_factory=list)  # (argument as written, why)
     introduced: FrozenSet[str] = frozenset()  # canonical TF names the text introduces
     unsafe_because: List[str] = field(default_factory=list)
+    signature: str = ""  # a renamed callee: whose keywords it takes (TF2 or V1)
 
     @property
     def applicability(self) -> str:
@@ -88,18 +89,20 @@ def _base_name(node: ast.AST) -> Optional[ast.Name]:
     return node if isinstance(node, ast.Name) else None
 
 
-def module_alias(ctx: Context, at: Optional[ast.AST] = None) -> Optional[str]:
-    """A module-level name bound to `tensorflow` itself (`tf` under `import tensorflow as tf`)."""
+def module_alias(ctx: Context, at: Optional[ast.AST] = None) -> Optional[Root]:
+    """A module-level name bound to `tensorflow` (preferred) or `tensorflow.compat.v1`, for
+    spelling a new name where the code reached the old one another way (a from-import)."""
     resolver = ctx.resolver
     pos = (at.lineno, at.col_offset) if at is not None and hasattr(at, "lineno") else _END  # type: ignore[attr-defined]
+    found: Dict[str, Root] = {}
     for name in sorted(resolver.module_scope.bindings, key=lambda n: (n != "tf", n)):
         ref = resolver.lookup(name, resolver.module_scope, _END)
-        if ref is None or ref.instance or ref.path != "tensorflow":
+        if ref is None or ref.instance or ref.path not in ("tensorflow", "tensorflow.compat.v1"):
             continue
         here = resolver.lookup(name, ctx.scope, pos)
-        if here is not None and here.path == "tensorflow" and not here.instance:
-            return name
-    return None
+        if here is not None and here.path == ref.path and not here.instance:
+            found.setdefault(ref.path, Root(name, TF2 if ref.path == "tensorflow" else V1))
+    return found.get("tensorflow") or found.get("tensorflow.compat.v1")
 
 
 def root_of(node: ast.AST, ctx: Context) -> Optional[Root]:
@@ -112,8 +115,7 @@ def root_of(node: ast.AST, ctx: Context) -> Optional[Root]:
                 return Root(base.id, TF2)
             if ref.path == "tensorflow.compat.v1":
                 return Root(base.id, V1)
-    alias = module_alias(ctx, node)
-    return Root(alias, TF2) if alias else None
+    return module_alias(ctx, node)
 
 
 # ----- names: renames and casts ---------------------------------------------------------------
@@ -127,24 +129,35 @@ def renamed_key(name: str) -> Optional[str]:
     return None
 
 
-def rename_text(ref: TFRef, root: Root) -> Optional[Tuple[str, str, bool, str]]:
-    """(new canonical name, its spelling, safe, why not safe) for a renamed TF1 name, or None."""
+class Renamed(NamedTuple):
+    new: str  # canonical TF2 name
+    text: str  # its spelling
+    safe: bool
+    why: str  # why it may behave differently (unsafe)
+    signature: str  # whose keywords the renamed function takes: TF2's, or the TF1 function's (V1)
+
+
+def rename_text(ref: TFRef, root: Root) -> Optional[Renamed]:
+    """The rename of a renamed TF1 name spelled from ``root``, or None when there is none to make."""
     key = renamed_key(ref.name)
-    if key is None or key in routes.CASTS or ref.private:
+    if key is None or key in routes.CASTS:
         return None
     new = gen.RENAMED[key] + ref.name[len(key) :]
+    text = f"{root.text}.{new}"
     if root.namespace == V1:
-        if key not in facts.SAME_IN_COMPAT_V1:
-            return None  # another function under that name in compat.v1: the module keeps TF1's
-        return new, f"{root.text}.{new}", True, ""
+        if key in facts.SAME_IN_COMPAT_V1:
+            return Renamed(new, text, True, "", V1)
+        if key in routes.SAME_BEHAVIOUR_RENAMES and key in facts.SAME_TARGET:
+            return Renamed(new, text, True, "", TF2)  # compat.v1 serves TF2's function under that name
+        return None  # another function under that name in compat.v1: the module keeps TF1's
     if exists_in_tf2(new) is not True:
         return None  # Keras-served or unknown in the pinned release: never advise a name it may lack
     if key in facts.SAME_IN_TF2 or key in routes.SAME_BEHAVIOUR_RENAMES:
-        return new, f"{root.text}.{new}", True, ""
+        return Renamed(new, text, True, "", TF2)
     why = routes.RENAME_DIFFERENCES.get(key) or (
         f"`tf.{new}` is not the same function as TF1's `{key}`: check the results where it matters"
     )
-    return new, f"{root.text}.{new}", False, why
+    return Renamed(new, text, False, why, TF2)
 
 
 def rename(node: ast.AST, ref: TFRef, ctx: Context) -> Optional[Rendered]:
@@ -155,9 +168,8 @@ def rename(node: ast.AST, ref: TFRef, ctx: Context) -> Optional[Rendered]:
     done = rename_text(ref, root)
     if done is None:
         return None
-    new, text, safe, why = done
-    edit = ctx.edit(node, text)
-    return Rendered(node, [edit], text, safe, [], frozenset({new}), [why] if why else [])
+    edit = ctx.edit(node, done.text)
+    return Rendered(node, [edit], done.text, done.safe, [], frozenset({done.new}), [done.why] if done.why else [], done.signature)
 
 
 # ----- calls ---------------------------------------------------------------------------------
@@ -383,7 +395,7 @@ def conversion(node: ast.AST, ctx: Context) -> Optional[Rendered]:
 
     if isinstance(node, ast.Call):
         ref = ctx.resolve_call(node)
-        if ref is None or ref.private or covered_by_idiom(ref.name):
+        if ref is None or covered_by_idiom(ref.name):
             return None
         if ref.name in routes.CASTS:
             return cast(node, ref, ctx)
@@ -392,7 +404,7 @@ def conversion(node: ast.AST, ctx: Context) -> Optional[Rendered]:
         return call_conversion(node, ref, ctx)
     if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load):
         ref = ctx.resolve(node)
-        if ref is None or ref.instance or ref.private or covered_by_idiom(ref.name):
+        if ref is None or ref.instance or covered_by_idiom(ref.name):
             return None
         if renamed_key(ref.name) is None or ref.name in routes.CASTS:
             return None
@@ -407,7 +419,7 @@ def call_conversion(call: ast.Call, ref: TFRef, ctx: Context) -> Optional[Render
     if callee is None:
         return None
     if needs_argument_changes(call, ref.name):
-        return render_call(call, ref, ctx, callee=callee, namespace=root_of(call.func, ctx).namespace)  # type: ignore[union-attr]
+        return render_call(call, ref, ctx, callee=callee, namespace=callee.signature)
     build = _Builder(call, ctx)
     build.take(callee)
     for value in [*call.args, *(kw.value for kw in call.keywords)]:
@@ -506,8 +518,6 @@ def call_plan(call: ast.Call, ref: TFRef, ctx: Context) -> Optional[Rendered]:
     rewritten, a renamed callee (with its arguments when they changed), or the arguments of a
     function TF2 kept. TF902, TF903 and TF904 on one call carry this same rendering, so their
     fixes are identical edits applied once."""
-    if ref.private:
-        return None
     if ref.name in routes.CASTS:
         return cast(call, ref, ctx)
     if renamed_key(ref.name) is not None:
@@ -524,3 +534,10 @@ def touches(rendered: Optional[Rendered], node: ast.AST, ctx: Context) -> bool:
         return False
     start, end = ctx.node_span(node)
     return any(start <= e.start <= end or (e.start <= start and end <= e.end and e.start != e.end) for e in rendered.edits)
+
+
+def drop_argument(call: ast.Call, item: ast.AST, ctx: Context, message: str) -> Optional[Fix]:
+    """An unsafe fix deleting one argument of ``call`` (with the comma before or after it)."""
+    build = _Builder(call, ctx)
+    build.drop(item, "", False)
+    return Fix(Applicability.UNSAFE.value, tuple(build.edits), message)
