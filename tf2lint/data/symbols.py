@@ -376,6 +376,23 @@ MODULE_MEMBER_ROUTES: Dict[str, str] = {
     "saved_model.loader.load": "`tf.saved_model.load(export_dir)` (returns an object; call its `signatures`)",
 }
 
+# ----- removed modules that moved to absl (unsafe fixes) ------------------------------------
+
+class AbslMove(NamedTuple):
+    module: str  # the absl module: `from absl import <module>`
+    members: Optional[FrozenSet[str]]  # the members it has (None: all the TF module's but ``missing``)
+    missing: FrozenSet[str] = frozenset()
+
+
+# Checked against absl-py under TensorFlow 2.21: `tf.compat.v1.logging` and `tf.compat.v1.flags`
+# have no member absl lacks except these; `tf.compat.v1.app` is `run` and `flags`.
+ABSL_MOVES: Dict[str, AbslMove] = {
+    "logging": AbslMove("logging", None, frozenset({"TaskLevelStatusMessage"})),
+    "flags": AbslMove("flags", None, frozenset({"tf_decorator"})),
+    "app.flags": AbslMove("flags", None, frozenset({"tf_decorator"})),
+    "app": AbslMove("app", frozenset({"run"})),
+}
+
 # ----- casts rendered from the call -----------------------------------------------------------
 
 CASTS: Dict[str, str] = {

@@ -20,6 +20,7 @@ from tf2lint.data.symbols import MIGRATION_TOOLS
 from tf2lint.finding import Fix, Severity
 from tf2lint.names import VIA_COMPAT_V1, TFRef, prefixes
 from tf2lint.rules import render
+from tf2lint.rules.absl_fixes import absl_fix
 from tf2lint.rules.base import Rule, register
 
 RENAMED = "renamed"
@@ -436,4 +437,8 @@ class RemovedModuleRule(SymbolRule):
         if compat_available(name, target) and ref.via != VIA_COMPAT_V1:
             replacement += f" `tf.compat.v1.{name}` keeps working meanwhile."
         replacement += version_notes_for(name, target)
-        self.report(ctx, node, ref, replacement=replacement, severity=_severity(ref), module=module)
+        moved = absl_fix(node, ref, module, ctx)
+        if moved is not None:
+            replacement = f"{moved[0]}. {replacement}"
+        fix = moved[1] if moved is not None else None
+        self.report(ctx, node, ref, replacement=replacement, severity=_severity(ref), module=module, fix=fix)
