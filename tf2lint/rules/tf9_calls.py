@@ -193,6 +193,26 @@ class RenamedKeywordRule(Rule):
     )
     node_types = (ast.Call,)
     priority = 1
+    fix_safety = (
+        "Safe for renamed keywords (`keep_dims=True` -> `keepdims=True`, `keep_prob=p` -> `rate=1 - p`, which TF1 "
+        "computed the same way) where the function called accepts the new keyword (under a `tf.compat.v1` alias "
+        "the TF1 function stays, so only keywords it accepts too are renamed), and for deleting a removed keyword "
+        "whose value is what TF2 always does (`partition_strategy='div'`, `validate_indices=True`). Unsafe for "
+        "deleting any other removed keyword (the finding says what TF2 does instead) and for "
+        "`colocate_gradients_with_ops=` of an optimizer method. The fix is the call rendered whole, the same one "
+        "TF902 and TF904 give on that call."
+    )
+    FIXES = (
+        (
+            "import tensorflow as tf\ns = tf.reduce_sum(x, reduction_indices=[1], keep_dims=True)\n",
+            "import tensorflow as tf\ns = tf.reduce_sum(x, axis=[1], keepdims=True)\n",
+        ),
+        ("import tensorflow as tf\ny = tf.nn.dropout(x, keep_prob=0.8)\n", "import tensorflow as tf\ny = tf.nn.dropout(x, rate=1 - 0.8)\n"),
+        (
+            "import tensorflow as tf\ne = tf.nn.embedding_lookup(table, ids, partition_strategy='mod')\n",
+            "import tensorflow as tf\ne = tf.nn.embedding_lookup(table, ids)\n",
+        ),
+    )
     INVALID = (
         "import tensorflow as tf\ns = tf.reduce_sum(x, reduction_indices=[1], keep_dims=True)  # [TF903, TF903]\n",
         "import tensorflow as tf\ny = tf.nn.dropout(x, keep_prob=0.8)  # [TF903]\n",
@@ -293,6 +313,22 @@ class ArgumentOrderRule(Rule):
     )
     node_types = (ast.Call,)
     priority = 1
+    fix_safety = (
+        "Safe: the arguments from the moved position on are passed by keyword, each under the name its TF1 "
+        "position had (renamed to TF2's where the function called accepts it), so they bind as in TF1 whatever "
+        "the order. Unsafe where an argument TF2 removed is deleted (`use_cudnn_on_gpu=False`). No fix when an "
+        "unpacked `*args` makes the binding unknown."
+    )
+    FIXES = (
+        (
+            "import tensorflow.compat.v1 as tf\ni = tf.argmax(logits, 1, 'predictions')\n",
+            "import tensorflow.compat.v1 as tf\ni = tf.argmax(logits, 1, name='predictions')\n",
+        ),
+        (
+            "import tensorflow as tf\nt = tf.strings.substr(s, 0, 3, 'cut')\nsess = tf.Session()\n",
+            "import tensorflow as tf\nt = tf.strings.substr(s, 0, 3, name='cut')\nsess = tf.Session()\n",
+        ),
+    )
     INVALID = (
         "import tensorflow as tf\ny = tf.nn.conv2d(x, w, [1, 1, 1, 1], 'SAME', True)  # [TF904]\n"
         "sess = tf.Session()  # [TF101]\n",

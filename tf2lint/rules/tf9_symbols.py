@@ -300,8 +300,29 @@ class RenamedSymbolRule(SymbolRule):
     kind = RENAMED
     node_types = (ast.Call,)
     fix_safety = (
-        "No automatic fix yet. Renames are the same API under its TF2 name; arguments whose keyword or "
-        "position changed are reported separately (TF903, TF904)."
+        "Safe where the TF2 name runs the same code as the TF1 one (checked against TensorFlow 2.21: the same "
+        "function, or a TF1 wrapper that calls it), rendered from the call: `tf.to_float(x)` becomes "
+        "`tf.cast(x, tf.float32)` (in graph mode the op is named `Cast` instead of `ToFloat`), keywords TF2 renamed "
+        "and arguments whose position moved are passed by their TF2 keyword, and TF1 names inside the arguments are "
+        "converted too. Unsafe where the TF2 function differs (`tf.image.resize_images` -> `tf.image.resize` samples "
+        "at half-pixel centres; the finding says how). Under `import tensorflow.compat.v1 as tf` the rename stays in "
+        "that namespace and is made only where `tf.compat.v1` serves the same code under the new name; the fix never "
+        "writes `compat.v1` and never switches a module to TF2 semantics."
+    )
+    FIXES = (
+        (
+            "import tensorflow as tf\ny = tf.log(tf.to_float(x))\n",
+            "import tensorflow as tf\ny = tf.math.log(tf.cast(x, tf.float32))\n",
+        ),
+        (
+            "import tensorflow as tf\nif not tf.gfile.Exists(path):\n    tf.gfile.MakeDirs(path)\n",
+            "import tensorflow as tf\nif not tf.io.gfile.exists(path):\n    tf.io.gfile.makedirs(path)\n",
+        ),
+        (
+            "import tensorflow.compat.v1 as tf\nu = tf.random_uniform([2], seed=1)\n",
+            "import tensorflow.compat.v1 as tf\nu = tf.random.uniform([2], seed=1)\n",
+        ),
+        ("import tensorflow as tf\nr = tf.image.resize_images(images, [64, 64])\n", "import tensorflow as tf\nr = tf.image.resize(images, [64, 64])\n"),
     )
     INVALID = (
         "import tensorflow as tf\ny = tf.log(x)  # [TF902]\n",
@@ -406,6 +427,27 @@ class RemovedModuleRule(SymbolRule):
     )
     kind = MODULE
     version_notes = routes.COMPAT_LAYERS_NOTE
+    fix_safety = (
+        "Unsafe, for `tf.logging`, `tf.flags`, `tf.app.flags` and `tf.app.run`: the TensorFlow module is replaced by "
+        "absl's (`tf.logging.info` -> `logging.info`) and `from absl import logging` is added once per file (as "
+        "`absl_logging` where the file binds `logging` otherwise). Behaviour differs: absl's log levels are other "
+        "numbers than Python's (`tf.logging.INFO` is 20, `absl.logging.INFO` is 0) and absl logs through its own "
+        "handler; `absl.app.run` rejects command-line flags no module defines, which `tf.app.run` tolerated, and "
+        "needs `main` passed. Uses through an own alias (`flags = tf.app.flags`) are fixed where it is bound. Other "
+        "removed modules have no automatic fix."
+    )
+    FIXES = (
+        (
+            "import tensorflow as tf\n\ntf.logging.set_verbosity(tf.logging.INFO)\n",
+            "import tensorflow as tf\nfrom absl import logging\n\nlogging.set_verbosity(logging.INFO)\n",
+        ),
+        (
+            "import tensorflow as tf\n\nFLAGS = tf.app.flags.FLAGS\ntf.app.flags.DEFINE_string('data', None, 'input')\n\n\n"
+            "def main(_):\n    pass\n\n\ntf.app.run()\n",
+            "import tensorflow as tf\nfrom absl import app\nfrom absl import flags\n\nFLAGS = flags.FLAGS\n"
+            "flags.DEFINE_string('data', None, 'input')\n\n\ndef main(_):\n    pass\n\n\napp.run(main)\n",
+        ),
+    )
     INVALID = (
         "import tensorflow as tf\ntf.logging.set_verbosity(tf.logging.INFO)  # [TF905]\n",
         "import tensorflow as tf\nFLAGS = tf.app.flags.FLAGS  # [TF905]\ntf.app.run(main)  # [TF905]\n",
