@@ -322,7 +322,10 @@ class RenamedSymbolRule(SymbolRule):
             "import tensorflow.compat.v1 as tf\nu = tf.random_uniform([2], seed=1)\n",
             "import tensorflow.compat.v1 as tf\nu = tf.random.uniform([2], seed=1)\n",
         ),
-        ("import tensorflow as tf\nr = tf.image.resize_images(images, [64, 64])\n", "import tensorflow as tf\nr = tf.image.resize(images, [64, 64])\n"),
+        (
+            "import tensorflow as tf\nr = tf.image.resize_images(images, [64, 64])\n",
+            "import tensorflow as tf\nr = tf.image.resize(images, [64, 64])\n",
+        ),
     )
     INVALID = (
         "import tensorflow as tf\ny = tf.log(x)  # [TF902]\n",
