@@ -235,6 +235,72 @@ class _Builder:
         return Rendered(self.call, edits, text, self.safe, self.dropped, frozenset(self.introduced), self.unsafe_because)
 
 
+@dataclass(frozen=True)
+class Target:
+    """Where one TF1 argument goes in the rendered call."""
+
+    keyword: Optional[str]  # the keyword to pass it as; None: dropped
+    template: str = ""  # its value from the TF1 one (`1 - {value:p}`); "" keeps it as written
+    why: str = ""  # dropped: the reason, said in the finding
+    safe_value: object = None  # dropped: the literal value for which dropping changes nothing
+
+
+class CallMap:
+    """How a call's TF1 arguments map onto the rendered call. ``params``: the TF1 positional
+    parameter names; positional arguments before ``keep`` stay positional, later ones are
+    passed by keyword. Build one from a table with ``mapping``, or subclass it."""
+
+    def __init__(self, params: Sequence[str], keep: int):
+        self.params = tuple(params)
+        self.keep = keep
+
+    def target(self, keyword: str) -> Optional[Target]:
+        """Where TF1 argument ``keyword`` goes; None when it cannot be said (no rendering)."""
+        return Target(keyword)
+
+
+class _TableMap(CallMap):
+    def __init__(self, params: Sequence[str], keep: int, targets: Dict[str, Target], strict: bool):
+        super().__init__(params, keep)
+        self.targets = targets
+        self.strict = strict
+
+    def target(self, keyword: str) -> Optional[Target]:
+        found = self.targets.get(keyword)
+        if found is not None:
+            return found
+        return None if self.strict else Target(keyword)
+
+
+def mapping(params: Sequence[str], keep: int, targets: Dict[str, Target], *, strict: bool = False) -> CallMap:
+    """A CallMap from a table (TF1 keyword -> Target; others kept as they are). ``strict``:
+    an argument the table does not name refuses the rendering instead."""
+    return _TableMap(params, keep, targets, strict)
+
+
+class _SignatureMap(CallMap):
+    """Family 9's mapping of a TF1 function onto its TF2 form (the generated signature tables)."""
+
+    def __init__(self, name: str, namespace: str):
+        entry = sig.POSITIONAL.get(name)
+        super().__init__(entry[1] if entry is not None else (), entry[0] if entry is not None else 1 << 30)
+        self.name = name
+        self.namespace = namespace
+
+    def target(self, keyword: str) -> Optional[Target]:
+        name = self.name
+        rewrite = routes.KEYWORD_REWRITES.get((name, keyword))
+        if rewrite is not None and (self.namespace == TF2 or rewrite[0] in facts.V1_KEYWORDS.get(name, (rewrite[0],))):
+            return Target(rewrite[0], rewrite[1])
+        new, known = keyword_for(name, keyword, self.namespace)
+        if not known:
+            return None
+        if new is None:
+            why = routes.KEYWORD_NOTES.get(keyword) or f"TF2's function has no `{keyword}` argument"
+            return Target(None, why=why, safe_value=routes.SAFE_DROPS.get(keyword, _NO_VALUE))
+        return Target(new)
+
+
 def keyword_for(name: str, keyword: str, namespace: str) -> Tuple[Optional[str], bool]:
     """(the keyword to pass ``keyword``'s value as, known) for TF1 function ``name``.
 
@@ -267,66 +333,74 @@ def render_call(
     callee: Optional[Rendered] = None,
     namespace: Optional[str] = None,
 ) -> Optional[Rendered]:
-    """The user's call in its TF2 form: ``callee`` (a rename of the function, if any), each
-    argument kept and mapped to its TF2 keyword (positional ones from the first moved position
-    on passed by keyword), removed keywords dropped with the reason, nested TF1 names
-    converted. None when the call cannot be rendered faithfully (an unpacked `*args` before an
-    argument whose position changed, more positional arguments than TF1 takes).
-    """
-    name = ref.name
+    """The user's call of TF1 function ``ref`` in its TF2 form (family 9's signature tables)."""
     if namespace is None:
         root = root_of(call.func, ctx)
         namespace = root.namespace if root is not None else TF2
+    return render_mapped(call, ctx, _SignatureMap(ref.name, namespace), callee=callee)
+
+
+def render_mapped(
+    call: ast.Call,
+    ctx: Context,
+    how: CallMap,
+    *,
+    callee: Optional[Rendered] = None,
+    callee_text: Optional[str] = None,
+    root: str = "tf",
+) -> Optional[Rendered]:
+    """The user's call rendered by ``how``: the callee replaced (``callee``, a rendering of it,
+    or ``callee_text``), every argument kept and mapped to its keyword (positional ones from
+    ``how.keep`` on passed by keyword), dropped ones named with the reason, `*args`/`**kwargs`
+    kept, TF1 names nested in the arguments converted. None when the call cannot be rendered
+    faithfully (an unpacked `*args` before an argument passed by keyword, more positional
+    arguments than the TF1 signature has, an argument the mapping cannot place).
+
+    ``introduced`` includes the names ``callee_text`` spells from ``root`` (`tf.x.y` -> `x.y`).
+    """
     build = _Builder(call, ctx)
     build.take(callee)
-    entry = sig.POSITIONAL.get(name)
-    first = entry[0] if entry is not None else len(call.args)
-    params = entry[1] if entry is not None else ()
+    if callee_text is not None:
+        build.edits.append(ctx.edit(call.func, callee_text))
+        build.introduced |= set(names_in(callee_text, root))
     starred = any(isinstance(a, ast.Starred) for a in call.args)
     for index, value in enumerate(call.args):
-        if index < first or isinstance(value, ast.Starred):
+        if index < how.keep or isinstance(value, ast.Starred):
             build.nested(value.value if isinstance(value, ast.Starred) else value)
             continue
-        if starred or index >= len(params):
+        if starred or index >= len(how.params):
             return None  # which parameter it binds is unknown (or TF1 would have refused it)
-        if not _keyword_argument(build, name, params[index], value, value, namespace, positional=True):
+        if not _place(build, how, how.params[index], value, value, positional=True):
             return None
     for kw in call.keywords:
         if kw.arg is None:
             build.nested(kw.value)
             continue
-        if not _keyword_argument(build, name, kw.arg, kw, kw.value, namespace, positional=False):
+        if not _place(build, how, kw.arg, kw, kw.value, positional=False):
             return None
     return build.result()
 
 
-def _keyword_argument(
-    build: _Builder, name: str, keyword: str, item: ast.AST, value: ast.AST, namespace: str, *, positional: bool
-) -> bool:
+def _place(build: _Builder, how: CallMap, keyword: str, item: ast.AST, value: ast.AST, *, positional: bool) -> bool:
     """Add the edits for one argument bound to TF1 parameter ``keyword``; False when impossible."""
     ctx = build.ctx
-    rewrite = routes.KEYWORD_REWRITES.get((name, keyword))
-    if rewrite is not None and (namespace == TF2 or rewrite[0] in facts.V1_KEYWORDS.get(name, (rewrite[0],))):
-        new_keyword, template = rewrite
+    target = how.target(keyword)
+    if target is None:
+        return False
+    if target.keyword is None:
+        build.drop(item, target.why or f"the TF2 call has no `{keyword}`", target.safe_value == _literal(value))
+        return True
+    if target.template:
         inner = expression(value, ctx)
-        text = f"{new_keyword}={template.format(value=_Operand(inner.text, value))}"
+        text = f"{target.keyword}={target.template.format(value=_Operand(inner.text, value))}"
         build.edits.append(Edit(*_span(ctx, item), text))
         build.introduced |= inner.introduced
         return True
-    new, known = keyword_for(name, keyword, namespace)
-    if not known:
-        return False
-    if new is None:
-        why = routes.KEYWORD_NOTES.get(keyword) or f"TF2's function has no `{keyword}` argument"
-        safe = routes.SAFE_DROPS.get(keyword, _NO_VALUE) == _literal(value)
-        build.drop(item, why, safe)
-        return True
     if positional:
-        build.insert_before(item, f"{new}=")
-    elif new != keyword:
-        assert isinstance(item, ast.keyword)
+        build.insert_before(item, f"{target.keyword}=")
+    elif target.keyword != keyword:
         start = ctx.node_span(item)[0]
-        build.edits.append(Edit(start, ctx.node_span(value)[0], f"{new}="))
+        build.edits.append(Edit(start, ctx.node_span(value)[0], f"{target.keyword}="))
     build.nested(value)
     return True
 
@@ -498,6 +572,14 @@ def _one_line(text: str) -> str:
     import re
 
     return re.sub(r"\s*\n\s*", " ", text).strip()
+
+
+def names_in(text: str, root: str = "tf") -> List[str]:
+    """The canonical TF names ``text`` spells from the module alias ``root`` (`tf.math.log` -> `math.log`)."""
+    import re
+
+    pattern = re.compile(rf"(?<![\w.]){re.escape(root)}\.([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)")
+    return [m.group(1) for m in pattern.finditer(text)]
 
 
 def missing_in_tf2(names: Iterable[str]) -> List[str]:
