@@ -113,7 +113,7 @@ def test_contrib_imports_are_left_to_the_contrib_rules():
 
 def test_keep_prob_becomes_rate_rendered():
     f = only("import tensorflow as tf\ny = tf.nn.dropout(x, keep_prob=1 - drop)\n", "TF903")
-    assert f.replacement == "`rate=1 - (1 - drop)`"
+    assert f.replacement == "`tf.nn.dropout(x, rate=1 - (1 - drop))`"
     assert (f.start.col, f.end.col) == (21, 39)
 
 
