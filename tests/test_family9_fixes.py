@@ -122,9 +122,15 @@ def test_the_rules_on_one_call_carry_the_same_edits():
         # a TF2 name under a compat.v1 alias stays in that alias
         ("import tensorflow.compat.v1 as tf\ny = tf.log(x)\n", "import tensorflow.compat.v1 as tf\ny = tf.math.log(x)\n"),
         # a spelled-out compat.v1 name becomes the TF2 name where it runs the same code
-        ("import tensorflow as tf\ny = tf.compat.v1.log(x)\n", "import tensorflow as tf\ny = tf.math.log(x)\n"),
+        (
+            "import tensorflow as tf\ny = tf.compat.v1.log(x)\n",
+            "import tensorflow as tf\ny = tf.math.log(x)\n",
+        ),
         # positions that moved are passed by keyword; renamed keywords mapped
-        ("import tensorflow as tf\nc = tf.multinomial(logits, 1, 7)\n", "import tensorflow as tf\nc = tf.random.categorical(logits, 1, seed=7)\n"),
+        (
+            "import tensorflow as tf\nc = tf.multinomial(logits, 1, 7)\n",
+            "import tensorflow as tf\nc = tf.random.categorical(logits, 1, seed=7)\n",
+        ),
         # `**kwargs` kept as written
         ("import tensorflow as tf\ns = tf.reduce_sum(x, keep_dims=True, **extra)\n", "import tensorflow as tf\ns = tf.reduce_sum(x, keepdims=True, **extra)\n"),
         # multi-line call: only the edited parts change, comments stay
