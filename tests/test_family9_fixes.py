@@ -132,7 +132,10 @@ def test_the_rules_on_one_call_carry_the_same_edits():
             "import tensorflow as tf\nc = tf.random.categorical(logits, 1, seed=7)\n",
         ),
         # `**kwargs` kept as written
-        ("import tensorflow as tf\ns = tf.reduce_sum(x, keep_dims=True, **extra)\n", "import tensorflow as tf\ns = tf.reduce_sum(x, keepdims=True, **extra)\n"),
+        (
+            "import tensorflow as tf\ns = tf.reduce_sum(x, keep_dims=True, **extra)\n",
+            "import tensorflow as tf\ns = tf.reduce_sum(x, keepdims=True, **extra)\n",
+        ),
         # multi-line call: only the edited parts change, comments stay
         (
             "import tensorflow as tf\ns = tf.reduce_mean(\n    x,  # input\n    reduction_indices=[0],\n)\n",
