@@ -404,3 +404,49 @@ def test_safe_fixes_keep_a_program_s_output_under_tensorflow_2_21(tmp_path):
     after = _run(python, fixed, tmp_path, "after.py")
     assert before.count("\n") >= 25
     assert before == after
+
+
+# ----- the renderer as other rules use it ---------------------------------------------------
+
+
+def _context(source: str):
+    from tf2lint.context import Context
+    from tf2lint.resolver import Resolver
+
+    tree = ast.parse(source)
+    ctx = Context("example.py", source.splitlines(), Resolver(tree), (2, 21), tree)
+    call = next(n for n in ast.walk(tree) if isinstance(n, ast.Call))
+    return ctx, call
+
+
+def test_render_mapped_keeps_every_argument_and_names_the_dropped_ones():
+    from tf2lint.rules import render
+
+    source = "import tensorflow as tf\nw = tf.get_variable('w', [3], tf.float32, init, reg, trainable=False, collections=c, **kw)\n"
+    ctx, call = _context(source)
+    how = render.mapping(
+        ("name", "shape", "dtype", "initializer", "regularizer", "trainable", "collections"),
+        1,
+        {"collections": render.Target(None, why="TF2 has no collections"), "initializer": render.Target("initial_value")},
+    )
+    out = render.render_mapped(call, ctx, how, callee_text="tf.Variable")
+    assert out is not None
+    assert out.text == (
+        "tf.Variable('w', shape=[3], dtype=tf.float32, initial_value=init, regularizer=reg, trainable=False, **kw)"
+    )
+    assert out.dropped == [("collections=c", "TF2 has no collections")]
+    assert not out.safe and "Variable" in out.introduced
+    fixed, _ = apply_fixes(source, [out.fix("Rewrite")])
+    assert out.text in fixed
+
+
+def test_render_mapped_refuses_names_tensorflow_lacks_and_unknown_bindings():
+    from tf2lint.rules import render
+
+    ctx, call = _context("import tensorflow as tf\ni = tf.glorot_uniform_initializer(seed=1)\n")
+    how = render.mapping(("seed", "dtype"), 0, {})
+    assert render.render_mapped(call, ctx, how, callee_text="tf.glorot_uniform_initializer") is None
+    assert render.render_mapped(call, ctx, how, callee_text="tf.keras.initializers.GlorotUniform") is not None
+    ctx, call = _context("import tensorflow as tf\ni = tf.foo(a, *rest, b)\n")
+    assert render.render_mapped(call, ctx, render.mapping(("x", "y", "z"), 1, {}), callee_text="tf.math.log") is None
+    assert render.render_mapped(call, ctx, render.mapping(("x",), 9, {"x": render.Target("y")}, strict=True)) is not None

@@ -363,6 +363,8 @@ def render_mapped(
     if callee_text is not None:
         build.edits.append(ctx.edit(call.func, callee_text))
         build.introduced |= set(names_in(callee_text, root))
+        if missing_in_tf2(build.introduced):
+            return None  # never advise a name the pinned TensorFlow lacks
     starred = any(isinstance(a, ast.Starred) for a in call.args)
     for index, value in enumerate(call.args):
         if index < how.keep or isinstance(value, ast.Starred):
