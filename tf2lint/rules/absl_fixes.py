@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import ast
 from functools import lru_cache
-from typing import TYPE_CHECKING, FrozenSet, Optional, Tuple
+from typing import TYPE_CHECKING, Dict, FrozenSet, Optional, Set, Tuple
+from weakref import WeakKeyDictionary
 
 from tf2lint.data.symbols import ABSL_MOVES
 from tf2lint.finding import Applicability, Edit, Fix, Position
@@ -24,33 +25,43 @@ if TYPE_CHECKING:
     from tf2lint.context import Context
 
 
-def _bound_names(tree: ast.Module) -> FrozenSet[Tuple[str, bool]]:
-    """(name, bound by `from absl import name`) for every name the file binds."""
-    out = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
-            out.add((node.id, False))
-        elif isinstance(node, ast.arg):
-            out.add((node.arg, False))
-        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            out.add((node.name, False))
-        elif isinstance(node, (ast.Import, ast.ImportFrom)):
-            absl = isinstance(node, ast.ImportFrom) and node.module == "absl" and node.level == 0
-            for alias in node.names:
-                bound = alias.asname or alias.name.split(".")[0]
-                out.add((bound, absl and alias.asname is None))
-    return frozenset(out)
-
-
 @lru_cache(maxsize=8)
-def _bindings(tree: ast.Module) -> FrozenSet[Tuple[str, bool]]:
-    return _bound_names(tree)
+def _attributes(tree: ast.Module) -> Dict[str, FrozenSet[str]]:
+    """Name -> the attributes the file reads from it (one walk per file, when a fix asks)."""
+    found: Dict[str, Set[str]] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+            found.setdefault(node.value.id, set()).add(node.attr)
+    return {k: frozenset(v) for k, v in found.items()}
+
+
+def _binds_otherwise(name: str, ctx: Context) -> bool:
+    """Whether the file binds ``name`` (in any scope) other than by `from absl import name`."""
+    resolver = ctx.resolver
+    if not any(name in scope.bindings for scope in (resolver.module_scope, *resolver.scopes.values())):
+        return False
+    body = ctx.tree.body if ctx.tree is not None else []
+    absl = any(
+        isinstance(s, ast.ImportFrom) and s.module == "absl" and s.level == 0 and any(a.name == name and a.asname is None for a in s.names)
+        for s in body
+    )
+    return not absl
+
+
+_IMPORT_EDITS: WeakKeyDictionary[Context, Dict[str, Optional[Edit]]] = WeakKeyDictionary()
+
+
+def _import_edit(statement: str, ctx: Context) -> Optional[Edit]:
+    """``ctx.import_edit``, once per file and statement (many findings need the same import)."""
+    known = _IMPORT_EDITS.setdefault(ctx, {})
+    if statement not in known:
+        known[statement] = ctx.import_edit(statement)
+    return known[statement]
 
 
 def absl_name(module: str, ctx: Context) -> Tuple[str, str]:
     """(the name the absl module is used under, the import statement)."""
-    bound = _bindings(ctx.tree) if ctx.tree is not None else frozenset()
-    if (module, False) in bound:
+    if _binds_otherwise(module, ctx):
         alias = f"absl_{module}"
         return alias, f"from absl import {module} as {alias}"
     return module, f"from absl import {module}"
@@ -104,7 +115,7 @@ def absl_fix(node: ast.AST, ref: TFRef, module: str, ctx: Context) -> Optional[T
             before_paren = Position(end.row, end.col - 1)
             edits.append(Edit(before_paren, before_paren, "main"))
             shown += "(main)"
-    imported = ctx.import_edit(statement)
+    imported = _import_edit(statement, ctx)
     if imported is not None:
         edits.append(imported)
     text = f"`{shown}` with `{statement}`"
@@ -175,8 +186,4 @@ def _uses_fit(name: Optional[str], members: FrozenSet[str], ctx: Context) -> boo
     """Whether every `name.<attr>` in the file names a member absl has (True for no name)."""
     if name is None or ctx.tree is None:
         return True
-    return all(
-        node.attr in members
-        for node in ast.walk(ctx.tree)
-        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == name
-    )
+    return _attributes(ctx.tree).get(name, frozenset()) <= members
