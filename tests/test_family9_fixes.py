@@ -515,3 +515,14 @@ def test_module_imports_become_absl_imports_unless_a_use_needs_more():
     assert fix_all(source, ("TF905",)) == "from absl import logging\nlogging.info('a')\n"
     lacking = "from tensorflow.python.platform import tf_logging as logging\nlogging.TaskLevelStatusMessage('a')\n"
     assert fix_all(lacking, ("TF905",)) == lacking
+
+
+def test_hand_written_rename_tables_fit_the_generated_ones():
+    from tf2lint.data import symbols as routes
+    from tf2lint.data.generated import fixes as facts
+    from tf2lint.data.generated import v1_symbols as gen
+
+    assert routes.SAME_BEHAVIOUR_RENAMES <= set(gen.RENAMED)
+    assert not routes.SAME_BEHAVIOUR_RENAMES & facts.SAME_IN_TF2  # listed only where the generated facts say no
+    assert set(routes.RENAME_DIFFERENCES) <= set(gen.RENAMED) - facts.SAME_IN_TF2 - routes.SAME_BEHAVIOUR_RENAMES
+    assert facts.SAME_IN_TF2 <= set(gen.RENAMED) and facts.SAME_IN_COMPAT_V1 <= set(gen.RENAMED)
