@@ -8,6 +8,9 @@ from typing import Optional
 
 from tf2lint.finding import Finding, Position, Severity
 
+# Codes saying a file was not (fully) checked: its other findings are unknown, not fixed.
+NOT_CHECKED = frozenset({"TF001", "TF002", "TF003", "TF004", "TF005", "TF006", "TF008"})
+
 _PY2_HINTS = (
     re.compile(r"^\s*print\s+[^\s(=]"),
     re.compile(r"^\s*except\s+[\w.]+\s*,\s*\w+\s*:"),
@@ -79,6 +82,15 @@ def nul_bytes(filename: str, source: str) -> Finding:
 
 def malformed_notebook(filename: str, detail: str) -> Finding:
     return _make("TF006", filename, detail)
+
+
+def too_large(filename: str, size: int, limit: int) -> Finding:
+    return _make("TF008", filename, f"{size:,} bytes, over the {limit:,}-byte limit (max-file-size)")
+
+
+def too_many(filename: str, total: int, shown: int, row: int, col: int) -> Finding:
+    detail = f"{total:,} findings in this file; the first {shown:,} are shown (max-findings-per-file)"
+    return _make("TF010", filename, detail, row, col)
 
 
 def internal_error(filename: str, code: str, exc: Exception, node: ast.AST) -> Finding:
