@@ -7,10 +7,8 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -80,35 +78,32 @@ def test_notebook_with_a_huge_integer_is_tf006(tree):
     assert ("good.py", "TF102") in codes(proc)
 
 
-@pytest.fixture
-def shared_tmp():
-    """A directory another user can enter (the suite may run as root)."""
-    path = Path(tempfile.mkdtemp(prefix="tf2lint-hostile-"))
-    path.chmod(0o777)
-    yield path
-    for sub in path.rglob("*"):
-        try:
-            sub.chmod(0o777)
-        except OSError:
-            pass
-    shutil.rmtree(path, ignore_errors=True)
-
-
-def _as_unprivileged():
+def _without_permission_override():
+    """As root, drop the capabilities that bypass file permissions (for this child only)."""
     if os.geteuid() != 0:
         return None
-    return lambda: (os.setgid(65534), os.setuid(65534))
+
+    def drop():
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        for cap in (1, 2):  # CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH, from the bounding set
+            if libc.prctl(24, cap, 0, 0, 0) != 0:  # PR_CAPBSET_DROP
+                raise OSError(ctypes.get_errno(), "cannot drop capabilities")
+
+    return drop
 
 
-def test_unreadable_directory_is_tf003(shared_tmp):
-    (shared_tmp / "good.py").write_text(TF1)
-    (shared_tmp / "good.py").chmod(0o644)
-    locked = shared_tmp / "locked"
+def test_unreadable_directory_is_tf003(tree):
+    locked = tree / "locked"
     locked.mkdir()
     (locked / "hidden.py").write_text(TF1)
     locked.chmod(0)
-    proc = subprocess.run(command("check", ".", "--no-cache", "--output-format", "json"), cwd=shared_tmp, env=env(),
-                          capture_output=True, text=True, timeout=60, preexec_fn=_as_unprivileged())
+    try:
+        proc = subprocess.run(command("check", ".", "--no-cache", "--output-format", "json"), cwd=tree, env=env(),
+                              capture_output=True, text=True, timeout=60, preexec_fn=_without_permission_override())
+    finally:
+        locked.chmod(0o755)
     assert_no_traceback(proc)
     found = codes(proc)
     assert ("locked", "TF003") in found, proc.stdout + proc.stderr

@@ -37,10 +37,11 @@ def _config(tree: Path, body: str) -> Path:
         ('select = ["TF999"]\n', ["TF999", "pyproject.toml", "select"]),
         ("select = []\n", ["selects no rule", "pyproject.toml"]),
         ('ignore = ["TF1O1"]\n', ["TF1O1", "ignore"]),
-        ('extend-select = ["TF99"]\n', ["TF99", "extend-select"]),
+        ('extend-select = ["TF98"]\n', ["TF98", "extend-select"]),
         ('[tool.tf2lint.per-file-ignores]\n"tests/*" = ["TF77"]\n', ["TF77", "per-file-ignores"]),
         ("target-version = 2.20\n", ["quote", '"2.20"']),
     ],
+    ids=["unknown-select", "empty-select", "unknown-ignore", "unknown-extend-select", "unknown-per-file", "float-target"],
 )
 def test_config_that_would_select_nothing_or_misread_is_exit_2(tree, body, words):
     _config(tree, body)
@@ -120,7 +121,7 @@ def test_tampered_cache_entry_is_a_miss(tree, tamper):
 # ----- baseline --------------------------------------------------------------------------
 
 @pytest.mark.parametrize("content", ['{"version": 1, "findings": [{"path": "a.py", "code": "TF1", "fingerprint": "x", "occurrence": Infinity}]}',
-                                     "[" * 100_000 + "]" * 100_000])
+                                     "[" * 100_000 + "]" * 100_000], ids=["infinity", "nested"])
 def test_hostile_baseline_is_exit_2(tree, content):
     (tree / "base.json").write_text(content)
     proc = run("check", ".", "--no-cache", "--baseline", "base.json", cwd=tree)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import re
+import sys
 from typing import Optional
 
 from tf2lint.finding import Finding, Position, Severity
@@ -48,10 +49,23 @@ def looks_like_python2(source: str, exc: SyntaxError) -> bool:
     return any(p.search(line) for p in _PY2_HINTS)
 
 
+_PEP695 = re.compile(r"^\s*(type\s+\w+\s*(\[.*\])?\s*=|(async\s+)?def\s+\w+\s*\[|class\s+\w+\s*\[)")
+
+
+def _needs_312(source: str, exc: SyntaxError) -> bool:
+    lines = source.splitlines()
+    row = (exc.lineno or 1) - 1
+    return 0 <= row < len(lines) and bool(_PEP695.match(lines[row]))
+
+
 def syntax_error(filename: str, source: str, exc: SyntaxError) -> Finding:
     detail = f"{exc.msg} (line {exc.lineno})"
     if looks_like_python2(source, exc):
         detail += "; this looks like Python 2 code, which TensorFlow 2 cannot run"
+    elif sys.version_info < (3, 12) and _needs_312(source, exc):
+        running = f"{sys.version_info[0]}.{sys.version_info[1]}"
+        detail += (f"; `type` statements and type parameter lists (PEP 695) need Python 3.12 or newer, "
+                   f"and tf2lint runs on Python {running}: run it with Python 3.12+")
     return _make("TF001", filename, detail, exc.lineno or 1, (exc.offset or 1) - 1)
 
 
