@@ -5,7 +5,6 @@ directory; nothing outlives the run, and a load error is exit 2 with the message
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import textwrap
