@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from collections import Counter
 from typing import Iterable, List, Sequence, TextIO
@@ -65,4 +66,6 @@ def unified_diff(label: str, before: str, after: str) -> str:
             out[-1] += "\n\\ No newline at end of file\n"
         return out
 
-    return "".join(difflib.unified_diff(lines(before), lines(after), fromfile=f"a/{label}", tofile=f"b/{label}"))
+    # git's a/ b/ prefixes for relative paths (`git apply` takes the diff); an absolute path as it is.
+    old, new = (label, label) if os.path.isabs(label) else (f"a/{label}", f"b/{label}")
+    return "".join(difflib.unified_diff(lines(before), lines(after), fromfile=old, tofile=new))
