@@ -7,12 +7,13 @@ from dataclasses import dataclass, field
 from typing import Iterator, List, Optional, Sequence, Tuple
 
 from tf2lint import tool_findings
+from tf2lint.atomic import write_atomic
 from tf2lint.config import Config
 from tf2lint.engine import mentions_tensorflow, rule_set
 from tf2lint.finding import Finding
 from tf2lint.fix.loop import fix_text
 from tf2lint.fix.notebook import fix_notebook
-from tf2lint.fix.source import SourceText, write_atomic
+from tf2lint.fix.source import SourceText
 from tf2lint.runner import NOTEBOOK_SUFFIX, PARALLEL_MIN_FILES, _pool_context, read
 
 

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import io
-import os
 import re
-import stat
-import tempfile
 import tokenize
 from dataclasses import dataclass
 
@@ -49,25 +46,3 @@ def with_newline(fix: Fix, newline: str) -> Fix:
         Edit(e.start, e.end, e.content.replace("\r\n", "\n").replace("\r", "\n").replace("\n", newline)) for e in fix.edits
     )
     return Fix(fix.applicability, edits, fix.message)
-
-
-def write_atomic(path: str, data: bytes) -> None:
-    """Replace the file's bytes in one step: a temporary file in the same directory, then
-    ``os.replace``, so that a reader never sees half a file. A symbolic link stays a link
-    (its target is replaced); the permission bits are kept."""
-    real = os.path.realpath(path)
-    mode = stat.S_IMODE(os.stat(real).st_mode)
-    fd, tmp = tempfile.mkstemp(dir=os.path.dirname(real) or ".", prefix=f".{os.path.basename(real)}.", suffix=".tf2lint")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, real)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
