@@ -19,7 +19,7 @@ from tf2lint.data.generated import v1_symbols as gen
 from tf2lint.data.symbols import MIGRATION_TOOLS
 from tf2lint.finding import Fix, Severity
 from tf2lint.names import VIA_COMPAT_V1, TFRef, prefixes
-from tf2lint.rules import render
+from tf2lint.rules import initializers, render
 from tf2lint.rules.absl_fixes import absl_fix
 from tf2lint.rules.base import Rule, register
 
@@ -274,7 +274,12 @@ class RemovedSymbolRule(SymbolRule):
         keras2 = routes.KERAS2_FUNCTIONS.get(key)
         if keras2 is not None:
             replacement += " " + routes.KERAS2_NOTE.format(name=key, keras=keras2)
-        self.report(ctx, node, ref, replacement=replacement, severity=_severity(ref))
+        call = ctx.call_of.get(id(node))
+        rendered = initializers.render_initializer(call, ref, ctx) if call is not None else None
+        if rendered is not None:  # an initializer call: its TF2 class with the user's arguments
+            replacement = initializers.initializer_replacement(rendered, ref) + version_notes_for(key, target)
+        fix = initializers.initializer_fix(rendered) if rendered is not None else None
+        self.report(ctx, node, ref, replacement=replacement, severity=_severity(ref), fix=fix)
 
 
 @register
