@@ -257,3 +257,6 @@ NATURAL_EXP_NOTE = (
 
 # tf.keras.optimizers.legacy / tf.optimizers.legacy: gone with Keras 3 (TF 2.16).
 LEGACY_KERAS_NAMES = {"keras.optimizers.legacy": None, "optimizers.legacy": None}
+# The classes Keras 3 (TF 2.21) still lists under `optimizers.legacy`, as stubs whose constructor raises
+# ImportError; the others (Adadelta, Adamax, Nadam) are missing: naming them raises AttributeError.
+LEGACY_KERAS3_STUBS = frozenset({"Adagrad", "Adam", "Ftrl", "Optimizer", "RMSprop", "SGD"})

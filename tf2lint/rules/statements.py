@@ -96,7 +96,7 @@ def _index(ctx: Context) -> Dict[int, ast.stmt]:
                             found[id(call.func)] = stmt
                             found[id(stmt.value)] = stmt
                         if found.get(id(stmt.value)) is stmt:
-                            setattr(stmt, "_tf2lint_block", block)
+                            stmt._tf2lint_block = block
     ctx._initializer_statements = found  # type: ignore[attr-defined]
     return found
 

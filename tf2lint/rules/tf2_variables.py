@@ -6,10 +6,11 @@ import ast
 from typing import Optional
 
 from tf2lint.context import Context
+from tf2lint.data import keras3
 from tf2lint.data import variables as data
-from tf2lint.names import TFRef
+from tf2lint.names import VIA_COMPAT_V1, TFRef
 from tf2lint.rules.base import Rule, register
-from tf2lint.rules.call_args import bind, flat_src
+from tf2lint.rules.call_args import arg, bind, flat_src
 from tf2lint.rules.initializers import convert_initializer
 from tf2lint.rules.render import expression, module_alias
 
@@ -198,7 +199,15 @@ class LayersRule(Rule):
         "import tensorflow as tf\nh = tf.layers.dense(x, 64, activation=tf.nn.relu)  # [TF205]\n",
         "import tensorflow as tf\nfrom tensorflow.compat.v1 import layers  # [TF205]\ny = layers.conv2d(x, 32, 3)  # [TF205]\n",
     )
-    VALID = ("import tensorflow as tf\nh = tf.keras.layers.Dense(64, activation='relu')(x)\n",)
+    VALID = (
+        "import tensorflow as tf\nh = tf.keras.layers.Dense(64, activation='relu')(x)\n",
+        "import tensorflow as tf\nh = tf.compat.v1.keras.layers.Dense(64)(x)\n",
+    )
+    version_notes = (
+        "Up to TF 2.15 `tf.compat.v1.layers` runs (legacy, a warning). From 2.16 `tf.compat.v1.layers.*` raises "
+        "`AttributeError` (not available with Keras 3): reported as removed, with `tf_keras` and "
+        "`TF_USE_LEGACY_KERAS=1` as the stop-gap."
+    )
 
     def replacement_for(self, ref: Optional[TFRef], ctx: Context) -> str:
         if ref is None or not ref.name.startswith("layers."):
@@ -211,7 +220,10 @@ class LayersRule(Rule):
             text = f"`tf.keras.layers.{keras}(...)` created once, then called: `y = layer(x)`."
         else:
             text = f"`tf.keras.layers.{keras}`."
-        return text + data.LAYER_NOTES.get(keras, "")
+        text += data.LAYER_NOTES.get(keras, "")
+        if ref.via == VIA_COMPAT_V1 and keras3.fails_with_keras3(ref.name, ctx.target_version):
+            text += " " + keras3.ADVICE
+        return text
 
 
 @register

@@ -104,11 +104,11 @@ class TF1OptimizerRule(Rule):
         ),
         (
             "import tensorflow as tf\nopt = tf.train.RMSPropOptimizer(0.01, 0.95, use_locking=True)\n",
-            "import tensorflow as tf\nopt = tf.keras.optimizers.RMSprop(0.01, rho=0.95, epsilon=1e-10)\n",
+            "import tensorflow as tf\nopt = tf.keras.optimizers.RMSprop(learning_rate=0.01, rho=0.95, epsilon=1e-10)\n",
         ),
         (
             "import tensorflow as tf\nopt = tf.train.MomentumOptimizer(0.1, 0.9, use_nesterov=True, name='m')\n",
-            "import tensorflow as tf\nopt = tf.keras.optimizers.SGD(0.1, momentum=0.9, nesterov=True, name='m')\n",
+            "import tensorflow as tf\nopt = tf.keras.optimizers.SGD(learning_rate=0.1, momentum=0.9, nesterov=True, name='m')\n",
         ),
     )
 
@@ -170,7 +170,7 @@ def render_optimizer(call: ast.Call, cls: str, ctx: Context) -> Optional[Rendere
     targets = {name: Target(new) for name, new in spec.renames.items()}
     for name in spec.dropped:
         targets[name] = Target(None, why=data.DROPPED_REASONS.get(name, "no Keras equivalent"), safe_value=False)
-    how = mapping(spec.signature, 1, targets)
+    how = mapping(spec.signature, 0, targets)  # every argument by keyword: the Keras order differs after the first
     callee = f"{root.text}.keras.optimizers.{spec.keras}"
     rendered = render_mapped(call, ctx, how, callee_text=callee, root=root.text)
     if rendered is None:
@@ -494,13 +494,15 @@ class LegacyKerasOptimizerRule(Rule):
     """Reports `tf.keras.optimizers.legacy.*` when the target is TensorFlow 2.16 or later.
 
     The legacy (Keras 2 `OptimizerV2`) optimizers exist up to TF 2.15. From 2.16 `tf.keras`
-    is Keras 3, where constructing one raises an `ImportError` (and several classes are
-    missing altogether). With a target of 2.15 or earlier they are valid and not reported.
+    is Keras 3: `Adagrad`, `Adam`, `Ftrl`, `Optimizer`, `RMSprop` and `SGD` remain as stubs that
+    import and can be named (`isinstance`) but raise `ImportError` when constructed (an error
+    where they are called, a warning elsewhere); `Adadelta`, `Adamax` and `Nadam` are gone.
+    With a target of 2.15 or earlier they are valid and not reported.
     """
 
     code = "TF704"
     symbol = "legacy-keras-optimizer"
-    summary = "`{name}` is a Keras 2 legacy optimizer, which fails under Keras 3"
+    summary = "`{name}` is a Keras 2 legacy optimizer: under Keras 3 constructing it raises `ImportError`"
     replacement = (
         "The `tf.keras.optimizers` class of the same name with the same arguments, or keep Keras 2 with "
         "`pip install tf_keras` and `TF_USE_LEGACY_KERAS=1`."
@@ -519,8 +521,17 @@ class LegacyKerasOptimizerRule(Rule):
     VALID = ("import tensorflow as tf\nopt = tf.keras.optimizers.Adam(learning_rate=1e-3)\n",)
 
     def on_reference(self, node: ast.AST, ref: TFRef, key: str, ctx: Context) -> None:
-        if ctx.target_version >= (2, 16):
-            self.report(ctx, node, ref)
+        if ctx.target_version < (2, 16):
+            return
+        cls = ref.name.rsplit(".legacy", 1)[-1].lstrip(".").split(".")[0]
+        if not cls or cls in data.LEGACY_KERAS3_STUBS and id(node) not in ctx.call_of:
+            # Importing the stub or naming it (`isinstance`) works; only constructing it raises.
+            message = self.message_for(
+                ref, "`{name}` names a Keras 2 legacy optimizer: under Keras 3 it is a stub that raises when constructed"
+            )
+            self.report(ctx, node, ref, message=message, severity=Severity.WARNING)
+            return
+        self.report(ctx, node, ref)
 
     def replacement_for(self, ref: Optional[TFRef], ctx: Context) -> str:
         if ref is None:
