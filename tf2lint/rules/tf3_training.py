@@ -445,10 +445,20 @@ def _head(ctx: Context, kind: str, n_classes: Optional[ast.AST], label_dim: Opti
 
 
 def _optimizer(ctx: Context, node: Optional[ast.AST], family: str) -> str:
-    """The Keras optimizer: the canned default, or the user's own one (ported by TF7xx)."""
+    """The Keras optimizer for `compile`: the canned default, or the user's own one, a TF1 optimizer
+    call rendered as its Keras class (never a TF1 optimizer, which `compile` rejects)."""
+    from tf2lint.rules.tf7_optimizers import optimizer_class, render_optimizer
+
     if node is None:
         return data.CANNED_DEFAULT_OPTIMIZER[family]
-    return ctx.source_of(node)
+    ref = ctx.resolve_call(node)
+    cls = optimizer_class(ref.name) if ref is not None else None
+    if cls is None:
+        return " ".join(ctx.source_of(node).split())
+    rendered = render_optimizer(node, cls, ctx) if isinstance(node, ast.Call) else None
+    if rendered is not None:
+        return " ".join(rendered.text.split())
+    return f"<a Keras optimizer: `{ref.display if ref else cls}` has no Keras class, see TF701>"
 
 
 # ----- TF303 ----------------------------------------------------------------------------------------
