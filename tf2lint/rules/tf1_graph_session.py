@@ -276,7 +276,8 @@ class MonitoredSessionRule(Rule):
     symbol = "monitored-session"
     summary = "`{name}` drives a TF1 graph session"
     replacement = (
-        "`model.fit(dataset, callbacks=[tf.keras.callbacks.BackupAndRestore(dir), ...])`, or a custom "
+        "`model.fit(dataset, callbacks=[tf.keras.callbacks.BackupAndRestore(backup_dir), ...])` (`backup_dir` only "
+        "for it: it is deleted when `fit` ends), or a custom "
         "`GradientTape` loop with `tf.train.CheckpointManager(tf.train.Checkpoint(model=model), dir, max_to_keep=5)`."
     )
     names = data.MONITORED_NAMES
