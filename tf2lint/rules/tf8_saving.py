@@ -34,7 +34,7 @@ class SaverRule(Rule):
     replacement = (
         "`checkpoint = tf.train.Checkpoint(model=model, optimizer=optimizer)` and "
         "`manager = tf.train.CheckpointManager(checkpoint, directory, max_to_keep=5)`; "
-        "`manager.save()` and `checkpoint.restore(manager.latest_checkpoint)`."
+        "`manager.save()` and `checkpoint.restore(manager.latest_checkpoint)`. " + data.RESTORE_NOTE
     )
     names = data.SAVER_NAMES
     node_types = (ast.Call,)
@@ -227,7 +227,7 @@ class InitFromCheckpointRule(Rule):
                 )
         replacement = (
             f"`reader = tf.train.load_checkpoint({path})`, then {assigns}; for an object-based checkpoint, "
-            f"`tf.train.Checkpoint(model=model).restore({path})`."
+            f"`tf.train.Checkpoint(model=model).restore({path})`. {data.RESTORE_NOTE}"
         )
         self.report_call(ctx, node, ref, replacement)
 
