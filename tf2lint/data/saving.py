@@ -213,3 +213,13 @@ V2_SUMMARY_CONTEXT = frozenset(
         "summary.SummaryWriter",
     }
 )
+
+# ----- TensorBoard ---------------------------------------------------------------------------------
+
+# Checked on TF 2.21: `tensorflow` no longer requires `tensorboard`; without it `tf.summary.scalar`,
+# `histogram`, `image`, `audio` and `text` raise `TBNotInstalledError` (the writers still work).
+TENSORBOARD_OPTIONAL_FROM = (2, 21)
+TENSORBOARD_NOTE = (
+    "On TF 2.21 and later `tf.summary.scalar`/`histogram`/`image`/`audio`/`text` raise unless the `tensorboard` "
+    "package is installed (TensorFlow no longer depends on it): `pip install tensorboard`."
+)

@@ -9,7 +9,7 @@ is the fix; a statement alone in its block becomes `pass`.
 from __future__ import annotations
 
 import ast
-from typing import TYPE_CHECKING, Dict, List, Optional
+from typing import TYPE_CHECKING, Dict, List, Optional, Tuple
 
 from tf2lint.finding import Applicability, Edit, Fix, Position
 
@@ -77,12 +77,16 @@ def _graph_mode(ctx: Context) -> bool:
     return False
 
 
-def _index(ctx: Context) -> Dict[int, ast.stmt]:
-    """id(initializer call) -> the statement that only runs it (built once per file)."""
-    cached: Optional[Dict[int, ast.stmt]] = getattr(ctx, "_initializer_statements", None)
+Located = Tuple[ast.stmt, List[ast.stmt]]  # a statement and the block holding it
+
+
+def _index(ctx: Context) -> Dict[int, Located]:
+    """id(initializer call, its callee or the run around it) -> the statement that only runs it
+    and its block (built once per file)."""
+    cached: Optional[Dict[int, Located]] = getattr(ctx, "_initializer_statements", None)
     if cached is not None:
         return cached
-    found: Dict[int, ast.stmt] = {}
+    found: Dict[int, Located] = {}
     if ctx.tree is not None and not _graph_mode(ctx):
         for node in ast.walk(ctx.tree):
             for field in ("body", "orelse", "finalbody"):
@@ -104,10 +108,10 @@ def _index(ctx: Context) -> Dict[int, ast.stmt]:
 def initializer_run_fix(node: ast.AST, ctx: Context) -> Optional[Fix]:
     """An unsafe fix deleting the statement that only runs the initializer ``node`` (the
     initializer call, its callee, or the run call around it); None for any other place."""
-    stmt = _index(ctx).get(id(node))
-    if stmt is None:
+    located = _index(ctx).get(id(node))
+    if located is None:
         return None
-    edit = delete_statement(stmt, getattr(stmt, "_tf2lint_block", [stmt]), ctx)
+    edit = delete_statement(located[0], located[1], ctx)
     if edit is None:
         return None
     return Fix(Applicability.UNSAFE.value, (edit,), INITIALIZER_FIX_MESSAGE)
