@@ -96,11 +96,8 @@ def _index(ctx: Context) -> Dict[int, Located]:
                 for stmt in block:
                     if isinstance(stmt, ast.Expr):
                         for call in _initializer_calls(stmt, ctx):
-                            found[id(call)] = stmt
-                            found[id(call.func)] = stmt
-                            found[id(stmt.value)] = stmt
-                        if found.get(id(stmt.value)) is stmt:
-                            stmt._tf2lint_block = block
+                            for node_id in (id(call), id(call.func), id(stmt.value)):
+                                found[node_id] = (stmt, block)
     ctx._initializer_statements = found  # type: ignore[attr-defined]
     return found
 
