@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import ast
-from typing import Optional
+from typing import List, Optional
 
 from tf2lint.context import Context
 from tf2lint.data import keras3
@@ -12,7 +12,7 @@ from tf2lint.names import VIA_COMPAT_V1, TFRef
 from tf2lint.rules.base import Rule, register
 from tf2lint.rules.call_args import arg, bind, flat_src
 from tf2lint.rules.initializers import convert_initializer
-from tf2lint.rules.render import expression, module_alias
+from tf2lint.rules.render import expression, missing_in_tf2, module_alias, names_in
 
 
 @register
@@ -60,10 +60,17 @@ def render_get_variable(call: ast.Call, ctx: Context) -> str:
     bound = bind(call, data.GET_VARIABLE_SIGNATURE, ctx)
     values = {name: value for name, value in bound.named}
 
+    untranslated: List[str] = []
+
     def text(name: str) -> str:
         value = values[name]
         converted = convert_initializer(value, ctx) if name == "initializer" else None
-        return " ".join((converted or expression(value, ctx)).text.split()) if value is not None else ""
+        rendered = " ".join((converted or expression(value, ctx)).text.split())
+        if missing_in_tf2(names_in(rendered, tf)):
+            # A TF1 API TF2 lacks (`tf.contrib.layers.l2_regularizer(...)`): its own finding ports it.
+            untranslated.append(f"`{name}=`: port `{rendered}` first (its own finding says how)")
+            return f"<{name}>"
+        return rendered
 
     init = text("initializer") if "initializer" in values else f"{tf}.{data.DEFAULT_INITIALIZER}"
     shape = text("shape") if "shape" in values else ""
@@ -83,6 +90,8 @@ def render_get_variable(call: ast.Call, ctx: Context) -> str:
         if name in values
     ]
     where = f"{variable} kept on a `tf.Module`" + (f", or {weight} in a Keras layer's `build`." if shape else ".")
+    if untranslated:
+        dropped.append("For " + "; for ".join(untranslated) + ".")
     parts = [
         where,
         "" if "initializer" in values else "(TF1's default initializer was Glorot uniform.)",
