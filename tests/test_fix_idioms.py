@@ -418,3 +418,13 @@ def test_fixed_code_runs_under_tensorflow():
     assert out["rates"][0] == pytest.approx(0.1 * 0.5 ** 0)  # staircase: step 3 of 10
     assert out["rates"][1] == pytest.approx(0.1 * math.exp(-0.5 * 0.3))
     assert out["rates"][2] == pytest.approx(0.1)
+
+
+def test_layer_functions_are_shown_as_keras_layers_with_every_argument():
+    source = "import tensorflow as tf\nh = tf.layers.dense(x, 64, tf.nn.relu, name='fc', reuse=tf.AUTO_REUSE)\n"
+    finding = only(source, "TF205")
+    assert finding.replacement.startswith("`tf.keras.layers.Dense(units=64, activation=tf.nn.relu, name='fc')(x)`")
+    assert "`reuse=tf.AUTO_REUSE` is dropped" in finding.replacement
+    assert finding.fix is not None and finding.fix.applicability == "display-only"
+    text = only("import tensorflow as tf\nd = tf.layers.dropout(c, 0.5, training=t)\n", "TF205").replacement
+    assert text.startswith("`tf.keras.layers.Dropout(rate=0.5)(c, training=t)`")
