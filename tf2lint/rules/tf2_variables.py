@@ -58,7 +58,9 @@ class GetVariableRule(Rule):
         if ref is None:
             return
         replacement = render_get_variable(node, ctx)
-        self.report_call(ctx, node, ref, replacement)
+        code = replacement.split("`", 2)[1]  # the `tf.Variable(...)` it renders, shown as an edit
+        fix = Fix(Applicability.DISPLAY_ONLY.value, (ctx.edit(node, code),), "A tf.Variable created once")
+        self.report_call(ctx, node, ref, replacement, fix=fix)
 
 
 def render_layer_call(call: ast.Call, ref: TFRef, ctx: Context) -> Optional[Rendered]:
