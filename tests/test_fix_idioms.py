@@ -7,6 +7,7 @@ import importlib.util
 import json
 import math
 import os
+import re
 import subprocess
 import sys
 
@@ -345,9 +346,9 @@ def test_the_replacement_is_the_fix_rendered():
         for finding in lint(source):
             deletion = finding.fix is not None and all(e.content in ("", "pass") for e in finding.fix.edits)
             if finding.code in ("TF701", "TF703", "TF901") and finding.fix is not None and not deletion:
-                after = apply_fixes(source, [finding.fix])[0]
+                after = re.sub(r"#[^\n]*", "", apply_fixes(source, [finding.fix])[0])  # shown without comments
                 shown = finding.replacement.split("`")[1]
-                assert " ".join(shown.split()) in " ".join(after.split()), (finding.code, shown)
+                assert " ".join(shown.split()) in " ".join(after.split()).replace("( ", "("), (finding.code, shown)
 
 
 # ----- under real TensorFlow ----------------------------------------------------------------------
