@@ -6,7 +6,7 @@ import fnmatch
 import os
 import re
 import sys
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
@@ -57,6 +57,10 @@ class Config:
     target_version: Tuple[int, int] = DEFAULT_TARGET
     root: Optional[str] = None  # directory of the config file; per-file patterns are relative to it
     source: Optional[str] = None  # the config file read, for messages
+    # What `check` does with fixes (`fix`, `unsafe-fixes`); they change no finding, so they
+    # stay out of the comparison and the repr that key the rule set and the result cache.
+    fix: bool = field(default=False, compare=False, repr=False)
+    unsafe_fixes: bool = field(default=False, compare=False, repr=False)
     max_file_size: int = DEFAULT_MAX_FILE_SIZE  # bytes; a larger file is TF008, not read
     max_findings: int = DEFAULT_MAX_FINDINGS  # per file; the rest are counted in one TF010
 
@@ -199,7 +203,7 @@ def _count(value: Any, where: str) -> int:
 
 
 KNOWN_KEYS = {"select", "ignore", "extend-select", "per-file-ignores", "exclude", "target-version",
-              "max-file-size", "max-findings-per-file"}
+              "max-file-size", "max-findings-per-file", "fix", "unsafe-fixes"}
 
 
 def load_file(path: Path) -> Config:
@@ -257,6 +261,11 @@ def from_mapping(table: Dict[str, Any], source: str, root: Optional[str]) -> Con
         if not isinstance(exclude, list) or not all(isinstance(v, str) for v in exclude):
             raise ConfigError(f"{where} exclude must be a list of glob patterns")
         config = replace(config, exclude=tuple(exclude))
+    for key in ("fix", "unsafe-fixes"):
+        if key in table:
+            if not isinstance(table[key], bool):
+                raise ConfigError(f"{where} {key} must be true or false")
+            config = replace(config, **{key.replace("-", "_"): table[key]})
     if "max-file-size" in table:
         config = replace(config, max_file_size=_size(table["max-file-size"], f"{where} max-file-size"))
     if "max-findings-per-file" in table:

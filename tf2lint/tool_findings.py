@@ -98,6 +98,10 @@ def malformed_notebook(filename: str, detail: str) -> Finding:
     return _make("TF006", filename, detail)
 
 
+def fix_failed(filename: str, detail: str, row: int = 1, col: int = 0) -> Finding:
+    return _make("TF007", filename, detail, row, col)
+
+
 def too_large(filename: str, size: int, limit: int) -> Finding:
     return _make("TF008", filename, f"{size:,} bytes, over the {limit:,}-byte limit (max-file-size)")
 
