@@ -1,11 +1,10 @@
 """Parse once, walk once: dispatch every node to the rules registered for its type.
 
-A rule whose ``check`` only acts on calls of certain TF APIs can say so with a
-``call_names`` class attribute (canonical name prefixes, like ``names``): its ``check``
-then runs only for ``ast.Call`` nodes whose function resolves (through
-``ctx.resolve_call``, once per call) to a matching API, instead of for every call in the
-file.  A rule that looks at method calls on receivers it cannot resolve
-(``x.run(feed_dict=...)``) leaves it unset.
+Calls are dispatched by what they call: the callee is resolved once, and a rule's ``check``
+runs for an ``ast.Call`` only when the callee's canonical name has a prefix in the rule's
+``call_names``, or the callee's last identifier (``x.run`` -> ``run``) is in its
+``call_attrs`` (method calls on receivers that cannot be resolved).  A rule that must see
+every call says so with ``all_calls = True``; those stay few.
 """
 
 from __future__ import annotations
@@ -29,7 +28,6 @@ from tf2lint.resolver import COMPREHENSION_NODES, OPAQUE, Binding, Resolver, Sco
 from tf2lint.rules.base import Rule
 
 Check = Callable[[ast.AST, Context], None]
-_NO_NAMES: frozenset = frozenset()
 
 
 class RuleSet:
@@ -44,11 +42,31 @@ class RuleSet:
                 self.by_type.setdefault(node_type, []).append(rule)
             for name in rule.names:
                 self.by_name.setdefault(name, []).append(rule)
-        # Per node type: (rule, its check, the call names it is limited to or None).
-        self.checks: Dict[Type[ast.AST], List[Tuple[Rule, Check, Optional[frozenset]]]] = {
-            node_type: [(rule, rule.check, _call_names(rule) if node_type is ast.Call else None) for rule in rules]
+        # Per node type other than Call: (rule, its check).
+        self.checks: Dict[Type[ast.AST], List[Tuple[Rule, Check]]] = {
+            node_type: [(rule, rule.check) for rule in rules]
             for node_type, rules in self.by_type.items()
+            if node_type is not ast.Call
         }
+        # Calls: rules by callee name prefix, by callee identifier, and those that see every call.
+        # Each list holds (index of the rule, rule, check) so that a call's rules run in catalog order.
+        self.call_by_name: Dict[str, List[Tuple[int, Rule, Check]]] = {}
+        self.call_by_attr: Dict[str, List[Tuple[int, Rule, Check]]] = {}
+        self.call_by_keyword: Dict[str, List[Tuple[int, Rule, Check]]] = {}
+        self.every_call: List[Tuple[int, Rule, Check]] = []
+        for index, rule in enumerate(self.by_type.get(ast.Call, ())):
+            entry = (index, rule, rule.check)
+            names, attrs = call_dispatch(rule)
+            if names is None:
+                self.every_call.append(entry)
+                continue
+            for name in names:
+                self.call_by_name.setdefault(name, []).append(entry)
+            for attr in attrs:
+                self.call_by_attr.setdefault(attr, []).append(entry)
+            for kw in rule.call_keywords:
+                self.call_by_keyword.setdefault(kw, []).append(entry)
+        self.has_calls = ast.Call in self.by_type
         # Fields that only ever hold leaf nodes no rule asks for (`ctx`, operators): the walk
         # skips them, which no rule can observe.
         wanted = tuple(self.by_type)
@@ -72,9 +90,15 @@ class RuleSet:
         return fields
 
 
-def _call_names(rule: Rule) -> Optional[frozenset]:
-    names = getattr(rule, "call_names", None)
-    return frozenset(names) if names is not None else None
+def call_dispatch(rule: Rule) -> Tuple[Optional[frozenset], frozenset]:
+    """(callee name prefixes, callee identifiers) a Call rule runs for; (None, ...) for every call.
+
+    A rule that declares nothing sees every call (the tests require each Call rule to declare)."""
+    names = rule.call_names
+    attrs = frozenset(rule.call_attrs)
+    if rule.all_calls or (names is None and not attrs and not rule.call_keywords):
+        return None, attrs
+    return frozenset(names or ()), attrs
 
 
 # Field name -> the leaf node classes it holds, in every node type that has the field.
@@ -194,6 +218,45 @@ def _guarded(rule: Rule, ctx: Context, node: ast.AST, call: Callable[..., None],
         ctx.findings.append((-1, tool_findings.internal_error(ctx.filename, rule.code, exc, node)))
 
 
+def _dispatch_call(node: ast.Call, func: ast.expr, ctx: Context, rules: RuleSet) -> None:
+    """Run the rules registered for what this call calls (its callee resolved once)."""
+    selected: List[Tuple[int, Rule, Check]] = list(rules.every_call)
+    func_type = type(func)
+    last = func.attr if func_type is ast.Attribute else func.id if func_type is ast.Name else None  # type: ignore[attr-defined]
+    if last is not None:
+        by_attr = rules.call_by_attr.get(last)
+        if by_attr:
+            selected += by_attr
+        ref = ctx.resolve_call(node)
+        if ref is not None:
+            by_name = rules.call_by_name
+            for key in prefixes(ref.name):
+                matched = by_name.get(key)
+                if matched:
+                    selected += matched
+    if node.keywords:
+        by_keyword = rules.call_by_keyword
+        for kw in node.keywords:
+            matched = by_keyword.get(kw.arg)  # type: ignore[arg-type]
+            if matched:
+                selected += matched
+    if not selected:
+        return
+    if len(selected) > 1:
+        selected = sorted(set(selected), key=_first)
+    for _, rule, check in selected:
+        try:
+            check(node, ctx)
+        except RecursionError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a rule bug must not lose the file's other findings
+            ctx.findings.append((-1, tool_findings.internal_error(ctx.filename, rule.code, exc, node)))
+
+
+def _first(entry: Tuple[int, Rule, Check]) -> int:
+    return entry[0]
+
+
 def walk(tree: ast.Module, ctx: Context, rules: RuleSet) -> None:
     """Visit every node once, depth first in source order, with the scope it is evaluated in.
 
@@ -212,28 +275,28 @@ def walk(tree: ast.Module, ctx: Context, rules: RuleSet) -> None:
     pop, push, extend = stack.pop, stack.append, stack.extend
     unvisited = rules.unvisited
     skip_names = Name not in checks_by_type
+    Call = ast.Call
+    call_of = ctx.call_of
+    has_calls = rules.has_calls
     while stack:
         node, scope = pop()
         ctx.scope = scope
         node_type = type(node)
-        if node_type is ast.Call:
-            ctx.call_of[id(node.func)] = node  # type: ignore[attr-defined,assignment]
-        checks = checks_by_type.get(node_type)
-        if checks:
-            called: Optional[frozenset] = None  # prefixes of the API this call invokes, once known
-            for rule, check, wanted in checks:
-                try:
-                    if wanted is not None:
-                        if called is None:
-                            call_ref = ctx.resolve_call(node)
-                            called = frozenset(prefixes(call_ref.name)) if call_ref is not None else _NO_NAMES
-                        if wanted.isdisjoint(called):
-                            continue
-                    check(node, ctx)
-                except RecursionError:
-                    raise
-                except Exception as exc:  # noqa: BLE001 - a rule bug must not lose the file's other findings
-                    findings.append((-1, tool_findings.internal_error(ctx.filename, rule.code, exc, node)))
+        if node_type is Call:
+            func = node.func  # type: ignore[attr-defined]
+            call_of[id(func)] = node  # type: ignore[assignment]
+            if has_calls:
+                _dispatch_call(node, func, ctx, rules)  # type: ignore[arg-type]
+        else:
+            checks = checks_by_type.get(node_type)
+            if checks:
+                for rule, check in checks:
+                    try:
+                        check(node, ctx)
+                    except RecursionError:
+                        raise
+                    except Exception as exc:  # noqa: BLE001 - a rule bug must not lose the file's other findings
+                        findings.append((-1, tool_findings.internal_error(ctx.filename, rule.code, exc, node)))
         if node_type is Attribute or node_type is Name:
             if type(node.ctx) is Load:  # type: ignore[attr-defined]
                 # Only a chain rooted in a name that may be bound to TensorFlow (or in a

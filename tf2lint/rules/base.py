@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 import inspect
-from typing import TYPE_CHECKING, Any, ClassVar, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Type
+from typing import TYPE_CHECKING, Any, ClassVar, Collection, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Type
 
 from tf2lint.finding import Fix, Severity
 from tf2lint.names import VIA_COMPAT_V1, VIA_COMPAT_V2, TFRef, prefixes
@@ -59,6 +59,14 @@ class Rule:
     # they are referenced; the value overrides the replacement for that name.
     names: ClassVar[Mapping[str, Optional[str]]] = {}
     node_types: ClassVar[Tuple[Type[ast.AST], ...]] = ()
+    # With ast.Call in node_types, the calls ``check`` sees: those whose callee's canonical name
+    # has a prefix in ``call_names`` or whose callee's last identifier (`x.run` -> "run") is in
+    # ``call_attrs``, or that pass a keyword in ``call_keywords``; ``all_calls`` for every call
+    # (few rules, each saying why).
+    call_names: ClassVar[Optional[Collection[str]]] = None
+    call_attrs: ClassVar[Collection[str]] = ()
+    call_keywords: ClassVar[Collection[str]] = ()
+    all_calls: ClassVar[bool] = False
     severity: ClassVar[Optional[Severity]] = None  # None: derived from how the name was reached
     default_enabled: ClassVar[bool] = True
     # Lower wins when two rules report the same place (the generic family 9 yields).

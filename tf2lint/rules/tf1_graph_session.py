@@ -64,6 +64,7 @@ class SessionRunRule(Rule):
         "`loss_value = train_step(x_batch, y_batch)`."
     )
     node_types = (ast.Call,)
+    call_attrs = ("eval", "run", "partial_run", "partial_run_setup")
     INVALID = (
         "import tensorflow as tf\nsess = tf.Session()  # [TF101]\nsess.run(init)  # [TF103]\n",
         "import tensorflow as tf\n\ndef train(model):\n"
@@ -218,6 +219,7 @@ class DefaultGraphRule(Rule):
     replacement = "Trace the computation with `@tf.function` (use `f.get_concrete_function(...).graph` to inspect a graph)."
     names = data.DEFAULT_GRAPH_NAMES
     node_types = (ast.Call,)
+    call_attrs = ("as_default",)
     INVALID = (
         "import tensorflow as tf\ng = tf.get_default_graph()  # [TF105]\ntf.reset_default_graph()  # [TF105]\n",
         "import tensorflow as tf\nwith tf.Graph().as_default():  # [TF105]\n    pass\n",

@@ -30,6 +30,7 @@ class GetVariableRule(Rule):
     )
     names = data.VARIABLE_NAMES
     node_types = (ast.Call,)
+    call_names = tuple(names)
     INVALID = (
         "import tensorflow as tf\nw = tf.get_variable('w', [3, 4], initializer=tf.zeros_initializer())  # [TF201]\n",
         "import tensorflow.compat.v1 as tf\nb = tf.get_variable(  # [TF201]\n    'b', shape=[4])\n",
@@ -95,6 +96,7 @@ class CollectionRule(Rule):
     replacement = data.DEFAULT_COLLECTION_REPLACEMENT
     names = {**{n: None for n in data.COLLECTION_FUNCTIONS}, "GraphKeys": None}
     node_types = (ast.Call,)
+    call_names = data.COLLECTION_FUNCTIONS
     INVALID = (
         "import tensorflow as tf\nupdates = tf.get_collection(tf.GraphKeys.UPDATE_OPS)  # [TF203]\n",
         "import tensorflow as tf\nreg = tf.get_collection(tf.GraphKeys.REGULARIZATION_LOSSES)  # [TF203]\n",

@@ -185,6 +185,7 @@ class RenamedKeywordRule(Rule):
         "`keep_prob=p`; delete removed ones such as `partition_strategy=` (the finding says what TF2 does instead)."
     )
     node_types = (ast.Call,)
+    call_keywords = OLD_KEYWORDS
     priority = 1
     INVALID = (
         "import tensorflow as tf\ns = tf.reduce_sum(x, reduction_indices=[1], keep_dims=True)  # [TF903, TF903]\n",
@@ -278,6 +279,7 @@ class ArgumentOrderRule(Rule):
         "drop the ones TF2 removed (`use_cudnn_on_gpu` of `tf.nn.conv2d`)."
     )
     node_types = (ast.Call,)
+    call_attrs = tuple(REORDER_MIN)
     priority = 1
     INVALID = (
         "import tensorflow as tf\ny = tf.nn.conv2d(x, w, [1, 1, 1, 1], 'SAME', True)  # [TF904]\n"
@@ -363,6 +365,7 @@ class ChangedSemanticsRule(Rule):
         "`tf.saved_model.load(export_dir)`; the finding renders the call."
     )
     node_types = (ast.Call,)
+    call_attrs = (*TF1_SWITCHES, *CHANGED_LAST)
     priority = 1
     version_notes = (
         "The TF1 meaning stays available as `tf.compat.v1.<name>` on every TF 2.x release; from TF 2.16 "

@@ -297,6 +297,7 @@ class RenamedSymbolRule(SymbolRule):
     )
     kind = RENAMED
     node_types = (ast.Call,)
+    call_attrs = tuple(name.rpartition(".")[2] for name in routes.CASTS)
     fix_safety = (
         "No automatic fix yet. Renames are the same API under its TF2 name; arguments whose keyword or "
         "position changed are reported separately (TF903, TF904)."
