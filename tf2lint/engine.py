@@ -42,12 +42,19 @@ class RuleSet:
                 self.by_type.setdefault(node_type, []).append(rule)
             for name in rule.names:
                 self.by_name.setdefault(name, []).append(rule)
-        # Per node type other than Call: (rule, its check).
+        # Per node type other than Call: (rule, its check). Attributes go to the rules that see
+        # every attribute, plus those registered for the attribute's name (`attr_names`).
         self.checks: Dict[Type[ast.AST], List[Tuple[Rule, Check]]] = {
-            node_type: [(rule, rule.check) for rule in rules]
+            node_type: [(rule, rule.check) for rule in rules if node_type is not ast.Attribute or rule.attr_names is None]
             for node_type, rules in self.by_type.items()
             if node_type is not ast.Call
         }
+        self.attribute_by_name: Dict[str, List[Tuple[Rule, Check]]] = {}
+        for rule in self.by_type.get(ast.Attribute, ()):
+            for attr in rule.attr_names or ():
+                self.attribute_by_name.setdefault(attr, []).append((rule, rule.check))
+        if self.attribute_by_name:
+            self.checks.setdefault(ast.Attribute, [])
         # Calls: rules by callee name prefix, by callee identifier, and those that see every call.
         # Each list holds (index of the rule, rule, check) so that a call's rules run in catalog order.
         self.call_by_name: Dict[str, List[Tuple[int, Rule, Check]]] = {}
@@ -278,6 +285,7 @@ def walk(tree: ast.Module, ctx: Context, rules: RuleSet) -> None:
     Call = ast.Call
     call_of = ctx.call_of
     has_calls = rules.has_calls
+    attribute_by_name = rules.attribute_by_name
     while stack:
         node, scope = pop()
         ctx.scope = scope
@@ -289,6 +297,10 @@ def walk(tree: ast.Module, ctx: Context, rules: RuleSet) -> None:
                 _dispatch_call(node, func, ctx, rules)  # type: ignore[arg-type]
         else:
             checks = checks_by_type.get(node_type)
+            if node_type is Attribute and checks is not None:
+                named = attribute_by_name.get(node.attr)  # type: ignore[attr-defined]
+                if named:
+                    checks = checks + named
             if checks:
                 for rule, check in checks:
                     try:

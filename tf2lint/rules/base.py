@@ -67,6 +67,9 @@ class Rule:
     call_attrs: ClassVar[Collection[str]] = ()
     call_keywords: ClassVar[Collection[str]] = ()
     all_calls: ClassVar[bool] = False
+    # With ast.Attribute in node_types: the attribute names (`x.value` -> "value") ``check`` runs
+    # for; None for every attribute.
+    attr_names: ClassVar[Optional[Collection[str]]] = None
     severity: ClassVar[Optional[Severity]] = None  # None: derived from how the name was reached
     default_enabled: ClassVar[bool] = True
     # Lower wins when two rules report the same place (the generic family 9 yields).

@@ -367,6 +367,7 @@ class DimensionValueRule(Rule):
     summary = "`{name}` reads a TF1 `Dimension` object"
     replacement = "Drop `.value`: `x.shape[i]` is already an int (or None) in TF2."
     node_types = (ast.Attribute,)
+    attr_names = ("value",)
     severity = Severity.ERROR
     INVALID = (
         "import tensorflow as tf\nn = x.get_shape()[1].value  # [TF111]\nm = x.shape[-1].value  # [TF111]\n",

@@ -466,6 +466,7 @@ class V1IteratorRule(Rule):
         "data.Iterator.from_string_handle": None,
     }
     node_types = (ast.Call, ast.Assign, ast.Attribute)
+    attr_names = ("initializer",)
     call_attrs = (*data.DATASET_METHODS, *data.ITERATOR_MEMBERS)
     INVALID = (
         "import tensorflow as tf\nds = tf.data.TFRecordDataset(files).map(parse).batch(32)\n"
