@@ -22,6 +22,7 @@ from tf2lint.config import Config
 from tf2lint.context import Context
 from tf2lint.finding import Finding
 from tf2lint.names import VIA_COMPAT_V2, TFRef, prefixes
+from tf2lint.nesting import drop_nested
 from tf2lint.noqa import without_suppressed
 from tf2lint.registry import all_rules
 from tf2lint.resolver import COMPREHENSION_NODES, OPAQUE, Binding, Resolver, Scope
@@ -74,6 +75,7 @@ class RuleSet:
             for kw in rule.call_keywords:
                 self.call_by_keyword.setdefault(kw, []).append(entry)
         self.has_calls = ast.Call in self.by_type
+        self.absorbs = {rule.code: frozenset(rule.absorbs) for rule in self.rules if rule.absorbs}
         # Fields that only ever hold leaf nodes no rule asks for (`ctx`, operators): the walk
         # skips them, which no rule can observe.
         wanted = tuple(self.by_type)
@@ -398,7 +400,7 @@ def lint_tree(
         findings = [f for f in findings if not any(f.code.startswith(c) for c in ignored)]
     if apply_noqa:
         findings = without_suppressed(findings, lines)
-    return findings
+    return drop_nested(findings, ctx.reference_findings, rule_set(config).absorbs, ctx.covering)
 
 
 def decode(data: bytes) -> str:

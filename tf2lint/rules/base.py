@@ -72,6 +72,9 @@ class Rule:
     attr_names: ClassVar[Optional[Collection[str]]] = None
     severity: ClassVar[Optional[Severity]] = None  # None: derived from how the name was reached
     default_enabled: ClassVar[bool] = True
+    # Codes whose findings inside this rule's finding its change covers (one change rewrites
+    # both: `sess.run(tf.global_variables_initializer())`); see tf2lint/nesting.py.
+    absorbs: ClassVar[Collection[str]] = ()
     # Lower wins when two rules report the same place (the generic family 9 yields).
     priority: ClassVar[int] = 0
     version_notes: ClassVar[str] = ""

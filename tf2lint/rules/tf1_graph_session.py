@@ -126,7 +126,37 @@ class SessionRunRule(Rule):
     def _report(self, ctx: Context, node: ast.Call, display: str, feed: Optional[ast.keyword], ref: Optional[TFRef]) -> None:
         suffix = " with a `feed_dict`" if feed is not None else ""
         severity = Severity.WARNING if ref is not None and ref.via == "compat.v1" else Severity.ERROR
+        if _runs_only_initializers(node, ctx):
+            # One finding for `sess.run(tf.global_variables_initializer())` (TF104 inside is absorbed).
+            self.report(ctx, node, None, name=display, feed=suffix, severity=severity, replacement=_DELETE_INIT_RUN)
+            ctx.covers_nested(("TF104", "TF406"))
+            return
         self.report(ctx, node, None, name=display, feed=suffix, severity=severity)
+
+
+_DELETE_INIT_RUN = "Delete the statement: TF2 variables are initialized when they are created, tables when they are built."
+
+
+def _runs_only_initializers(node: ast.Call, ctx: Context) -> bool:
+    """`sess.run(tf.global_variables_initializer())`, `sess.run([init_g(), init_l()])`, `sess.run(it.initializer)`."""
+    fetches = node.args[0] if node.args else keyword(node, "fetches")
+    if isinstance(fetches, ast.keyword):
+        fetches = fetches.value
+    items = fetches.elts if isinstance(fetches, (ast.List, ast.Tuple)) else [fetches]
+    if not items or not isinstance(node.func, ast.Attribute) or node.func.attr != "run" or node.keywords:
+        return False  # a `feed_dict` feeds the initializer: the data moves into the dataset instead
+    for item in items:
+        if isinstance(item, ast.Attribute) and item.attr == "initializer" and not isinstance(item.value, ast.Call):
+            continue  # `iterator.initializer`: a TF2 dataset needs none (TF406 names the iterator's change)
+        ref = ctx.resolve_call(item) if isinstance(item, ast.Call) else None
+        if ref is None or ref.name not in _INITIALIZERS:
+            return False
+    return True
+
+
+_INITIALIZERS = frozenset(
+    name for name, text in data.INITIALIZER_NAMES.items() if text is None or text.startswith("Delete the call")
+)
 
 
 # Calls whose result is a TF session although they are not TF APIs (tf.test.TestCase helpers).
@@ -341,6 +371,7 @@ class SessionConfigRule(Rule):
 
     code = "TF110"
     symbol = "session-config"
+    absorbs = ("TF110",)  # `tf.ConfigProto(gpu_options=tf.GPUOptions(...))`: one config to rewrite
     summary = "`{name}` configures a TF1 session"
     replacement = "`tf.config` calls (threading, memory growth, device placement) before the first op runs."
     names = data.SESSION_CONFIG_NAMES

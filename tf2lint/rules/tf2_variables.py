@@ -67,6 +67,7 @@ class VariableScopeRule(Rule):
 
     code = "TF202"
     symbol = "variable-scope"
+    absorbs = ("TF202",)  # `tf.variable_scope(tf.get_variable_scope(), reuse=True)`: one scope to remove
     summary = "`{name}` shares variables by name (TF1 variable scopes)"
     replacement = (
         "A `tf.keras.layers.Layer` / `tf.Module` subclass that creates its variables once and is reused as an "

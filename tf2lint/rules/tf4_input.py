@@ -315,6 +315,7 @@ class QueueRunnerRule(Rule):
 
     code = "TF404"
     symbol = "queue-runner"
+    absorbs = ("TF404",)  # `add_queue_runner(QueueRunner(...))`: one queue runner to remove
     summary = "`{name}` runs TF1 queue-runner threads"
     replacement = data.QUEUE_RUNNERS["start_queue_runners"]
     names = {

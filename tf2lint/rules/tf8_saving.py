@@ -30,6 +30,7 @@ class SaverRule(Rule):
 
     code = "TF801"
     symbol = "saver"
+    absorbs = ("TF204",)  # `tf.train.Saver(tf.global_variables())`: the checkpoint names its objects
     summary = "`{name}` saves TF1 graph variables by name"
     replacement = (
         "`checkpoint = tf.train.Checkpoint(model=model, optimizer=optimizer)` and "
@@ -41,7 +42,7 @@ class SaverRule(Rule):
     call_names = ("train.Saver",)
     INVALID = (
         "import tensorflow as tf\nsaver = tf.train.Saver(max_to_keep=3)  # [TF801]\nsaver.save(sess, path)\n",
-        "import tensorflow as tf\nsaver = tf.compat.v1.train.Saver(var_list=tf.compat.v1.global_variables())  # [TF801, TF204]\n",
+        "import tensorflow as tf\nsaver = tf.compat.v1.train.Saver(var_list=tf.compat.v1.global_variables())  # [TF801]\n",
         "from tensorflow.train import Saver  # [TF801]\nsaver = Saver()  # [TF801]\n",
         "import tensorflow as tf\nreader = tf.train.NewCheckpointReader(path)  # [TF801]\n"
         "if tf.train.checkpoint_exists(path):  # [TF801]\n    pass\n",
