@@ -212,9 +212,35 @@ def _report_reference(rules: RuleSet, node: ast.AST, ref: TFRef, ctx: Context) -
     for key in prefixes(name):
         matched = rules.by_name.get(key)
         if matched:
+            if type(node) is not ast.alias and id(node) not in ctx.call_of and _read_through_reported_alias(rules, node, ctx):
+                return
             for rule in matched:
                 _guarded(rule, ctx, node, rule.on_reference, node, ref, key, ctx)
             return
+
+
+def _read_through_reported_alias(rules: RuleSet, node: ast.AST, ctx: Context) -> bool:
+    """Whether ``node`` reads through a local alias whose own assignment is reported.
+
+    `FLAGS = tf.flags.FLAGS` and `logging = tf.logging` are reported where they are made;
+    `FLAGS.data_dir`, `cur_dir = FLAGS.data_dir`, `logging.INFO` read values through them and
+    are not TF1 code of their own. Calls through an alias (`flags.DEFINE_string(...)`) are
+    still reported: they are lines to change.
+    """
+    root = node
+    while type(root) is ast.Attribute:
+        root = root.value  # type: ignore[attr-defined]
+    if type(root) is not ast.Name:
+        return False
+    resolver = ctx.resolver
+    binding = resolver.binding_at(root.id, ctx.scope, (root.lineno, root.col_offset))  # type: ignore[attr-defined]
+    source = binding.source if binding is not None else None
+    if source is None or binding is None:
+        return False  # an import, a parameter, or not bound here
+    alias = resolver.resolve(source, binding.scope)
+    if alias is None or alias.instance or not alias.name or alias.via == VIA_COMPAT_V2:
+        return False
+    return any(key in rules.by_name for key in prefixes(alias.name))
 
 
 def _guarded(rule: Rule, ctx: Context, node: ast.AST, call: Callable[..., None], *args: Any) -> None:

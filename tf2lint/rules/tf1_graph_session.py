@@ -29,6 +29,7 @@ class SessionRule(Rule):
 
     code = "TF101"
     symbol = "tf1-session"
+    absorbs = ("TF110",)  # `tf.Session(config=tf.ConfigProto(...))`: the session and its config go together
     summary = "`{name}` runs a TF1 graph"
     replacement = FUNCTION_REPLACEMENT
     names = data.SESSION_NAMES
@@ -126,12 +127,37 @@ class SessionRunRule(Rule):
     def _report(self, ctx: Context, node: ast.Call, display: str, feed: Optional[ast.keyword], ref: Optional[TFRef]) -> None:
         suffix = " with a `feed_dict`" if feed is not None else ""
         severity = Severity.WARNING if ref is not None and ref.via == "compat.v1" else Severity.ERROR
+        reads = _reads_variable_list(node, ctx)
+        if reads is not None:
+            # One finding for `sess.run(tf.global_variables())`: reading the values is the change (TF204 absorbed).
+            self.report(ctx, node, None, name=display, feed=suffix, severity=severity, replacement=_READ_VALUES.format(reads))
+            ctx.covers_nested(("TF204",))
+            return
         if _runs_only_initializers(node, ctx):
             # One finding for `sess.run(tf.global_variables_initializer())` (TF104 inside is absorbed).
             self.report(ctx, node, None, name=display, feed=suffix, severity=severity, replacement=_DELETE_INIT_RUN)
             ctx.covers_nested(("TF104", "TF406"))
             return
         self.report(ctx, node, None, name=display, feed=suffix, severity=severity)
+
+
+_READ_VALUES = "Read the values directly: `[v.numpy() for v in {}]` (the variables of the object that owns them)."
+_VARIABLE_LISTS = {
+    "global_variables": "model.variables",
+    "all_variables": "model.variables",
+    "model_variables": "model.variables",
+    "trainable_variables": "model.trainable_variables",
+    "local_variables": "model.non_trainable_variables",
+}
+
+
+def _reads_variable_list(node: ast.Call, ctx: Context) -> Optional[str]:
+    """`sess.run(tf.global_variables())`: the TF2 attribute that lists those variables, else None."""
+    if not isinstance(node.func, ast.Attribute) or node.func.attr != "run" or len(node.args) != 1 or node.keywords:
+        return None
+    fetch = node.args[0]
+    ref = ctx.resolve_call(fetch) if isinstance(fetch, ast.Call) and not fetch.args and not fetch.keywords else None
+    return _VARIABLE_LISTS.get(ref.name) if ref is not None else None
 
 
 _DELETE_INIT_RUN = "Delete the statement: TF2 variables are initialized when they are created, tables when they are built."
@@ -283,6 +309,7 @@ class MonitoredSessionRule(Rule):
 
     code = "TF106"
     symbol = "monitored-session"
+    absorbs = ("TF104",)  # `tf.train.Scaffold(init_op=tf.global_variables_initializer())`: nothing to initialize
     summary = "`{name}` drives a TF1 graph session"
     replacement = (
         "`model.fit(dataset, callbacks=[tf.keras.callbacks.BackupAndRestore(dir), ...])`, or a custom "
