@@ -208,9 +208,37 @@ def test_name_scope_replacement_uses_the_default_name():
 
 
 def test_where_with_vector_condition_is_only_a_warning():
-    f = only("import tensorflow.compat.v1 as tf\ny = tf.where(c, a, b)\n", "TF906")
+    f = only("import tensorflow.compat.v1 as tf\ny = tf.where(tf.reduce_any(done, 1), a, b)\n", "TF906")
     assert f.severity is Severity.WARNING
     assert lint("import tensorflow.compat.v1 as tf\ny = tf.where(c)\n") == []
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        "tf.where(tf.reduce_any(finished, 1), finished_seq, alive_seq)",  # a reduction drops the beam axis
+        "tf.where(tf.less(tf.random.uniform([batch_size]), p), latents, inputs)",  # a 1-D condition
+        "tf.where(mask[:, 0], x, y)",  # an index drops a dimension
+    ],
+)
+def test_where_is_reported_on_evidence_of_a_row_selecting_condition(call):
+    assert [f.code for f in lint(f"import tensorflow.compat.v1 as tf\ny = {call}\n")] == ["TF906"]
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        "tf.where(c, a, b)",  # nothing says the shapes differ: TF1 and TF2 agree on equal shapes
+        "tf.where(step < warmup_steps, warmup, decay)",
+        "tf.where(tf.equal(tf.reduce_max(m, axis=2), 1.0), tf.reduce_max(o, axis=2), tf.reduce_max(p, axis=2))",
+        "tf.where(tf.equal(tf.range(n), k), coeff * tf.ones(n), tf.zeros(n))",  # 1-D branches too
+        "tf.where(tf.reduce_sum(w) > 0, loss, tf.zeros_like(loss))",  # a full reduction is a scalar
+    ],
+)
+def test_where_with_conditions_of_the_branches_shape_is_not_reported(call):
+    assert lint(f"import tensorflow.compat.v1 as tf\ntf.disable_v2_behavior()\ny = {call}\n") == lint(
+        "import tensorflow.compat.v1 as tf\ntf.disable_v2_behavior()\n"
+    )
 
 
 def test_saved_model_load_with_tf2_arguments_is_never_reported():

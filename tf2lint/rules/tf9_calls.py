@@ -20,6 +20,7 @@ from tf2lint.data.generated import v1_symbols as gen
 from tf2lint.finding import Severity
 from tf2lint.names import VIA_COMPAT_V1, VIA_COMPAT_V2, TFRef
 from tf2lint.rules.base import Rule, register
+from tf2lint.rules.rank_evidence import selects_rows
 from tf2lint.rules.tf9_symbols import classify, covered_by_idiom, evidence, when_tf1
 
 OLD_KEYWORDS: FrozenSet[str] = frozenset(
@@ -376,11 +377,13 @@ class ChangedSemanticsRule(Rule):
         "import tensorflow as tf\ninit = tf.zeros_initializer(dtype=tf.int32)  # [TF906]\n",
         "import tensorflow as tf\nsess = tf.Session()  # [TF101]\ny = tf.nn.dropout(x, 0.5)  # [TF906]\n",
         "import tensorflow.compat.v1 as tf\nsample = tf.random.poisson(lam, [10])  # [TF906]\n",
+        "import tensorflow.compat.v1 as tf\nseq = tf.where(tf.reduce_any(finished, 1), finished_seq, alive_seq)  # [TF906]\n",
     )
     VALID = (
         "import tensorflow as tf\nwith tf.name_scope('block'):\n    y = tf.nn.dropout(x, 0.5)\n"
         "s = tf.random.poisson([10], lam)\nz = tf.where(c, x, y)\ninit = tf.zeros_initializer()\n",
         "import tensorflow as tf\ntf.debugging.assert_equal(a, b, message='mismatch')\n",
+        "import tensorflow.compat.v1 as tf\nlr = tf.where(step < warmup_steps, warmup, decay)\nz = tf.where(x > 0, x, tf.zeros_like(x))\n",
     )
 
     def check(self, node: ast.AST, ctx: Context) -> None:
@@ -422,6 +425,8 @@ class ChangedSemanticsRule(Rule):
             changes_meaning = any(t in bound.by_name for t in entry.triggers)
         if not changes_meaning:
             return
+        if name == "where" and not selects_rows(bound.by_name.get("condition"), bound.by_name.get("x"), bound.by_name.get("y"), ctx):
+            return  # TF1 and TF2 agree unless the condition has lower rank than the branches
         message = f"`{ref.display}(...)` means something else in TF2: {entry.change}"
         severity = severity_of(ref, entry.certain)
         if ref.via == VIA_COMPAT_V1:
