@@ -86,6 +86,23 @@ def is_tf_path(path: str) -> bool:
     return path == TF_ROOT or path.startswith(TF_ROOT + ".")
 
 
+ESTIMATOR_ROOT = "tensorflow_estimator"
+
+
+def tf_import_path(path: str) -> Optional[str]:
+    """The TensorFlow path an imported module path stands for, or None.
+
+    `tensorflow_estimator` is the package behind `tf.estimator` up to TF 2.15: its private
+    modules (`tensorflow_estimator.python.estimator.estimator`) are `tensorflow.python.estimator.*`,
+    its public API (`tensorflow_estimator.estimator`) is `tf.estimator`.
+    """
+    if is_tf_path(path):
+        return path
+    if path == ESTIMATOR_ROOT or path.startswith(ESTIMATOR_ROOT + "."):
+        return TF_ROOT + path[len(ESTIMATOR_ROOT) :]
+    return None
+
+
 def prefixes(name: str) -> Iterator[str]:
     """Yield ``a.b.c``, ``a.b``, ``a``: the lookup order for prefix tables."""
     while name:

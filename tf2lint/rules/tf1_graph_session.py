@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import ast
 import re
-from typing import Optional
+import weakref
+from typing import List, Optional, Tuple
 
 from tf2lint.context import Context
 from tf2lint.data import graph_session as data
@@ -64,8 +65,8 @@ class SessionRunRule(Rule):
         "Call the function that computes the fetches, passing the fed values as arguments: "
         "`loss_value = train_step(x_batch, y_batch)`."
     )
-    node_types = (ast.Call,)
     call_attrs = ("eval", "run", "partial_run", "partial_run_setup")
+    node_types = (ast.Call, ast.With, ast.AsyncWith)
     INVALID = (
         "import tensorflow as tf\nsess = tf.Session()  # [TF101]\nsess.run(init)  # [TF103]\n",
         "import tensorflow as tf\n\ndef train(model):\n"
@@ -73,6 +74,9 @@ class SessionRunRule(Rule):
         "import tensorflow.compat.v1 as tf\ntf.disable_v2_behavior()  # [TF107]\n"
         "def go(sess):\n    return sess.run(y)  # [TF103]\n",
         "import tensorflow as tf\nvalue = loss.eval(feed_dict={x: 1.0})  # [TF103]\n",
+        "import tensorflow as tf\nsess = tf.Session()  # [TF101]\nvalue = var.eval(sess)  # [TF103]\ntrain_op.run(sess)  # [TF103]\n",
+        "import tensorflow as tf\nwith tf.Session():  # [TF101]\n    init_op.run()  # [TF103]\n    print(x.eval())  # [TF103]\n",
+        "import tensorflow as tf\nsess = tf.Session()  # [TF101]\nsess.run(tf.global_variables_initializer())  # [TF103]\n",
     )
     VALID = (
         "import tensorflow as tf\nimport onnxruntime as ort\nsess = ort.InferenceSession('m.onnx')\n"
@@ -80,9 +84,14 @@ class SessionRunRule(Rule):
         "import tensorflow as tf\nimport subprocess\nsubprocess.run(['ls'])\n",
         "import tensorflow as tf\n\ndef f(session):\n    return session.run()\n",
         "import tensorflow as tf\nmodel.evaluate(x)\nresult = metric.result()\n",
+        "import tensorflow as tf\n\nclass Runner:\n    def run(self, session=None):\n        pass\n\n"
+        "runner = Runner()\nrunner.run()\nrunner.eval(session)\nmodel.eval()\n",
     )
 
     def check(self, node: ast.AST, ctx: Context) -> None:
+        if isinstance(node, (ast.With, ast.AsyncWith)):
+            self.check_with(node, ctx)
+            return
         assert isinstance(node, ast.Call)
         func = node.func
         if not isinstance(func, ast.Attribute):
@@ -93,6 +102,16 @@ class SessionRunRule(Rule):
         if attr == "eval" or (attr == "run" and session_kw is not None):
             if feed is not None or session_kw is not None:
                 self._report(ctx, node, f"{ctx.source_of(func)}(...)", feed, None)
+                return
+        if attr in ("eval", "run") and len(node.args) == 1 and not node.keywords and not _user_object(func.value, ctx):
+            # `var.eval(sess)` / `op.run(session)`: the session passed positionally
+            session = _session_argument(node.args[0], ctx)
+            display = f"{ctx.source_of(func)}(...)"
+            if session == "typed":
+                self._report(ctx, node, display, None, None)
+                return
+            if session == "spelled":
+                ctx.defer(lambda: self._report(ctx, node, display, None, None) if ctx.runs_tf1 else None)
                 return
         if attr in ("eval", "run") and not node.args and not node.keywords:
             # `tensor.eval()` / `init_op.run()` on something a TF call returned
@@ -106,6 +125,10 @@ class SessionRunRule(Rule):
                 if attr == "eval" or is_op:
                     self._report(ctx, node, f"{ctx.source_of(func)}()", None, None)
                     return
+            elif ref is None and _in_session_block(node, ctx) and not _user_object(func.value, ctx):
+                # `op.run()` / `x.eval()` of an unknown receiver under `with tf.Session():` (the default session)
+                self._report(ctx, node, f"{ctx.source_of(func)}()", None, None)
+                return
         if attr not in ("run", "partial_run", "partial_run_setup"):
             return
         receiver = ctx.resolve(func.value)
@@ -123,6 +146,19 @@ class SessionRunRule(Rule):
             return
         # An untyped `sess`/`self.session` is a TF session only in a module that runs TF1.
         ctx.defer(lambda: self._report(ctx, node, display, feed, None) if ctx.runs_tf1 else None)
+
+    def check_with(self, node: ast.AST, ctx: Context) -> None:
+        """Remember the lines of `with tf.Session():` blocks: there a bare `x.eval()` runs in that session."""
+        assert isinstance(node, (ast.With, ast.AsyncWith))
+        for item in node.items:
+            ref = ctx.resolve_call(item.context_expr)
+            factory = isinstance(item.context_expr, ast.Call) and isinstance(item.context_expr.func, ast.Attribute) and (
+                _SESSION_FACTORIES.search(item.context_expr.func.attr) is not None
+                and item.context_expr.func.attr != "InferenceSession"
+            )
+            if (ref is not None and ref.name in data.SESSION_INSTANCE_NAMES) or (factory and ctx.runs_tf1):
+                _SESSION_BLOCKS.setdefault(ctx, []).append((node.body[0].lineno, node.end_lineno or node.lineno))
+                return
 
     def _report(self, ctx: Context, node: ast.Call, display: str, feed: Optional[ast.keyword], ref: Optional[TFRef]) -> None:
         suffix = " with a `feed_dict`" if feed is not None else ""
@@ -187,6 +223,33 @@ _INITIALIZERS = frozenset(
 
 # Calls whose result is a TF session although they are not TF APIs (tf.test.TestCase helpers).
 _SESSION_FACTORIES = re.compile(r"^(cached_session|test_session|session|get_session|_get_session|\w*_session)$|Session$")
+
+
+# Per file: the (first, last) lines of `with tf.Session():` bodies seen so far.
+_SESSION_BLOCKS: "weakref.WeakKeyDictionary[Context, List[Tuple[int, int]]]" = weakref.WeakKeyDictionary()
+
+
+def _in_session_block(node: ast.AST, ctx: Context) -> bool:
+    row = getattr(node, "lineno", 0)
+    return any(first <= row <= last for first, last in _SESSION_BLOCKS.get(ctx, ()))
+
+
+def _session_argument(node: ast.AST, ctx: Context) -> Optional[str]:
+    """"typed" for a TF session, "spelled" for a name spelled like one (`sess`, `self.session`), else None."""
+    ref = ctx.resolve(node)
+    if ref is not None:
+        return "typed" if ref.instance and ref.name in data.SESSION_INSTANCE_NAMES else None
+    if isinstance(node, ast.Name) and _bound_to_non_session(ctx, node):
+        return None
+    if isinstance(node, (ast.Name, ast.Attribute)) and _SESSION_LIKE.search(spelled_name(node)) is not None:
+        return "spelled"
+    return None
+
+
+def _user_object(receiver: ast.AST, ctx: Context) -> bool:
+    """The receiver is a local bound to an object this module makes (`runner = Runner()`), not a TF op."""
+    base = _chain_base(receiver)
+    return isinstance(base, ast.Name) and base is receiver and _bound_to_non_session(ctx, base)
 
 
 def _bound_to_non_session(ctx: Context, name: ast.Name) -> bool:
