@@ -69,3 +69,24 @@ def test_a_nested_finding_with_its_own_fix_is_kept():
     assert drop_nested([outer, inner], {id(inner)}, {}, {}) == [outer, inner]
     plain = finding("TF905", 10, 25)
     assert drop_nested([outer, plain], {id(plain)}, {}, {}) == [outer]
+
+
+@pytest.mark.parametrize(
+    "source,expected",
+    [
+        # `tf.queue.FIFOQueue` in TF2: unchanged
+        ("from tensorflow.python.ops import data_flow_ops\nq = data_flow_ops.FIFOQueue(10, ['float32'])\n", []),
+        # the SavedModel constants are TF2 API (`tf.saved_model.SERVING`)
+        ("from tensorflow.python.saved_model import tag_constants, signature_constants\n"
+         "tags = [tag_constants.SERVING]\nkey = signature_constants.DEFAULT_SERVING_SIGNATURE_DEF_KEY\n", []),
+        # the private `in_top_k` keeps its TF1 signature: no argument-order finding
+        ("from tensorflow.python.ops import nn_ops\nok = nn_ops.in_top_k(predictions, targets, 5)\n", []),
+        # the public TF1 spellings are still reported
+        (S + "q = tf.FIFOQueue(10, [tf.float32])\nok = tf.nn.in_top_k(predictions, targets, 5)\n",
+         [(2, "TF405"), (3, "TF904")]),
+        # a private name TF2 does not export stays reported
+        ("from tensorflow.python.ops import variable_scope\nv = variable_scope.get_variable('v', [1])\n", [(2, "TF201")]),
+    ],
+)
+def test_private_modules_get_the_verdict_of_their_public_name(source, expected):
+    assert rows(source) == expected

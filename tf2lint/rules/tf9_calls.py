@@ -211,8 +211,8 @@ class RenamedKeywordRule(Rule):
         if ref is None:
             self._check_method(node, hits, ctx)
             return
-        if ref.via == VIA_COMPAT_V2:
-            return
+        if ref.via == VIA_COMPAT_V2 or ref.private:
+            return  # a private module's function keeps its TF1 signature in TF2
         name = ref.name
         changes = sig.KEYWORDS.get(name)
         if not changes or owned_elsewhere(name):
@@ -302,8 +302,8 @@ class ArgumentOrderRule(Rule):
         if minimum is None or len(args) <= minimum:
             return
         ref = ctx.resolve_call(node)
-        if ref is None or ref.via == VIA_COMPAT_V2:
-            return
+        if ref is None or ref.via == VIA_COMPAT_V2 or ref.private:
+            return  # a private module's function keeps its TF1 signature in TF2 (`nn_ops.in_top_k`)
         name = ref.name
         entry = sig.POSITIONAL.get(name)
         if entry is None or name in routes.CHANGED or owned_elsewhere(name):
@@ -397,8 +397,8 @@ class ChangedSemanticsRule(Rule):
         if func_name not in CHANGED_LAST:
             return
         ref = ctx.resolve_call(node)
-        if ref is None or ref.via == VIA_COMPAT_V2:
-            return
+        if ref is None or ref.via == VIA_COMPAT_V2 or ref.private:
+            return  # a private module's function keeps its TF1 meaning in TF2
         name = ref.name
         entry = routes.CHANGED.get(name)
         if entry is None or owned_elsewhere(name):
