@@ -262,7 +262,13 @@ def _dispatch_call(node: ast.Call, func: ast.expr, ctx: Context, rules: RuleSet)
         by_attr = rules.call_by_attr.get(last)
         if by_attr:
             selected += by_attr
-        ref = ctx.resolve_call(node)
+        # Only a callee rooted in a name that may be TensorFlow (or a method's `self`) can resolve.
+        root = func
+        while type(root) is ast.Attribute:
+            root = root.value  # type: ignore[attr-defined]
+        root_id = root.id if type(root) is ast.Name else None  # type: ignore[attr-defined]
+        maybe = root_id is not None and (root_id in ctx.resolver.maybe_tf or root_id == ctx.scope.self_name)
+        ref = ctx.resolve_call(node) if maybe else None
         if ref is not None:
             by_name = rules.call_by_name
             for key in prefixes(ref.name):
