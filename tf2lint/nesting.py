@@ -20,6 +20,7 @@ from typing import Dict, FrozenSet, List, Set, Tuple
 
 from tf2lint.finding import Finding, Position
 
+
 def _inside(inner: Finding, outer: Finding) -> bool:
     return (outer.start.row, outer.start.col) <= (inner.start.row, inner.start.col) and (
         inner.end.row, inner.end.col

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import ast
-from typing import Optional
+from typing import Optional, Tuple
 
 from tf2lint.context import Context
 from tf2lint.data import rank as data
@@ -23,8 +23,8 @@ def dropped_dims(node: Optional[ast.AST], ctx: Context) -> int:
         if name in data.ALWAYS_REDUCE:
             return 1 + dropped_dims(first, ctx)
         if name in data.REDUCTIONS:
-            axis = node.args[1] if len(node.args) > 1 else next((k.value for k in node.keywords if k.arg in ("axis", "reduction_indices")), None)
-            keep = next((k.value for k in node.keywords if k.arg in ("keepdims", "keep_dims")), None)
+            axis = node.args[1] if len(node.args) > 1 else _keyword(node, ("axis", "reduction_indices"))
+            keep = _keyword(node, ("keepdims", "keep_dims"))
             if axis is None or (isinstance(axis, ast.Constant) and axis.value is None):
                 return 0  # a full reduction gives a scalar, which TF1 and TF2 both broadcast
             if isinstance(keep, ast.Constant) and keep.value is True:
@@ -43,6 +43,10 @@ def dropped_dims(node: Optional[ast.AST], ctx: Context) -> int:
     if isinstance(node, ast.Subscript):
         return _subscript_drop(node.slice) + dropped_dims(node.value, ctx)
     return 0
+
+
+def _keyword(call: ast.Call, names: Tuple[str, ...]) -> Optional[ast.expr]:
+    return next((k.value for k in call.keywords if k.arg in names), None)
 
 
 def _subscript_drop(index: ast.AST) -> int:
@@ -76,7 +80,7 @@ def is_vector(node: Optional[ast.AST], ctx: Context, depth: int = 0, maybe: bool
         if ref.name in data.ONE_DIMENSIONAL:
             return True
         if ref.name in data.SHAPED:
-            shape = node.args[0] if node.args else next((k.value for k in node.keywords if k.arg in ("shape", "dims")), None)
+            shape = node.args[0] if node.args else _keyword(node, ("shape", "dims"))
             if isinstance(shape, (ast.List, ast.Tuple)):
                 return len(shape.elts) == 1
             return isinstance(shape, ast.Constant) or (maybe and shape is not None)

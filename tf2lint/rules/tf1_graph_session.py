@@ -226,7 +226,7 @@ _SESSION_FACTORIES = re.compile(r"^(cached_session|test_session|session|get_sess
 
 
 # Per file: the (first, last) lines of `with tf.Session():` bodies seen so far.
-_SESSION_BLOCKS: "weakref.WeakKeyDictionary[Context, List[Tuple[int, int]]]" = weakref.WeakKeyDictionary()
+_SESSION_BLOCKS: weakref.WeakKeyDictionary[Context, List[Tuple[int, int]]] = weakref.WeakKeyDictionary()
 
 
 def _in_session_block(node: ast.AST, ctx: Context) -> bool:
