@@ -427,6 +427,8 @@ def private_exports(tf: Any) -> Dict[str, Dict[str, str]]:
 
     by_symbol: Dict[int, Tuple[List[str], List[str]]] = {}
     for name, symbol in tf_export._NAME_TO_SYMBOL_MAPPING.items():
+        if not callable(symbol):
+            continue  # constants (shared small ints, strings, None) come from get_v*_constants below
         v2, v1 = by_symbol.setdefault(id(symbol), ([], []))
         if name.startswith("compat.v1."):
             v1.append(name[len("compat.v1.") :])
@@ -439,7 +441,7 @@ def private_exports(tf: Any) -> Dict[str, Dict[str, str]]:
             continue
         found: Dict[str, Tuple[List[str], List[str]]] = {}
         for attr, value in list(vars(module).items()):
-            if attr.startswith("_") or isinstance(value, types.ModuleType):
+            if attr.startswith("_") or isinstance(value, types.ModuleType) or not callable(value):
                 continue
             names = by_symbol.get(id(value))
             if names is not None and (names[0] or names[1]):

@@ -52,6 +52,13 @@ class Context:
         known = self._resolved.get(id(node))
         if known is not None:
             return known[1]
+        # Only a chain rooted in a name that may be TensorFlow (or in a method's `self`, or in a
+        # call's result) can resolve: anything else is nothing, without a lookup.
+        root = node
+        while type(root) is ast.Attribute:
+            root = root.value  # type: ignore[attr-defined]
+        if type(root) is ast.Name and root.id not in self.resolver.maybe_tf and root.id != self.scope.self_name:  # type: ignore[attr-defined]
+            return None
         ref = self.resolver.resolve(node, self.scope)
         self._resolved[id(node)] = (node, ref)
         if ref is not None and ref.via == VIA_COMPAT_V1:

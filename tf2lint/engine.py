@@ -426,8 +426,7 @@ def lint_tree(
             fn()
     except RecursionError:
         return [tool_findings.too_deep(filename)]
-    # Only shown findings compete for a place: an ignored rule must not hide the one asked for.
-    findings = _dedupe([entry for entry in ctx.findings if visible(entry[1], config)])
+    findings = [f for f in _dedupe(ctx.findings) if visible(f, config)]
     ignored = config.ignored_for_file(filename)
     if ignored:
         findings = [f for f in findings if not any(f.code.startswith(c) for c in ignored)]
