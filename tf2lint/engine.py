@@ -202,6 +202,8 @@ def _import_refs(node: ast.AST) -> List[Tuple[ast.AST, TFRef]]:
             for alias in node.names:
                 if alias.name != "*":
                     out.append((alias if hasattr(alias, "lineno") else node, TFRef(f"{module}.{alias.name}")))
+                elif module != "tensorflow":  # `from tensorflow.contrib.slim import *` uses the module itself
+                    out.append((node, TFRef(module)))
     return out
 
 
@@ -247,9 +249,7 @@ def _guarded(rule: Rule, ctx: Context, node: ast.AST, call: Callable[..., None],
     """Run one rule; a crash becomes a TF009 finding instead of ending the run."""
     try:
         call(*args)
-    except RecursionError:
-        raise
-    except Exception as exc:  # noqa: BLE001 - a rule bug must not lose the file's other findings
+    except Exception as exc:  # noqa: BLE001 - a rule bug (RecursionError too) must not lose the file's other findings
         ctx.findings.append((-1, tool_findings.internal_error(ctx.filename, rule.code, exc, node)))
 
 
@@ -324,6 +324,7 @@ def walk(tree: ast.Module, ctx: Context, rules: RuleSet) -> None:
         node, scope = pop()
         ctx.scope = scope
         node_type = type(node)
+<<<<<<< HEAD
         if node_type is Call:
             func = node.func  # type: ignore[attr-defined]
             call_of[id(func)] = node  # type: ignore[assignment]
@@ -343,6 +344,25 @@ def walk(tree: ast.Module, ctx: Context, rules: RuleSet) -> None:
                         raise
                     except Exception as exc:  # noqa: BLE001 - a rule bug must not lose the file's other findings
                         findings.append((-1, tool_findings.internal_error(ctx.filename, rule.code, exc, node)))
+=======
+        if node_type is ast.Call:
+            ctx.call_of[id(node.func)] = node  # type: ignore[attr-defined,assignment]
+        checks = checks_by_type.get(node_type)
+        if checks:
+            called: Optional[frozenset] = None  # prefixes of the API this call invokes, once known
+            for rule, check, wanted in checks:
+                try:
+                    if wanted is not None:
+                        if called is None:
+                            call_ref = ctx.resolve_call(node)
+                            called = frozenset(prefixes(call_ref.name)) if call_ref is not None else _NO_NAMES
+                        if wanted.isdisjoint(called):
+                            continue
+                    check(node, ctx)
+                except Exception as exc:  # noqa: BLE001 - a rule bug (RecursionError too: the walk itself
+                    # is iterative) must not lose the file's other findings
+                    findings.append((-1, tool_findings.internal_error(ctx.filename, rule.code, exc, node)))
+>>>>>>> main
         if node_type is Attribute or node_type is Name:
             if type(node.ctx) is Load:  # type: ignore[attr-defined]
                 # Only a chain rooted in a name that may be bound to TensorFlow (or in a
@@ -402,7 +422,8 @@ def _dedupe(findings: List[Tuple[int, Finding]]) -> List[Finding]:
     """One finding per place: the most specific (lowest priority number) rule wins."""
     best: Dict[Tuple[int, int, str], Tuple[int, int, Finding]] = {}
     for order, (priority, finding) in enumerate(findings):
-        key = (finding.start.row, finding.start.col, "" if finding.code[:3] != "TF0" or finding.code == "TF009" else finding.code)
+        # Problems with the file or a rule's crash (TF0xx) never displace another rule's finding.
+        key = (finding.start.row, finding.start.col, "" if finding.code[:3] != "TF0" else finding.code)
         current = best.get(key)
         if current is None or (priority, order) < current[:2]:
             best[key] = (priority, order, finding)

@@ -7,6 +7,7 @@ from typing import List, TextIO
 
 from tf2lint.finding import Finding
 from tf2lint.notebook import cell_of
+from tf2lint.output.safe import safe_findings
 
 
 def location(f: Finding) -> str:
@@ -17,6 +18,7 @@ def location(f: Finding) -> str:
 
 
 def render(findings: List[Finding], out: TextIO) -> None:
+    findings = safe_findings(findings)
     parts: List[str] = []  # the text is built once and written once
     for f in findings:
         parts.append(f"{location(f)}: {f.code} {f.message}\n")
