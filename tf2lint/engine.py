@@ -288,9 +288,7 @@ def _dispatch_call(node: ast.Call, func: ast.expr, ctx: Context, rules: RuleSet)
     for _, rule, check in selected:
         try:
             check(node, ctx)
-        except RecursionError:
-            raise
-        except Exception as exc:  # noqa: BLE001 - a rule bug must not lose the file's other findings
+        except Exception as exc:  # noqa: BLE001 - a rule bug (RecursionError too) must not lose the file's other findings
             ctx.findings.append((-1, tool_findings.internal_error(ctx.filename, rule.code, exc, node)))
 
 
@@ -324,7 +322,6 @@ def walk(tree: ast.Module, ctx: Context, rules: RuleSet) -> None:
         node, scope = pop()
         ctx.scope = scope
         node_type = type(node)
-<<<<<<< HEAD
         if node_type is Call:
             func = node.func  # type: ignore[attr-defined]
             call_of[id(func)] = node  # type: ignore[assignment]
@@ -340,29 +337,9 @@ def walk(tree: ast.Module, ctx: Context, rules: RuleSet) -> None:
                 for rule, check in checks:
                     try:
                         check(node, ctx)
-                    except RecursionError:
-                        raise
-                    except Exception as exc:  # noqa: BLE001 - a rule bug must not lose the file's other findings
+                    except Exception as exc:  # noqa: BLE001 - a rule bug (RecursionError too: the walk itself
+                        # is iterative) must not lose the file's other findings
                         findings.append((-1, tool_findings.internal_error(ctx.filename, rule.code, exc, node)))
-=======
-        if node_type is ast.Call:
-            ctx.call_of[id(node.func)] = node  # type: ignore[attr-defined,assignment]
-        checks = checks_by_type.get(node_type)
-        if checks:
-            called: Optional[frozenset] = None  # prefixes of the API this call invokes, once known
-            for rule, check, wanted in checks:
-                try:
-                    if wanted is not None:
-                        if called is None:
-                            call_ref = ctx.resolve_call(node)
-                            called = frozenset(prefixes(call_ref.name)) if call_ref is not None else _NO_NAMES
-                        if wanted.isdisjoint(called):
-                            continue
-                    check(node, ctx)
-                except Exception as exc:  # noqa: BLE001 - a rule bug (RecursionError too: the walk itself
-                    # is iterative) must not lose the file's other findings
-                    findings.append((-1, tool_findings.internal_error(ctx.filename, rule.code, exc, node)))
->>>>>>> main
         if node_type is Attribute or node_type is Name:
             if type(node.ctx) is Load:  # type: ignore[attr-defined]
                 # Only a chain rooted in a name that may be bound to TensorFlow (or in a
