@@ -14,6 +14,7 @@ all of them alike; the report gives medians.  Compared over the same files:
 - -j N:      ``tf2lint check -j N --no-cache`` (N = every core)
 - cold/warm: ``tf2lint check -j N`` with an empty cache, then again with the cache filled
 - tf_upgrade_v2: TensorFlow's converter over the same tree (``--intree``/``--outtree``)
+- slowest file: each file linted alone in one process; the slowest is the editor's latency
 """
 
 from __future__ import annotations
@@ -49,6 +50,29 @@ for path in open(sys.argv[1], encoding="utf-8").read().splitlines():
     for node in ast.walk(tree):
         count += 1
 print(count)
+"""
+
+
+# The editor's latency: each file linted alone (in one process, after a warm-up), the slowest one.
+SLOWEST = """
+import sys, time
+from tf2lint.config import Config
+from tf2lint.engine import lint_path
+config = Config()
+paths = open(sys.argv[1], encoding="utf-8").read().splitlines()
+lint_path(paths[0], config)
+worst = []
+for path in paths:
+    best = None
+    for _ in range(2):  # the better of two runs: less noise from other processes
+        start = time.perf_counter()
+        lint_path(path, config)
+        took = time.perf_counter() - start
+        best = took if best is None else min(best, took)
+    worst.append((best, path))
+worst.sort(reverse=True)
+for took, path in worst[:3]:
+    print(f"{took * 1000:.0f}\t{path}")
 """
 
 
@@ -162,8 +186,19 @@ def ratio(measures: Dict[str, Measure], a: str, b: str, attr: str = "wall") -> f
     return statistics.median(getattr(x, attr) / getattr(y, attr) for x, y in pairs)
 
 
+def slowest_files(python: str, file_list: Path, corpus: Path) -> List[str]:
+    """The slowest single files to lint (ms, path relative to the corpus), from one process."""
+    out = subprocess.run([python, "-c", SLOWEST, str(file_list)], capture_output=True, text=True, cwd=str(ROOT),
+                         env={**os.environ, "PYTHONPATH": str(ROOT)})
+    rows = []
+    for line in out.stdout.splitlines():
+        ms, _, path = line.partition("\t")
+        rows.append(f"{ms} ms `{os.path.relpath(path, corpus)}`")
+    return rows
+
+
 def report(measures: Dict[str, Measure], info: Dict[str, str], corpus_lines: List[str], repeat: int,
-           findings: str, rules: int, jobs: int) -> str:
+           findings: str, rules: int, jobs: int, slowest: Sequence[str] = ()) -> str:
     def med(key: str, attr: str = "wall") -> float:
         return measures[key].median(attr)
 
@@ -184,6 +219,9 @@ def report(measures: Dict[str, Measure], info: Dict[str, str], corpus_lines: Lis
     if "upgrade" in measures:
         out.append(f"- `tf_upgrade_v2` / tf2lint `-j 1`: **{ratio(measures, 'upgrade', 'j1'):.1f}x** wall, "
                    f"{ratio(measures, 'upgrade', 'j1', 'cpu'):.1f}x CPU (goal: at least 15x)")
+    if slowest:
+        out.append(f"- slowest single file (the editor's latency, one file linted alone): **{slowest[0]}**"
+                   + (f"; next: {', '.join(slowest[1:])}" if len(slowest) > 1 else ""))
     out.append(f"- `-j 1` / `-j {jobs}`: {ratio(measures, 'j1', 'jn'):.2f}x faster with {jobs} processes")
     out.append(f"- empty cache / warm cache: **{ratio(measures, 'cold', 'warm'):.1f}x** (goal: at least 5x); "
                f"`-j 1` without cache / warm cache: {ratio(measures, 'j1', 'warm'):.1f}x")
@@ -260,7 +298,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         info["tf2lint"] = version
         info["tensorflow"] = f"`tf_upgrade_v2` from {tensorflow_version(args.tf_upgrade)}" if args.tf_upgrade else "no tf_upgrade_v2"
         rules = subprocess.run([args.python, "-m", "tf2lint", "rules"], capture_output=True, text=True).stdout.count("\n")
-        section = report(measures, info, corpus_summary(args.corpus, files), args.repeat, counted, rules, args.jobs)
+        slowest = slowest_files(args.python, file_list, args.corpus)
+        print("slowest single files: " + "; ".join(slowest), file=sys.stderr)
+        section = report(measures, info, corpus_summary(args.corpus, files), args.repeat, counted, rules, args.jobs, slowest)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print(section)

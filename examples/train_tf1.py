@@ -59,9 +59,9 @@ def main(_):
     tf.summary.scalar("loss", loss)
     merged = tf.summary.merge_all()
     saver = tf.train.Saver(max_to_keep=3)
-
+    init_op = tf.global_variables_initializer()
     with tf.Session() as sess:
-        sess.run(tf.global_variables_initializer())
+        sess.run(init_op)
         writer = tf.summary.FileWriter(FLAGS.train_dir, sess.graph)
         coord = tf.train.Coordinator()
         threads = tf.train.start_queue_runners(sess=sess, coord=coord)

@@ -11,7 +11,9 @@ It reads two sources and never imports tf2lint (the TensorFlow environment need 
 - TensorFlow's own converter tables (`tensorflow/tools/compatibility`: symbol renames,
   keyword renames, argument reorders, module deprecations), the facts `tf_upgrade_v2` applies;
 - the live API namespaces: `tf` (TF2) and `tf.compat.v1` (TF1), walked module by module, and
-  the signatures of every function present in both.
+  the signatures of every function present in both;
+- TensorFlow's `tf_export` records: which public name each symbol of a private module
+  (`tensorflow.python.*`) is exported as, in TF2 or only in TF1.
 
 From them it classifies every TF1 name: a real TF2 name exists (renamed), or it only lives on
 in `tf.compat.v1` (removed); which keywords TF2 renamed or dropped per function; which
@@ -459,6 +461,106 @@ def render_fixes(t: Tables) -> str:
     return "".join(out)
 
 
+# The private packages TF1-era code imports from (`from tensorflow.python.ops import data_flow_ops`).
+PRIVATE_PACKAGES = (
+    "client", "data", "eager", "feature_column", "framework", "layers", "lib", "module", "ops", "platform",
+    "saved_model", "summary", "training", "checkpoint",
+)
+
+
+def private_exports(tf: Any) -> Dict[str, Dict[str, str]]:
+    """`python.<module>` -> {attribute: its public name}, from TensorFlow's own `tf_export` records.
+
+    The public name is the TF2 one (`queue.FIFOQueue` for `data_flow_ops.FIFOQueue`); a symbol
+    exported only to TF1 gets `~` and its TF1 names (`~math.in_top_k,nn.in_top_k`). Symbols
+    with no export are left out (tf2lint falls back to its hand-written module table).
+    """
+    from tensorflow.python.util import tf_export
+
+    by_symbol: Dict[int, Tuple[List[str], List[str]]] = {}
+    for name, symbol in tf_export._NAME_TO_SYMBOL_MAPPING.items():
+        if not callable(symbol):
+            continue  # constants (shared small ints, strings, None) come from get_v*_constants below
+        v2, v1 = by_symbol.setdefault(id(symbol), ([], []))
+        if name.startswith("compat.v1."):
+            v1.append(name[len("compat.v1.") :])
+        elif not name.startswith("compat."):
+            v2.append(name)
+    table: Dict[str, Dict[str, str]] = {}
+    for module_name, module in sorted(sys.modules.items()):
+        parts = module_name.split(".")
+        if len(parts) < 3 or parts[:2] != ["tensorflow", "python"] or parts[2] not in PRIVATE_PACKAGES or module is None:
+            continue
+        found: Dict[str, Tuple[List[str], List[str]]] = {}
+        for attr, value in list(vars(module).items()):
+            if attr.startswith("_") or isinstance(value, types.ModuleType) or not callable(value):
+                continue
+            names = by_symbol.get(id(value))
+            if names is not None and (names[0] or names[1]):
+                found[attr] = names
+        for getter, index in ((tf_export.get_v2_constants, 0), (tf_export.get_v1_constants, 1)):
+            for names, attr in getter(module):
+                entry = found.setdefault(attr, ([], []))
+                entry[index].extend(n for n in names if n not in entry[index])
+        # `tf.raw_ops.*` (the generated op wrappers, the same in TF1 and TF2) and `__internal__` are
+        # not what TF1 code calls: left out to keep the table small.
+        hidden = ("__internal__", "raw_ops.")
+        v2_public = {
+            attr: ([n for n in v2 if not n.startswith(hidden)], [n for n in v1 if not n.startswith(hidden)])
+            for attr, (v2, v1) in found.items()
+        }
+        encoded = {attr: _public(v2, v1) for attr, (v2, v1) in v2_public.items() if v2 or v1}
+        if encoded:
+            table[module_name[len("tensorflow.") :]] = dict(sorted(encoded.items()))
+    return table
+
+
+def _public(v2: List[str], v1: List[str]) -> str:
+    def key(name: str) -> Tuple[int, str]:
+        return (name.count("."), name)
+
+    if v2:
+        return sorted(v2, key=key)[0]
+    return "~" + ",".join(sorted(set(v1), key=key))
+
+
+def encode_exports(entries: Dict[str, str]) -> str:
+    """One module's {attribute: public name} as a string of space-separated tokens, decoded by
+    tf2lint.names: `@prefix` sets the namespace of the tokens after it, `attr` is `prefix.attr`
+    (top level for `@`), `attr=name` an exception (`~` marks a TF1-only export)."""
+    by_prefix: Dict[str, List[str]] = {}
+    other: List[str] = []
+    for attr, public in entries.items():
+        prefix, _, last = public.rpartition(".")
+        if last == attr and not public.startswith("~"):
+            by_prefix.setdefault(prefix, []).append(attr)
+        else:
+            other.append(f"{attr}={public}")
+    tokens: List[str] = []
+    for prefix, attrs in sorted(by_prefix.items()):
+        tokens.append("@" + prefix)
+        tokens += sorted(attrs)
+    return " ".join(tokens + sorted(other))
+
+
+def render_private_exports(tf: Any) -> str:
+    table = private_exports(tf)
+    out = [HEADER.format(version=PINNED_TF_VERSION).replace(
+        "# Sources: tensorflow/tools/compatibility (the tf_upgrade_v2 tables) and the live `tf` /\n"
+        "# `tf.compat.v1` namespaces of that release.",
+        "# Source: TensorFlow's `tf_export` records (tensorflow/python/util/tf_export.py) of that release.",
+    )]
+    out.append('"""The public API TensorFlow\'s private modules implement (see tf2lint.names.private_export).\n\n')
+    out.append("`python.<module>` -> its exported attributes, each with its TF2 name or (`~`) its TF1-only names,\n")
+    out.append("encoded by `encode_exports` in scripts/gen_tf_tables.py. Loaded on first use.\n")
+    out.append('"""\n\nfrom typing import Dict\n\n')
+    out.append("EXPORTS: Dict[str, str] = {\n")
+    for module, entries in table.items():
+        out.append(f"    {module!r}: {encode_exports(entries)!r},\n")
+    out.append("}\n")
+    return "".join(out)
+
+
 def render_init() -> str:
     return HEADER.format(version=PINNED_TF_VERSION) + '"""Tables generated from TensorFlow by scripts/gen_tf_tables.py."""\n'
 
@@ -471,6 +573,7 @@ def render_all(tf: Any) -> Dict[str, str]:
         "signatures.py": render_signatures(t),
         "tf2_names.py": render_tf2_names(t),
         "fixes.py": render_fixes(t),
+        "private_exports.py": render_private_exports(tf),
     }
 
 

@@ -23,7 +23,7 @@ def build():
 class Trainer:
     def run(self):
         with tf.Session() as sess:
-            sess.run(tf.global_variables_initializer())
+            sess.run([train_op, tf.global_variables_initializer()])
 """
 
 

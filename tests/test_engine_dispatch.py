@@ -144,3 +144,38 @@ def test_shortcuts_give_the_answers_of_a_full_lookup():
 class _Everything(set):
     def __contains__(self, item):
         return True
+
+
+def test_every_call_rule_declares_the_calls_it_handles():
+    """No rule scans every call by default: a Call rule names what it handles, or says `all_calls`."""
+    from tf2lint.registry import all_rules
+
+    undeclared = [
+        cls.code
+        for cls in all_rules()
+        if ast.Call in cls.node_types
+        and not cls.all_calls
+        and cls.call_names is None
+        and not cls.call_attrs
+        and not cls.call_keywords
+    ]
+    assert undeclared == []
+    every = sorted(cls.code for cls in all_rules() if ast.Call in cls.node_types and cls.all_calls)
+    assert len(every) <= 2, every
+
+
+def test_a_call_runs_only_the_rules_registered_for_it():
+    class ByName(Recorder):
+        call_names = ("Session",)
+
+    class ByAttr(Recorder):
+        call_attrs = ("read",)
+
+    class ByKeyword(Recorder):
+        call_keywords = ("feed_dict",)
+
+    by_name, by_attr, by_kw = ByName([ast.Call]), ByAttr([ast.Call]), ByKeyword([ast.Call])
+    run_rules(by_name, by_attr, by_kw)
+    assert sorted(ast.unparse(n.func) for n in by_name.seen) == ["S", "legacy.Session", "tf.Session"]  # not the lambda's own `tf`
+    assert [ast.unparse(n.func) for n in by_attr.seen] == ["open('f').read"]
+    assert [ast.unparse(n.func) for n in by_kw.seen] == ["s.run"]

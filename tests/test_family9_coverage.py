@@ -63,15 +63,17 @@ def test_tf2_calls_under_their_tf2_spelling_are_quiet():
     assert lint_source(source, "example.py", Config(extend_select=("TF990",))) == []
 
 
-@pytest.mark.xfail(reason="family 9 and the idiom rules disagree on this case since the merge; tracked for the next change", strict=False)
 def test_family9_never_registers_below_an_idiom_rule():
     """The engine dispatches a name to the rules of its longest key; a family-9 key below an
-    idiom rule's key would keep the idiom rule from running."""
+    idiom rule's key would keep the idiom rule from running. (An idiom rule's own key, which
+    family 9 shares so that both run on the same node, hides nothing.)"""
     idioms = idiom_names()
     for cls in all_rules():
         if issubclass(cls, SymbolRule):
             cls()  # binds the dispatch keys
             for key in cls.names:
+                if key in idioms:
+                    continue
                 parts = key.split(".")
                 below = [".".join(parts[:i]) for i in range(1, len(parts)) if ".".join(parts[:i]) in idioms]
                 assert not below, (cls.code, key, below)

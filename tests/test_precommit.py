@@ -24,7 +24,7 @@ TF1 = textwrap.dedent(
     x = tf.placeholder(tf.float32, [None, 3])
     y = tf.layers.dense(x, 1)
     with tf.Session() as sess:
-        sess.run(tf.global_variables_initializer())
+        sess.run([y, tf.global_variables_initializer()])
     """
 )
 TF2 = textwrap.dedent(

@@ -141,7 +141,6 @@ def test_compat_v2_is_tf2_api_and_never_reported():
         ("tensorflow.python.saved_model.simple_save.simple_save", "saved_model.simple_save"),
         ("tensorflow.python.saved_model.builder.SavedModelBuilder", "saved_model.builder.SavedModelBuilder"),
         ("tensorflow.python.summary.writer.writer.FileWriter", "summary.FileWriter"),
-        ("tensorflow.python.feature_column.feature_column_v2.numeric_column", "feature_column.numeric_column"),
         ("tensorflow.python.feature_column.dense_features_v2.DenseFeatures", "keras.layers.DenseFeatures"),
         ("tensorflow.python.tpu.tpu_estimator.TPUEstimatorSpec", "estimator.tpu.TPUEstimatorSpec"),
         ("tensorflow.python.keras.estimator.model_to_estimator", "keras.estimator.model_to_estimator"),
@@ -150,6 +149,29 @@ def test_compat_v2_is_tf2_api_and_never_reported():
 def test_private_module_paths_reach_the_public_name(path, name):
     ref = TFRef(path)
     assert (ref.name, ref.via, ref.display, ref.private) == (name, "compat.v1", path, True)
+
+
+@pytest.mark.parametrize(
+    "path,name",
+    [
+        ("tensorflow.python.ops.data_flow_ops.FIFOQueue", "queue.FIFOQueue"),
+        ("tensorflow.python.saved_model.tag_constants.SERVING", "saved_model.SERVING"),
+        ("tensorflow.python.feature_column.feature_column_v2.numeric_column", "feature_column.numeric_column"),
+        ("tensorflow.python.ops.math_ops.log", "math.log"),
+    ],
+)
+def test_private_names_tf2_exports_take_their_tf2_name(path, name):
+    """From TensorFlow's `tf_export` records (tf2lint/data/generated/private_exports.py)."""
+    ref = TFRef(path)
+    assert (ref.name, ref.via, ref.private) == (name, "tf", True)
+
+
+def test_private_names_exported_only_to_tf1_stay_legacy():
+    assert (TFRef("tensorflow.python.ops.nn_ops.in_top_k").name, TFRef("tensorflow.python.ops.nn_ops.in_top_k").via) == (
+        "nn.in_top_k", "compat.v1"
+    )
+    # not exported at all: the hand-written module table decides, as before
+    assert TFRef("tensorflow.python.ops.variable_scope._pure_variable_scope").name == "_pure_variable_scope"
 
 
 def test_a_private_module_itself_has_no_public_name():

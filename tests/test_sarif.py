@@ -27,7 +27,7 @@ class Model:
 
 def train():
     with tf.Session() as sess:
-        sess.run(tf.global_variables_initializer())
+        sess.run([train_op, tf.global_variables_initializer()])
 """
 
 

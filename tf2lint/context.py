@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import ast
-from typing import TYPE_CHECKING, Callable, Dict, List, Optional, Set, Tuple
+from typing import TYPE_CHECKING, Callable, Dict, FrozenSet, Iterable, List, Optional, Set, Tuple
 
 from tf2lint.finding import Edit, Finding, Fix, Position, Severity
 from tf2lint.names import VIA_COMPAT_V1, TFRef
@@ -37,6 +37,9 @@ class Context:
         # id(node) -> (node, what it names): several rules resolve every call's callee. Holding
         # the node keeps its id from being reused by another node while the file is linted.
         self._resolved: Dict[int, Tuple[ast.AST, Optional[TFRef]]] = {}
+        # ids of findings at a name that is not called (`tf.AUTO_REUSE`): see tf2lint/nesting.py.
+        self.reference_findings: Set[int] = set()
+        self.covering: Dict[int, FrozenSet[str]] = {}  # id(finding) -> codes it covers inside its span
 
     def claim(self, node: ast.AST) -> None:
         """Keep name-level rules quiet on a node a call-level rule has reported."""
@@ -49,6 +52,13 @@ class Context:
         known = self._resolved.get(id(node))
         if known is not None:
             return known[1]
+        # Only a chain rooted in a name that may be TensorFlow (or in a method's `self`, or in a
+        # call's result) can resolve: anything else is nothing, without a lookup.
+        root = node
+        while type(root) is ast.Attribute:
+            root = root.value  # type: ignore[attr-defined]
+        if type(root) is ast.Name and root.id not in self.resolver.maybe_tf and root.id != self.scope.self_name:  # type: ignore[attr-defined]
+            return None
         ref = self.resolver.resolve(node, self.scope)
         self._resolved[id(node)] = (node, ref)
         if ref is not None and ref.via == VIA_COMPAT_V1:
@@ -141,26 +151,30 @@ class Context:
 
     # ----- reporting -------------------------------------------------------------------
 
+    def covers_nested(self, codes: Iterable[str]) -> None:
+        """The finding just added covers findings of ``codes`` inside its span (its advice
+        rewrites them too): they are not reported (tf2lint/nesting.py)."""
+        if self.findings:
+            self.covering[id(self.findings[-1][1])] = frozenset(codes)
+
     def add(
         self, rule: Rule, node: ast.AST, message: str, replacement: str, severity: Severity, fix: Optional[Fix] = None
     ) -> None:
         start, end = self.span(node)
         if severity is Severity.ERROR or severity is Severity.WARNING:
             self.runs_tf1 = True
-        self.findings.append(
-            (
-                rule.priority,
-                Finding(
-                    code=rule.code,
-                    symbol=rule.symbol,
-                    message=message,
-                    replacement=replacement,
-                    severity=severity,
-                    filename=self.filename,
-                    start=start,
-                    end=end,
-                    url=rule.url(),
-                    fix=fix,
-                ),
-            )
+        finding = Finding(
+            code=rule.code,
+            symbol=rule.symbol,
+            message=message,
+            replacement=replacement,
+            severity=severity,
+            filename=self.filename,
+            start=start,
+            end=end,
+            url=rule.url(),
+            fix=fix,
         )
+        if isinstance(node, (ast.Name, ast.Attribute)) and id(node) not in self.call_of:
+            self.reference_findings.add(id(finding))
+        self.findings.append((rule.priority, finding))

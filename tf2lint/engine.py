@@ -1,11 +1,10 @@
 """Parse once, walk once: dispatch every node to the rules registered for its type.
 
-A rule whose ``check`` only acts on calls of certain TF APIs can say so with a
-``call_names`` class attribute (canonical name prefixes, like ``names``): its ``check``
-then runs only for ``ast.Call`` nodes whose function resolves (through
-``ctx.resolve_call``, once per call) to a matching API, instead of for every call in the
-file.  A rule that looks at method calls on receivers it cannot resolve
-(``x.run(feed_dict=...)``) leaves it unset.
+Calls are dispatched by what they call: the callee is resolved once, and a rule's ``check``
+runs for an ``ast.Call`` only when the callee's canonical name has a prefix in the rule's
+``call_names``, or the callee's last identifier (``x.run`` -> ``run``) is in its
+``call_attrs`` (method calls on receivers that cannot be resolved).  A rule that must see
+every call says so with ``all_calls = True``; those stay few.
 """
 
 from __future__ import annotations
@@ -23,13 +22,13 @@ from tf2lint.config import Config
 from tf2lint.context import Context
 from tf2lint.finding import Finding
 from tf2lint.names import VIA_COMPAT_V2, TFRef, prefixes
+from tf2lint.nesting import drop_nested
 from tf2lint.noqa import without_suppressed
 from tf2lint.registry import all_rules
 from tf2lint.resolver import COMPREHENSION_NODES, OPAQUE, Binding, Resolver, Scope
 from tf2lint.rules.base import Rule
 
 Check = Callable[[ast.AST, Context], None]
-_NO_NAMES: frozenset = frozenset()
 
 
 class RuleSet:
@@ -44,11 +43,39 @@ class RuleSet:
                 self.by_type.setdefault(node_type, []).append(rule)
             for name in rule.names:
                 self.by_name.setdefault(name, []).append(rule)
-        # Per node type: (rule, its check, the call names it is limited to or None).
-        self.checks: Dict[Type[ast.AST], List[Tuple[Rule, Check, Optional[frozenset]]]] = {
-            node_type: [(rule, rule.check, _call_names(rule) if node_type is ast.Call else None) for rule in rules]
+        # Per node type other than Call: (rule, its check). Attributes go to the rules that see
+        # every attribute, plus those registered for the attribute's name (`attr_names`).
+        self.checks: Dict[Type[ast.AST], List[Tuple[Rule, Check]]] = {
+            node_type: [(rule, rule.check) for rule in rules if node_type is not ast.Attribute or rule.attr_names is None]
             for node_type, rules in self.by_type.items()
+            if node_type is not ast.Call
         }
+        self.attribute_by_name: Dict[str, List[Tuple[Rule, Check]]] = {}
+        for rule in self.by_type.get(ast.Attribute, ()):
+            for attr in rule.attr_names or ():
+                self.attribute_by_name.setdefault(attr, []).append((rule, rule.check))
+        if self.attribute_by_name:
+            self.checks.setdefault(ast.Attribute, [])
+        # Calls: rules by callee name prefix, by callee identifier, and those that see every call.
+        # Each list holds (index of the rule, rule, check) so that a call's rules run in catalog order.
+        self.call_by_name: Dict[str, List[Tuple[int, Rule, Check]]] = {}
+        self.call_by_attr: Dict[str, List[Tuple[int, Rule, Check]]] = {}
+        self.call_by_keyword: Dict[str, List[Tuple[int, Rule, Check]]] = {}
+        self.every_call: List[Tuple[int, Rule, Check]] = []
+        for index, rule in enumerate(self.by_type.get(ast.Call, ())):
+            entry = (index, rule, rule.check)
+            names, attrs = call_dispatch(rule)
+            if names is None:
+                self.every_call.append(entry)
+                continue
+            for name in names:
+                self.call_by_name.setdefault(name, []).append(entry)
+            for attr in attrs:
+                self.call_by_attr.setdefault(attr, []).append(entry)
+            for kw in rule.call_keywords:
+                self.call_by_keyword.setdefault(kw, []).append(entry)
+        self.has_calls = ast.Call in self.by_type
+        self.absorbs = {rule.code: frozenset(rule.absorbs) for rule in self.rules if rule.absorbs}
         # Fields that only ever hold leaf nodes no rule asks for (`ctx`, operators): the walk
         # skips them, which no rule can observe.
         wanted = tuple(self.by_type)
@@ -72,9 +99,15 @@ class RuleSet:
         return fields
 
 
-def _call_names(rule: Rule) -> Optional[frozenset]:
-    names = getattr(rule, "call_names", None)
-    return frozenset(names) if names is not None else None
+def call_dispatch(rule: Rule) -> Tuple[Optional[frozenset], frozenset]:
+    """(callee name prefixes, callee identifiers) a Call rule runs for; (None, ...) for every call.
+
+    A rule that declares nothing sees every call (the tests require each Call rule to declare)."""
+    names = rule.call_names
+    attrs = frozenset(rule.call_attrs)
+    if rule.all_calls or (names is None and not attrs and not rule.call_keywords):
+        return None, attrs
+    return frozenset(names or ()), attrs
 
 
 # Field name -> the leaf node classes it holds, in every node type that has the field.
@@ -181,9 +214,35 @@ def _report_reference(rules: RuleSet, node: ast.AST, ref: TFRef, ctx: Context) -
     for key in prefixes(name):
         matched = rules.by_name.get(key)
         if matched:
+            if type(node) is not ast.alias and id(node) not in ctx.call_of and _read_through_reported_alias(rules, node, ctx):
+                return
             for rule in matched:
                 _guarded(rule, ctx, node, rule.on_reference, node, ref, key, ctx)
             return
+
+
+def _read_through_reported_alias(rules: RuleSet, node: ast.AST, ctx: Context) -> bool:
+    """Whether ``node`` reads through a local alias whose own assignment is reported.
+
+    `FLAGS = tf.flags.FLAGS` and `logging = tf.logging` are reported where they are made;
+    `FLAGS.data_dir`, `cur_dir = FLAGS.data_dir`, `logging.INFO` read values through them and
+    are not TF1 code of their own. Calls through an alias (`flags.DEFINE_string(...)`) are
+    still reported: they are lines to change.
+    """
+    root = node
+    while type(root) is ast.Attribute:
+        root = root.value  # type: ignore[attr-defined]
+    if type(root) is not ast.Name:
+        return False
+    resolver = ctx.resolver
+    binding = resolver.binding_at(root.id, ctx.scope, (root.lineno, root.col_offset))  # type: ignore[attr-defined]
+    source = binding.source if binding is not None else None
+    if source is None or binding is None:
+        return False  # an import, a parameter, or not bound here
+    alias = resolver.resolve(source, binding.scope)
+    if alias is None or alias.instance or not alias.name or alias.via == VIA_COMPAT_V2:
+        return False
+    return any(key in rules.by_name for key in prefixes(alias.name))
 
 
 def _guarded(rule: Rule, ctx: Context, node: ast.AST, call: Callable[..., None], *args: Any) -> None:
@@ -192,6 +251,49 @@ def _guarded(rule: Rule, ctx: Context, node: ast.AST, call: Callable[..., None],
         call(*args)
     except Exception as exc:  # noqa: BLE001 - a rule bug (RecursionError too) must not lose the file's other findings
         ctx.findings.append((-1, tool_findings.internal_error(ctx.filename, rule.code, exc, node)))
+
+
+def _dispatch_call(node: ast.Call, func: ast.expr, ctx: Context, rules: RuleSet) -> None:
+    """Run the rules registered for what this call calls (its callee resolved once)."""
+    selected: List[Tuple[int, Rule, Check]] = list(rules.every_call)
+    func_type = type(func)
+    last = func.attr if func_type is ast.Attribute else func.id if func_type is ast.Name else None  # type: ignore[attr-defined]
+    if last is not None:
+        by_attr = rules.call_by_attr.get(last)
+        if by_attr:
+            selected += by_attr
+        # Only a callee rooted in a name that may be TensorFlow (or a method's `self`) can resolve.
+        root = func
+        while type(root) is ast.Attribute:
+            root = root.value  # type: ignore[attr-defined]
+        root_id = root.id if type(root) is ast.Name else None  # type: ignore[attr-defined]
+        maybe = root_id is not None and (root_id in ctx.resolver.maybe_tf or root_id == ctx.scope.self_name)
+        ref = ctx.resolve_call(node) if maybe else None
+        if ref is not None:
+            by_name = rules.call_by_name
+            for key in prefixes(ref.name):
+                matched = by_name.get(key)
+                if matched:
+                    selected += matched
+    if node.keywords:
+        by_keyword = rules.call_by_keyword
+        for kw in node.keywords:
+            matched = by_keyword.get(kw.arg)  # type: ignore[arg-type]
+            if matched:
+                selected += matched
+    if not selected:
+        return
+    if len(selected) > 1:
+        selected = sorted(set(selected), key=_first)
+    for _, rule, check in selected:
+        try:
+            check(node, ctx)
+        except Exception as exc:  # noqa: BLE001 - a rule bug (RecursionError too) must not lose the file's other findings
+            ctx.findings.append((-1, tool_findings.internal_error(ctx.filename, rule.code, exc, node)))
+
+
+def _first(entry: Tuple[int, Rule, Check]) -> int:
+    return entry[0]
 
 
 def walk(tree: ast.Module, ctx: Context, rules: RuleSet) -> None:
@@ -212,27 +314,32 @@ def walk(tree: ast.Module, ctx: Context, rules: RuleSet) -> None:
     pop, push, extend = stack.pop, stack.append, stack.extend
     unvisited = rules.unvisited
     skip_names = Name not in checks_by_type
+    Call = ast.Call
+    call_of = ctx.call_of
+    has_calls = rules.has_calls
+    attribute_by_name = rules.attribute_by_name
     while stack:
         node, scope = pop()
         ctx.scope = scope
         node_type = type(node)
-        if node_type is ast.Call:
-            ctx.call_of[id(node.func)] = node  # type: ignore[attr-defined,assignment]
-        checks = checks_by_type.get(node_type)
-        if checks:
-            called: Optional[frozenset] = None  # prefixes of the API this call invokes, once known
-            for rule, check, wanted in checks:
-                try:
-                    if wanted is not None:
-                        if called is None:
-                            call_ref = ctx.resolve_call(node)
-                            called = frozenset(prefixes(call_ref.name)) if call_ref is not None else _NO_NAMES
-                        if wanted.isdisjoint(called):
-                            continue
-                    check(node, ctx)
-                except Exception as exc:  # noqa: BLE001 - a rule bug (RecursionError too: the walk itself
-                    # is iterative) must not lose the file's other findings
-                    findings.append((-1, tool_findings.internal_error(ctx.filename, rule.code, exc, node)))
+        if node_type is Call:
+            func = node.func  # type: ignore[attr-defined]
+            call_of[id(func)] = node  # type: ignore[assignment]
+            if has_calls:
+                _dispatch_call(node, func, ctx, rules)  # type: ignore[arg-type]
+        else:
+            checks = checks_by_type.get(node_type)
+            if node_type is Attribute and checks is not None:
+                named = attribute_by_name.get(node.attr)  # type: ignore[attr-defined]
+                if named:
+                    checks = checks + named
+            if checks:
+                for rule, check in checks:
+                    try:
+                        check(node, ctx)
+                    except Exception as exc:  # noqa: BLE001 - a rule bug (RecursionError too: the walk itself
+                        # is iterative) must not lose the file's other findings
+                        findings.append((-1, tool_findings.internal_error(ctx.filename, rule.code, exc, node)))
         if node_type is Attribute or node_type is Name:
             if type(node.ctx) is Load:  # type: ignore[attr-defined]
                 # Only a chain rooted in a name that may be bound to TensorFlow (or in a
@@ -323,7 +430,7 @@ def lint_tree(
         findings = [f for f in findings if not any(f.code.startswith(c) for c in ignored)]
     if apply_noqa:
         findings = without_suppressed(findings, lines)
-    return findings
+    return drop_nested(findings, ctx.reference_findings, rule_set(config).absorbs, ctx.covering)
 
 
 def decode(data: bytes) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Iterator, Optional
+from typing import Dict, Iterator, Optional, Tuple
 
 TF_ROOT = "tensorflow"
 PRIVATE_ROOT = TF_ROOT + ".python."
@@ -31,8 +31,13 @@ class TFRef:
         rest = self.path[len(TF_ROOT) + 1 :]
         if rest == "compat.v1" or rest.startswith("compat.v1."):
             return VIA_COMPAT_V1
-        if rest.startswith("python.") and _public_name(rest) is not None:
-            return VIA_COMPAT_V1  # private modules still ship the TF1 implementations
+        if rest.startswith("python."):
+            export = private_export(rest)
+            if export is not None:
+                # TensorFlow's own export record: a TF2 API, or one it ships only to TF1.
+                return VIA_TF if export[1] else VIA_COMPAT_V1
+            if _public_name(rest) is not None:
+                return VIA_COMPAT_V1  # private modules still ship the TF1 implementations
         if rest == "compat.v2" or rest.startswith("compat.v2."):
             return VIA_COMPAT_V2
         return VIA_TF
@@ -47,6 +52,9 @@ class TFRef:
             if rest.startswith(prefix + "."):
                 return rest[len(prefix) + 1 :]
         if rest.startswith("python."):
+            export = private_export(rest)
+            if export is not None:
+                return export[0]
             public = _public_name(rest)
             if public is not None:
                 return public
@@ -68,6 +76,59 @@ class TFRef:
         return TFRef(self.path + "." + attr)
 
 
+_EXPORTS: Dict[str, Dict[str, str]] = {}  # decoded modules of the generated table
+
+
+def _exports(module: str) -> Optional[Dict[str, str]]:
+    """{attribute: public name} of one private module, decoded from the generated table on first use."""
+    table = _EXPORTS.get(module)
+    if table is None:
+        from tf2lint.data.generated.private_exports import EXPORTS
+
+        encoded = EXPORTS.get(module)
+        if encoded is None:
+            return None
+        table = {}
+        prefix = ""
+        for token in encoded.split():
+            if token[0] == "@":
+                prefix = token[1:] + "." if len(token) > 1 else ""
+            elif "=" in token:
+                attr, _, public = token.partition("=")
+                table[attr] = public
+            else:
+                table[token] = prefix + token
+        _EXPORTS[module] = table
+    return table
+
+
+def private_export(rest: str) -> Optional[Tuple[str, bool]]:
+    """(public name, whether TF2 exports it) of a private `python.*` path that TensorFlow's
+    `tf_export` records name; None for anything else (the hand-written module table decides).
+
+    `python.ops.data_flow_ops.FIFOQueue` is `tf.queue.FIFOQueue` in TF2; `python.ops.nn_ops.in_top_k`
+    is exported only to TF1 (`tf.compat.v1.nn.in_top_k`, the name the hand-written table gives
+    when it is one of the TF1 names, else the first).
+    """
+    parts = rest.split(".")
+    if _exports(rest) is not None:
+        return "", True  # a private module TF2 still has: not an API itself (its members are)
+    for end in range(len(parts) - 1, 1, -1):
+        table = _exports(".".join(parts[:end]))
+        if table is None:
+            continue
+        public = table.get(parts[end])
+        if public is None:
+            return None
+        tail = "".join("." + p for p in parts[end + 1 :])
+        if public[0] != "~":
+            return public + tail, True
+        names = public[1:].split(",")
+        usual = _public_name(".".join(parts[: end + 1]))
+        return (usual if usual in names else names[0]) + tail, False
+    return None
+
+
 def _public_name(rest: str) -> Optional[str]:
     """The public name behind a private `tensorflow.python.*` path, if it is one we map."""
     from tf2lint.data.internal_modules import INTERNAL_MODULES
@@ -84,6 +145,23 @@ def _public_name(rest: str) -> Optional[str]:
 
 def is_tf_path(path: str) -> bool:
     return path == TF_ROOT or path.startswith(TF_ROOT + ".")
+
+
+ESTIMATOR_ROOT = "tensorflow_estimator"
+
+
+def tf_import_path(path: str) -> Optional[str]:
+    """The TensorFlow path an imported module path stands for, or None.
+
+    `tensorflow_estimator` is the package behind `tf.estimator` up to TF 2.15: its private
+    modules (`tensorflow_estimator.python.estimator.estimator`) are `tensorflow.python.estimator.*`,
+    its public API (`tensorflow_estimator.estimator`) is `tf.estimator`.
+    """
+    if is_tf_path(path):
+        return path
+    if path == ESTIMATOR_ROOT or path.startswith(ESTIMATOR_ROOT + "."):
+        return TF_ROOT + path[len(ESTIMATOR_ROOT) :]
+    return None
 
 
 def prefixes(name: str) -> Iterator[str]:

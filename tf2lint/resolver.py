@@ -18,7 +18,7 @@ from __future__ import annotations
 import ast
 from typing import Dict, List, Optional, Set, Tuple, Union
 
-from tf2lint.names import TF_ROOT, TFRef, is_tf_path
+from tf2lint.names import TFRef, tf_import_path
 
 Pos = Tuple[int, int]
 _END: Pos = (1 << 30, 0)
@@ -195,19 +195,21 @@ class Resolver:
         if isinstance(stmt, ast.Import):
             for alias in stmt.names:
                 if alias.asname:
-                    value: Value = TFRef(alias.name) if is_tf_path(alias.name) else OPAQUE
+                    path = tf_import_path(alias.name)
+                    value: Value = TFRef(path) if path is not None else OPAQUE
                     self._add(scope, alias.asname, pos, value, cond, handler)
                 else:
                     top = alias.name.split(".", 1)[0]
-                    self._add(scope, top, pos, TFRef(top) if top == TF_ROOT else OPAQUE, cond, handler)
+                    path = tf_import_path(top)
+                    self._add(scope, top, pos, TFRef(path) if path is not None else OPAQUE, cond, handler)
         elif isinstance(stmt, ast.ImportFrom):
-            module = stmt.module or ""
-            from_tf = stmt.level == 0 and is_tf_path(module)
+            module = (stmt.module or "") if stmt.level == 0 else ""
+            tf_module = tf_import_path(module) if module else None
             for alias in stmt.names:
                 if alias.name == "*":
                     continue
-                if from_tf:
-                    value = TFRef(module + "." + alias.name)
+                if tf_module is not None:
+                    value = TFRef(tf_module + "." + alias.name)
                 else:
                     value = _shim_module(alias.name)
                 self._add(scope, alias.asname or alias.name, pos, value, cond, handler)

@@ -154,5 +154,4 @@ def to_sarif(findings: Sequence[Finding], fingerprints: Optional[Sequence[str]] 
 
 
 def render(findings: List[Finding], out: TextIO, fingerprints: Optional[Sequence[str]] = None) -> None:
-    json.dump(to_sarif(findings, fingerprints), out, indent=2, ensure_ascii=False)
-    out.write("\n")
+    out.write(json.dumps(to_sarif(findings, fingerprints), indent=2, ensure_ascii=False) + "\n")

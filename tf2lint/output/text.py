@@ -21,19 +21,21 @@ def location(f: Finding) -> str:
 def render(findings: List[Finding], out: TextIO, *, unsafe_fixes: bool = False, fixed: Optional[int] = None) -> None:
     """``fixed``: how many findings --fix fixed (the closing line then counts them)."""
     findings = safe_findings(findings)
+    parts: List[str] = []  # the text is built once and written once
     for f in findings:
-        out.write(f"{location(f)}: {f.code} {mark(f, unsafe_fixes)}{f.message}\n")
+        parts.append(f"{location(f)}: {f.code} {mark(f, unsafe_fixes)}{f.message}\n")
         if f.replacement:
-            out.write(f"    -> {f.replacement}\n")
+            parts.append(f"    -> {f.replacement}\n")
     if fixed:
-        out.write(totals(len(findings), fixed))
+        parts.append(totals(len(findings), fixed))
     elif findings:
         files = len({f.filename for f in findings})
         noun = "finding" if len(findings) == 1 else "findings"
-        out.write(f"Found {len(findings)} {noun} in {files} file{'s' if files != 1 else ''}.\n")
+        parts.append(f"Found {len(findings)} {noun} in {files} file{'s' if files != 1 else ''}.\n")
     else:
-        out.write("All checks passed: no TF1 idioms found.\n")
-    out.write(fixable_hint(findings, unsafe_fixes))
+        parts.append("All checks passed: no TF1 idioms found.\n")
+    parts.append(fixable_hint(findings, unsafe_fixes))
+    out.write("".join(parts))
 
 
 def render_statistics(findings: List[Finding], out: TextIO) -> None:

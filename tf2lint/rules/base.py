@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 import inspect
-from typing import TYPE_CHECKING, Any, ClassVar, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Type
+from typing import TYPE_CHECKING, Any, ClassVar, Collection, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Type
 
 from tf2lint.data import keras3
 from tf2lint.finding import Fix, Severity
@@ -60,8 +60,22 @@ class Rule:
     # they are referenced; the value overrides the replacement for that name.
     names: ClassVar[Mapping[str, Optional[str]]] = {}
     node_types: ClassVar[Tuple[Type[ast.AST], ...]] = ()
+    # With ast.Call in node_types, the calls ``check`` sees: those whose callee's canonical name
+    # has a prefix in ``call_names`` or whose callee's last identifier (`x.run` -> "run") is in
+    # ``call_attrs``, or that pass a keyword in ``call_keywords``; ``all_calls`` for every call
+    # (few rules, each saying why).
+    call_names: ClassVar[Optional[Collection[str]]] = None
+    call_attrs: ClassVar[Collection[str]] = ()
+    call_keywords: ClassVar[Collection[str]] = ()
+    all_calls: ClassVar[bool] = False
+    # With ast.Attribute in node_types: the attribute names (`x.value` -> "value") ``check`` runs
+    # for; None for every attribute.
+    attr_names: ClassVar[Optional[Collection[str]]] = None
     severity: ClassVar[Optional[Severity]] = None  # None: derived from how the name was reached
     default_enabled: ClassVar[bool] = True
+    # Codes whose findings inside this rule's finding its change covers (one change rewrites
+    # both: `sess.run(tf.global_variables_initializer())`); see tf2lint/nesting.py.
+    absorbs: ClassVar[Collection[str]] = ()
     # Lower wins when two rules report the same place (the generic family 9 yields).
     priority: ClassVar[int] = 0
     version_notes: ClassVar[str] = ""

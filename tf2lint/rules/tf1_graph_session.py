@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import ast
 import re
-from typing import Optional
+import weakref
+from typing import List, Optional, Tuple
 
 from tf2lint.context import Context
 from tf2lint.data import graph_session as data
@@ -30,6 +31,7 @@ class SessionRule(Rule):
 
     code = "TF101"
     symbol = "tf1-session"
+    absorbs = ("TF110",)  # `tf.Session(config=tf.ConfigProto(...))`: the session and its config go together
     summary = "`{name}` runs a TF1 graph"
     replacement = FUNCTION_REPLACEMENT
     names = data.SESSION_NAMES
@@ -64,7 +66,8 @@ class SessionRunRule(Rule):
         "Call the function that computes the fetches, passing the fed values as arguments: "
         "`loss_value = train_step(x_batch, y_batch)`."
     )
-    node_types = (ast.Call,)
+    call_attrs = ("eval", "run", "partial_run", "partial_run_setup")
+    node_types = (ast.Call, ast.With, ast.AsyncWith)
     INVALID = (
         "import tensorflow as tf\nsess = tf.Session()  # [TF101]\nsess.run(init)  # [TF103]\n",
         "import tensorflow as tf\n\ndef train(model):\n"
@@ -72,6 +75,9 @@ class SessionRunRule(Rule):
         "import tensorflow.compat.v1 as tf\ntf.disable_v2_behavior()  # [TF107]\n"
         "def go(sess):\n    return sess.run(y)  # [TF103]\n",
         "import tensorflow as tf\nvalue = loss.eval(feed_dict={x: 1.0})  # [TF103]\n",
+        "import tensorflow as tf\nsess = tf.Session()  # [TF101]\nvalue = var.eval(sess)  # [TF103]\ntrain_op.run(sess)  # [TF103]\n",
+        "import tensorflow as tf\nwith tf.Session():  # [TF101]\n    init_op.run()  # [TF103]\n    print(x.eval())  # [TF103]\n",
+        "import tensorflow as tf\nsess = tf.Session()  # [TF101]\nsess.run(tf.global_variables_initializer())  # [TF103]\n",
     )
     VALID = (
         "import tensorflow as tf\nimport onnxruntime as ort\nsess = ort.InferenceSession('m.onnx')\n"
@@ -79,6 +85,8 @@ class SessionRunRule(Rule):
         "import tensorflow as tf\nimport subprocess\nsubprocess.run(['ls'])\n",
         "import tensorflow as tf\n\ndef f(session):\n    return session.run()\n",
         "import tensorflow as tf\nmodel.evaluate(x)\nresult = metric.result()\n",
+        "import tensorflow as tf\n\nclass Runner:\n    def run(self, session=None):\n        pass\n\n"
+        "runner = Runner()\nrunner.run()\nrunner.eval(session)\nmodel.eval()\n",
     )
     fix_safety = (
         "Only a run whose single fetch is a variable initializer carries a fix (unsafe, the same as TF104's): the "
@@ -94,6 +102,9 @@ class SessionRunRule(Rule):
     )
 
     def check(self, node: ast.AST, ctx: Context) -> None:
+        if isinstance(node, (ast.With, ast.AsyncWith)):
+            self.check_with(node, ctx)
+            return
         assert isinstance(node, ast.Call)
         func = node.func
         if not isinstance(func, ast.Attribute):
@@ -104,6 +115,16 @@ class SessionRunRule(Rule):
         if attr == "eval" or (attr == "run" and session_kw is not None):
             if feed is not None or session_kw is not None:
                 self._report(ctx, node, f"{ctx.source_of(func)}(...)", feed, None)
+                return
+        if attr in ("eval", "run") and len(node.args) == 1 and not node.keywords and not _user_object(func.value, ctx):
+            # `var.eval(sess)` / `op.run(session)`: the session passed positionally
+            session = _session_argument(node.args[0], ctx)
+            display = f"{ctx.source_of(func)}(...)"
+            if session == "typed":
+                self._report(ctx, node, display, None, None)
+                return
+            if session == "spelled":
+                ctx.defer(lambda: self._report(ctx, node, display, None, None) if ctx.runs_tf1 else None)
                 return
         if attr in ("eval", "run") and not node.args and not node.keywords:
             # `tensor.eval()` / `init_op.run()` on something a TF call returned
@@ -117,6 +138,10 @@ class SessionRunRule(Rule):
                 if attr == "eval" or is_op:
                     self._report(ctx, node, f"{ctx.source_of(func)}()", None, None)
                     return
+            elif ref is None and _in_session_block(node, ctx) and not _user_object(func.value, ctx):
+                # `op.run()` / `x.eval()` of an unknown receiver under `with tf.Session():` (the default session)
+                self._report(ctx, node, f"{ctx.source_of(func)}()", None, None)
+                return
         if attr not in ("run", "partial_run", "partial_run_setup"):
             return
         receiver = ctx.resolve(func.value)
@@ -135,14 +160,109 @@ class SessionRunRule(Rule):
         # An untyped `sess`/`self.session` is a TF session only in a module that runs TF1.
         ctx.defer(lambda: self._report(ctx, node, display, feed, None) if ctx.runs_tf1 else None)
 
+    def check_with(self, node: ast.AST, ctx: Context) -> None:
+        """Remember the lines of `with tf.Session():` blocks: there a bare `x.eval()` runs in that session."""
+        assert isinstance(node, (ast.With, ast.AsyncWith))
+        for item in node.items:
+            ref = ctx.resolve_call(item.context_expr)
+            factory = isinstance(item.context_expr, ast.Call) and isinstance(item.context_expr.func, ast.Attribute) and (
+                _SESSION_FACTORIES.search(item.context_expr.func.attr) is not None
+                and item.context_expr.func.attr != "InferenceSession"
+            )
+            if (ref is not None and ref.name in data.SESSION_INSTANCE_NAMES) or (factory and ctx.runs_tf1):
+                _SESSION_BLOCKS.setdefault(ctx, []).append((node.body[0].lineno, node.end_lineno or node.lineno))
+                return
+
     def _report(self, ctx: Context, node: ast.Call, display: str, feed: Optional[ast.keyword], ref: Optional[TFRef]) -> None:
         suffix = " with a `feed_dict`" if feed is not None else ""
         severity = Severity.WARNING if ref is not None and ref.via == "compat.v1" else Severity.ERROR
+        reads = _reads_variable_list(node, ctx)
+        if reads is not None:
+            # One finding for `sess.run(tf.global_variables())`: reading the values is the change (TF204 absorbed).
+            self.report(ctx, node, None, name=display, feed=suffix, severity=severity, replacement=_READ_VALUES.format(reads))
+            ctx.covers_nested(("TF204",))
+            return
+        if _runs_only_initializers(node, ctx):
+            # One finding for `sess.run(tf.global_variables_initializer())` (TF104 inside is absorbed).
+            self.report(ctx, node, None, name=display, feed=suffix, severity=severity, replacement=_DELETE_INIT_RUN, fix=initializer_run_fix(node, ctx))
+            ctx.covers_nested(("TF104", "TF406"))
+            return
         self.report(ctx, node, None, name=display, feed=suffix, severity=severity, fix=initializer_run_fix(node, ctx))
+
+
+_READ_VALUES = "Read the values directly: `[v.numpy() for v in {}]` (the variables of the object that owns them)."
+_VARIABLE_LISTS = {
+    "global_variables": "model.variables",
+    "all_variables": "model.variables",
+    "model_variables": "model.variables",
+    "trainable_variables": "model.trainable_variables",
+    "local_variables": "model.non_trainable_variables",
+}
+
+
+def _reads_variable_list(node: ast.Call, ctx: Context) -> Optional[str]:
+    """`sess.run(tf.global_variables())`: the TF2 attribute that lists those variables, else None."""
+    if not isinstance(node.func, ast.Attribute) or node.func.attr != "run" or len(node.args) != 1 or node.keywords:
+        return None
+    fetch = node.args[0]
+    ref = ctx.resolve_call(fetch) if isinstance(fetch, ast.Call) and not fetch.args and not fetch.keywords else None
+    return _VARIABLE_LISTS.get(ref.name) if ref is not None else None
+
+
+_DELETE_INIT_RUN = "Delete the statement: TF2 variables are initialized when they are created, tables when they are built."
+
+
+def _runs_only_initializers(node: ast.Call, ctx: Context) -> bool:
+    """`sess.run(tf.global_variables_initializer())`, `sess.run([init_g(), init_l()])`, `sess.run(it.initializer)`."""
+    fetches = node.args[0] if node.args else keyword(node, "fetches")
+    if isinstance(fetches, ast.keyword):
+        fetches = fetches.value
+    items = fetches.elts if isinstance(fetches, (ast.List, ast.Tuple)) else [fetches]
+    if not items or not isinstance(node.func, ast.Attribute) or node.func.attr != "run" or node.keywords:
+        return False  # a `feed_dict` feeds the initializer: the data moves into the dataset instead
+    for item in items:
+        if isinstance(item, ast.Attribute) and item.attr == "initializer" and not isinstance(item.value, ast.Call):
+            continue  # `iterator.initializer`: a TF2 dataset needs none (TF406 names the iterator's change)
+        ref = ctx.resolve_call(item) if isinstance(item, ast.Call) else None
+        if ref is None or ref.name not in _INITIALIZERS:
+            return False
+    return True
+
+
+_INITIALIZERS = frozenset(
+    name for name, text in data.INITIALIZER_NAMES.items() if text is None or text.startswith("Delete the call")
+)
 
 
 # Calls whose result is a TF session although they are not TF APIs (tf.test.TestCase helpers).
 _SESSION_FACTORIES = re.compile(r"^(cached_session|test_session|session|get_session|_get_session|\w*_session)$|Session$")
+
+
+# Per file: the (first, last) lines of `with tf.Session():` bodies seen so far.
+_SESSION_BLOCKS: weakref.WeakKeyDictionary[Context, List[Tuple[int, int]]] = weakref.WeakKeyDictionary()
+
+
+def _in_session_block(node: ast.AST, ctx: Context) -> bool:
+    row = getattr(node, "lineno", 0)
+    return any(first <= row <= last for first, last in _SESSION_BLOCKS.get(ctx, ()))
+
+
+def _session_argument(node: ast.AST, ctx: Context) -> Optional[str]:
+    """"typed" for a TF session, "spelled" for a name spelled like one (`sess`, `self.session`), else None."""
+    ref = ctx.resolve(node)
+    if ref is not None:
+        return "typed" if ref.instance and ref.name in data.SESSION_INSTANCE_NAMES else None
+    if isinstance(node, ast.Name) and _bound_to_non_session(ctx, node):
+        return None
+    if isinstance(node, (ast.Name, ast.Attribute)) and _SESSION_LIKE.search(spelled_name(node)) is not None:
+        return "spelled"
+    return None
+
+
+def _user_object(receiver: ast.AST, ctx: Context) -> bool:
+    """The receiver is a local bound to an object this module makes (`runner = Runner()`), not a TF op."""
+    base = _chain_base(receiver)
+    return isinstance(base, ast.Name) and base is receiver and _bound_to_non_session(ctx, base)
 
 
 def _bound_to_non_session(ctx: Context, name: ast.Name) -> bool:
@@ -253,6 +373,7 @@ class DefaultGraphRule(Rule):
     replacement = "Trace the computation with `@tf.function` (use `f.get_concrete_function(...).graph` to inspect a graph)."
     names = data.DEFAULT_GRAPH_NAMES
     node_types = (ast.Call,)
+    call_attrs = ("as_default",)
     INVALID = (
         "import tensorflow as tf\ng = tf.get_default_graph()  # [TF105]\ntf.reset_default_graph()  # [TF105]\n",
         "import tensorflow as tf\nwith tf.Graph().as_default():  # [TF105]\n    pass\n",
@@ -286,6 +407,7 @@ class MonitoredSessionRule(Rule):
 
     code = "TF106"
     symbol = "monitored-session"
+    absorbs = ("TF104",)  # `tf.train.Scaffold(init_op=tf.global_variables_initializer())`: nothing to initialize
     summary = "`{name}` drives a TF1 graph session"
     replacement = (
         "`model.fit(dataset, callbacks=[tf.keras.callbacks.BackupAndRestore(backup_dir), ...])` (`backup_dir` only "
@@ -375,6 +497,7 @@ class SessionConfigRule(Rule):
 
     code = "TF110"
     symbol = "session-config"
+    absorbs = ("TF110",)  # `tf.ConfigProto(gpu_options=tf.GPUOptions(...))`: one config to rewrite
     summary = "`{name}` configures a TF1 session"
     replacement = "`tf.config` calls (threading, memory growth, device placement) before the first op runs."
     names = data.SESSION_CONFIG_NAMES
@@ -401,6 +524,7 @@ class DimensionValueRule(Rule):
     summary = "`{name}` reads a TF1 `Dimension` object"
     replacement = "Drop `.value`: `x.shape[i]` is already an int (or None) in TF2."
     node_types = (ast.Attribute,)
+    attr_names = ("value",)
     severity = Severity.ERROR
     INVALID = (
         "import tensorflow as tf\nn = x.get_shape()[1].value  # [TF111]\nm = x.shape[-1].value  # [TF111]\n",

@@ -42,6 +42,7 @@ class GetVariableRule(Rule):
     )
     names = data.VARIABLE_NAMES
     node_types = (ast.Call,)
+    call_names = tuple(names)
     INVALID = (
         "import tensorflow as tf\nw = tf.get_variable('w', [3, 4], initializer=tf.zeros_initializer())  # [TF201]\n",
         "import tensorflow.compat.v1 as tf\nb = tf.get_variable(  # [TF201]\n    'b', shape=[4])\n",
@@ -150,6 +151,7 @@ class VariableScopeRule(Rule):
 
     code = "TF202"
     symbol = "variable-scope"
+    absorbs = ("TF202",)  # `tf.variable_scope(tf.get_variable_scope(), reuse=True)`: one scope to remove
     summary = "`{name}` shares variables by name (TF1 variable scopes)"
     replacement = (
         "A `tf.keras.layers.Layer` / `tf.Module` subclass that creates its variables once and is reused as an "
@@ -179,6 +181,7 @@ class CollectionRule(Rule):
     replacement = data.DEFAULT_COLLECTION_REPLACEMENT
     names = {**{n: None for n in data.COLLECTION_FUNCTIONS}, "GraphKeys": None}
     node_types = (ast.Call,)
+    call_names = data.COLLECTION_FUNCTIONS
     INVALID = (
         "import tensorflow as tf\nupdates = tf.get_collection(tf.GraphKeys.UPDATE_OPS)  # [TF203]\n",
         "import tensorflow as tf\nreg = tf.get_collection(tf.GraphKeys.REGULARIZATION_LOSSES)  # [TF203]\n",

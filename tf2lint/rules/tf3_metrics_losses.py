@@ -136,6 +136,7 @@ class V1MetricsRule(_V1FunctionRule):
     tf1_keywords = data.METRIC_TF1_KEYWORDS
     names = {"metrics": None, **qualified(data.METRIC_MODULES, data.V1_METRICS)}
     node_types = (ast.Call,)
+    call_names = tuple(names)
     INVALID = (
         "import tensorflow as tf\neval_metric_ops = {\n"
         "    'accuracy': tf.metrics.accuracy(labels, predictions),  # [TF307]\n"
@@ -194,6 +195,7 @@ class V1LossesRule(_V1FunctionRule):
     tf1_keywords = data.LOSS_TF1_KEYWORDS
     names = {"losses": None, **qualified(data.LOSS_MODULES, data.V1_LOSSES)}
     node_types = (ast.Call,)
+    call_names = tuple(names)
     INVALID = (
         "import tensorflow as tf\nloss = tf.losses.sparse_softmax_cross_entropy(labels=labels, logits=logits)  # [TF308]\n",
         "import tensorflow.compat.v1 as tf\nloss = tf.losses.softmax_cross_entropy(onehot, logits, weights=mask)  # [TF308]\n",

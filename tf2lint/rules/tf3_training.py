@@ -23,6 +23,13 @@ ESTIMATOR_VERSION_NOTES = (
 )
 
 
+# The canonical prefixes `is_estimator_name` accepts (the Call dispatch keys of TF301).
+ESTIMATOR_CALL_NAMES = (
+    *data.ESTIMATOR_ERA_HOOKS, *data.ESTIMATOR_MODULES, *data.TPU_ESTIMATOR_MODULES, *data.ESTIMATOR_PRIVATE_MODULES,
+    *data.MODEL_TO_ESTIMATOR_NAMES,
+)
+
+
 def is_estimator_name(name: str) -> bool:
     if name in data.ESTIMATOR_ERA_HOOKS:
         return True
@@ -115,6 +122,8 @@ class EstimatorRule(TrainingRule):
         **qualified(data.TPU_ESTIMATOR_MODULES, ["TPUEstimatorSpec"]),
     }
     node_types = (ast.Call, ast.Import, ast.ImportFrom)
+    call_names = ESTIMATOR_CALL_NAMES
+    call_attrs = (*_ESTIMATOR_METHODS, *_EXPORT_METHODS)
     version_notes = ESTIMATOR_VERSION_NOTES
     INVALID = (
         "import tensorflow as tf\n\ndef model_fn(features, labels, mode, params):\n"
@@ -306,6 +315,7 @@ class CannedEstimatorRule(TrainingRule):
     replacement = "A Keras model built to the same architecture, trained with `compile`/`fit` on a `tf.data` dataset."
     names = qualified(data.ESTIMATOR_MODULES, data.CANNED_KINDS)
     node_types = (ast.Call,)
+    call_names = tuple(names)
     version_notes = ESTIMATOR_VERSION_NOTES + (
         " Linear and wide-and-deep estimators map to `tf.compat.v1.keras.models.LinearModel` / `WideDeepModel` below "
         "2.16 only: those classes exist in Keras 2 alone, so from 2.16 the replacement is a plain Keras model."
@@ -484,6 +494,7 @@ class TrainingSpecRule(TrainingRule):
     )
     names = qualified(data.ESTIMATOR_MODULES, data.TRAINING_SPEC)
     node_types = (ast.Call,)
+    call_names = tuple(names)
     version_notes = ESTIMATOR_VERSION_NOTES + (
         " Distributed evaluation with `tf.keras.utils.SidecarEvaluator` exists in Keras 2 only (TF <= 2.15 or `tf_keras`)."
     )
@@ -626,6 +637,7 @@ class ModelToEstimatorRule(TrainingRule):
     )
     names = {name: None for name in data.MODEL_TO_ESTIMATOR_NAMES}
     node_types = (ast.Call,)
+    call_names = tuple(names)
     version_notes = ESTIMATOR_VERSION_NOTES
     INVALID = (
         "import tensorflow as tf\nest = tf.keras.estimator.model_to_estimator(keras_model=model, model_dir='/tmp/m')  # [TF304]\n",
@@ -676,6 +688,8 @@ class SessionRunHookRule(TrainingRule):
         **{name: None for name in data.ESTIMATOR_ERA_HOOKS},
     }
     node_types = (ast.Call,)
+    call_names = tuple(names)
+    call_keywords = data.HOOK_KEYWORDS
     version_notes = (
         "The hooks under `tf.train` (removed from TF2; `tf.compat.v1.train` keeps them) are reported the same for every "
         "target version. " + ESTIMATOR_VERSION_NOTES.replace("`tf.estimator`", "`tf.estimator` (which re-exports the hooks)", 1)

@@ -93,6 +93,7 @@ class InputProducerRule(_CallRule):
     table = data.PRODUCERS
     names = qualified(data.TRAIN_MODULES, data.PRODUCERS)
     node_types = (ast.Call,)
+    call_names = tuple(names)
     INVALID = (
         "import tensorflow as tf\nfilename_queue = tf.train.string_input_producer(files, num_epochs=5, shuffle=False)  # [TF401]\n",
         "import tensorflow.compat.v1 as tf\nimage, label = tf.train.slice_input_producer([images, labels])  # [TF401]\n",
@@ -201,6 +202,7 @@ class QueueBatchRule(_CallRule):
     table = data.BATCHERS
     names = qualified(data.TRAIN_MODULES, data.BATCHERS)
     node_types = (ast.Call,)
+    call_names = tuple(names)
     INVALID = (
         "import tensorflow as tf\n"
         "xs, ys = tf.train.shuffle_batch([x, y], batch_size=32, capacity=1000, min_after_dequeue=10)  # [TF402]\n",
@@ -281,6 +283,7 @@ class ReaderRule(_CallRule):
     table = data.READERS
     names = qualified(data.READER_MODULES, data.READERS)
     node_types = (ast.Call,)
+    call_names = tuple(names)
     INVALID = (
         "import tensorflow as tf\nreader = tf.TextLineReader(skip_header_lines=1)  # [TF403]\n"
         "key, value = reader.read(filename_queue)\n",
@@ -343,6 +346,7 @@ class QueueRunnerRule(Rule):
 
     code = "TF404"
     symbol = "queue-runner"
+    absorbs = ("TF404",)  # `add_queue_runner(QueueRunner(...))`: one queue runner to remove
     summary = "`{name}` runs TF1 queue-runner threads"
     replacement = data.QUEUE_RUNNERS["start_queue_runners"]
     names = {
@@ -350,6 +354,7 @@ class QueueRunnerRule(Rule):
         "train.Coordinator": None,
     }
     node_types = (ast.Call,)
+    call_attrs = data.QUEUE_RUNNER_METHODS
     INVALID = (
         "import tensorflow as tf\ncoord = tf.train.Coordinator()  # [TF404]\n"
         "threads = tf.train.start_queue_runners(sess=sess, coord=coord)  # [TF404]\ncoord.request_stop()\ncoord.join(threads)\n",
@@ -417,6 +422,7 @@ class TF1QueueRule(_CallRule):
     table = data.QUEUES
     names = qualified(data.QUEUE_MODULES, data.QUEUES)
     node_types = (ast.Call,)
+    call_names = tuple(names)
     INVALID = (
         "import tensorflow as tf\nq = tf.FIFOQueue(capacity=100, dtypes=[tf.float32], shapes=[[28, 28]])  # [TF405]\n",
         "import tensorflow.compat.v1 as tf\nq = tf.RandomShuffleQueue(1000, 100, [tf.string])  # [TF405]\n",
@@ -496,6 +502,8 @@ class V1IteratorRule(Rule):
         "data.Iterator.from_string_handle": None,
     }
     node_types = (ast.Call, ast.Assign, ast.Attribute)
+    attr_names = ("initializer",)
+    call_attrs = (*data.DATASET_METHODS, *data.ITERATOR_MEMBERS)
     INVALID = (
         "import tensorflow as tf\nds = tf.data.TFRecordDataset(files).map(parse).batch(32)\n"
         "iterator = ds.make_one_shot_iterator()  # [TF406]\nfeatures, labels = iterator.get_next()\n",

@@ -301,6 +301,7 @@ class FeatureColumnRule(Rule):
     )
     names = {f"{data.MODULE}.{short}": None for short in data.CONSTRUCTORS}
     node_types = (ast.Call, ast.Assign)
+    call_names = tuple(names)
     version_notes = (
         "`tf.feature_column` still exists in TF 2.21, deprecated. From TF 2.16 `tf.keras` is Keras 3, which has no "
         "`DenseFeatures`: columns reach a Keras model only through `tf_keras` (`TF_USE_LEGACY_KERAS=1`). "
@@ -379,6 +380,7 @@ class FeatureColumnLayerRule(Rule):
         **{name: None for name in data.KERAS_LAYERS},
     }
     node_types = (ast.Call,)
+    call_names = tuple(names)
     version_notes = (
         "`tf.keras.layers.DenseFeatures` and `tf.keras.experimental.SequenceFeatures` exist up to TF 2.15 (Keras 2). "
         "With `target-version` 2.16 or later they are reported as errors: Keras 3 removed them (also from "

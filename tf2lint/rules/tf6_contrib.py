@@ -526,6 +526,7 @@ class ContribUseRule(_ContribRule):
     summary = "`{name}` uses tf.contrib"
     replacement = data.SYMBOL_OVERVIEW
     node_types = (ast.Call, ast.Compare, ast.If, ast.While, ast.IfExp, *TRY_NODES)
+    call_names = ("contrib",)
     version_notes = (
         "`tf.contrib` was last shipped in TF 1.15; no TF 2.x release has it. Some destinations depend on the "
         "target: `tf.estimator` (for `contrib.estimator`, `contrib.tpu.TPUEstimator`) exists only up to TF 2.15, "

@@ -51,6 +51,7 @@ class TF1OptimizerRule(Rule):
     )
     names = data.OPTIMIZER_NAMES
     node_types = (ast.Call,)
+    call_names = tuple(names)
     INVALID = (
         "import tensorflow as tf\nopt = tf.train.AdamOptimizer(learning_rate=1e-3, beta1=0.8)  # [TF701]\n",
         "import tensorflow.compat.v1 as tf\nopt = tf.train.RMSPropOptimizer(0.01, 0.95, use_locking=True)  # [TF701]\n",
@@ -241,6 +242,7 @@ class MinimizeGlobalStepRule(Rule):
         "and has no `global_step`."
     )
     node_types = (ast.Call,)
+    call_attrs = data.TRAINING_METHODS
     INVALID = (
         "import tensorflow as tf\nopt = tf.train.AdamOptimizer(0.1)  # [TF701]\n"
         "train_op = opt.minimize(loss, global_step=gs)  # [TF702]\n",
@@ -362,6 +364,7 @@ class LearningRateDecayRule(Rule):
     )
     names = data.SCHEDULE_NAMES
     node_types = (ast.Call,)
+    call_names = tuple(names)
     INVALID = (
         "import tensorflow as tf\n"
         "lr = tf.train.exponential_decay(0.1, global_step, 1000, 0.96, staircase=True)  # [TF703]\n",

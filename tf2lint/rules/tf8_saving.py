@@ -30,6 +30,7 @@ class SaverRule(Rule):
 
     code = "TF801"
     symbol = "saver"
+    absorbs = ("TF204",)  # `tf.train.Saver(tf.global_variables())`: the checkpoint names its objects
     summary = "`{name}` saves TF1 graph variables by name"
     replacement = (
         "`checkpoint = tf.train.Checkpoint(model=model, optimizer=optimizer)` and "
@@ -38,9 +39,10 @@ class SaverRule(Rule):
     )
     names = data.SAVER_NAMES
     node_types = (ast.Call,)
+    call_names = ("train.Saver",)
     INVALID = (
         "import tensorflow as tf\nsaver = tf.train.Saver(max_to_keep=3)  # [TF801]\nsaver.save(sess, path)\n",
-        "import tensorflow as tf\nsaver = tf.compat.v1.train.Saver(var_list=tf.compat.v1.global_variables())  # [TF801, TF204]\n",
+        "import tensorflow as tf\nsaver = tf.compat.v1.train.Saver(var_list=tf.compat.v1.global_variables())  # [TF801]\n",
         "from tensorflow.train import Saver  # [TF801]\nsaver = Saver()  # [TF801]\n",
         "import tensorflow as tf\nreader = tf.train.NewCheckpointReader(path)  # [TF801]\n"
         "if tf.train.checkpoint_exists(path):  # [TF801]\n    pass\n",
@@ -138,6 +140,7 @@ class MetaGraphRule(Rule):
     replacement = data.IMPORT_META_GRAPH.format(path="'model.meta'")
     names = data.META_GRAPH_NAMES
     node_types = (ast.Module, ast.Call)
+    call_names = tuple(names)
     INVALID = (
         "import tensorflow as tf\nsaver = tf.train.import_meta_graph('model.ckpt.meta')  # [TF802]\n",
         "import tensorflow.compat.v1 as tf\ntf.train.export_meta_graph(filename='model.meta')  # [TF802]\n",
@@ -194,6 +197,7 @@ class InitFromCheckpointRule(Rule):
     )
     names = data.INIT_FROM_CHECKPOINT_NAMES
     node_types = (ast.Call,)
+    call_names = tuple(names)
     INVALID = (
         "import tensorflow as tf\ntf.train.init_from_checkpoint(ckpt_dir, {'encoder/': 'model/encoder/'})  # [TF803]\n",
         "import tensorflow.compat.v1 as tf\ntf.train.init_from_checkpoint('/tmp/m.ckpt', {'w': w})  # [TF803]\n",
@@ -255,6 +259,7 @@ class SavedModelV1Rule(Rule):
     version_notes = data.KERAS3_SAVE_NOTE
     names = data.SAVED_MODEL_NAMES
     node_types = (ast.Call,)
+    call_names = ("saved_model",)
     INVALID = (
         "import tensorflow as tf\n"
         "tf.saved_model.simple_save(sess, export_dir, inputs={'x': x}, outputs={'y': y})  # [TF804]\n",
@@ -378,6 +383,7 @@ class SummaryFileWriterRule(_SummaryRule):
     )
     names = data.FILE_WRITER_NAMES
     node_types = (ast.Call,)
+    call_names = ("summary.FileWriter", "summary.FileWriterCache")
     INVALID = (
         "import tensorflow as tf\nwriter = tf.summary.FileWriter('/tmp/logs', sess.graph)  # [TF805]\n"
         "writer.add_summary(summary, step)\n",
@@ -492,6 +498,8 @@ class V1SummaryOpRule(_SummaryRule):
     replacement = "`tf.summary.scalar(name, data, step=step)` (and the other ops) inside `with writer.as_default():`."
     names = data.V1_SUMMARY_NAMES
     node_types = (ast.Call,)
+    call_names = ("summary", *data.SUMMARY_PROTOS, *data.V2_SUMMARY_CONTEXT)
+    call_attrs = ("as_default",)
     INVALID = (
         "import tensorflow.compat.v1 as tf\ntf.summary.scalar('loss', loss)  # [TF807]\n",
         "import tensorflow as tf\nx = tf.placeholder(tf.float32)  # [TF102]\ntf.summary.histogram('x', x)  # [TF807]\n",

@@ -21,6 +21,7 @@ from tf2lint.finding import Severity
 from tf2lint.names import VIA_COMPAT_V1, VIA_COMPAT_V2, TFRef
 from tf2lint.rules import render
 from tf2lint.rules.base import Rule, register
+from tf2lint.rules.rank_evidence import selects_rows
 from tf2lint.rules.tf9_symbols import classify, covered_by_idiom, evidence, when_tf1
 
 OLD_KEYWORDS: FrozenSet[str] = frozenset(
@@ -192,6 +193,7 @@ class RenamedKeywordRule(Rule):
         "`keep_prob=p`; delete removed ones such as `partition_strategy=` (the finding says what TF2 does instead)."
     )
     node_types = (ast.Call,)
+    call_keywords = OLD_KEYWORDS
     priority = 1
     fix_safety = (
         "Safe for renamed keywords (`keep_dims=True` -> `keepdims=True`, `keep_prob=p` -> `rate=1 - p`, which TF1 "
@@ -236,8 +238,8 @@ class RenamedKeywordRule(Rule):
         if ref is None:
             self._check_method(node, hits, ctx)
             return
-        if ref.via == VIA_COMPAT_V2:
-            return
+        if ref.via == VIA_COMPAT_V2 or ref.private:
+            return  # a private module's function keeps its TF1 signature in TF2
         name = ref.name
         changes = sig.KEYWORDS.get(name)
         if not changes or owned_elsewhere(name):
@@ -312,6 +314,7 @@ class ArgumentOrderRule(Rule):
         "drop the ones TF2 removed (`use_cudnn_on_gpu` of `tf.nn.conv2d`)."
     )
     node_types = (ast.Call,)
+    call_attrs = tuple(REORDER_MIN)
     priority = 1
     fix_safety = (
         "Safe: the arguments from the moved position on are passed by keyword, each under the name its TF1 "
@@ -349,8 +352,8 @@ class ArgumentOrderRule(Rule):
         if minimum is None or len(args) <= minimum:
             return
         ref = ctx.resolve_call(node)
-        if ref is None or ref.via == VIA_COMPAT_V2:
-            return
+        if ref is None or ref.via == VIA_COMPAT_V2 or ref.private:
+            return  # a private module's function keeps its TF1 signature in TF2 (`nn_ops.in_top_k`)
         name = ref.name
         entry = sig.POSITIONAL.get(name)
         if entry is None or name in routes.CHANGED or owned_elsewhere(name):
@@ -422,6 +425,7 @@ class ChangedSemanticsRule(Rule):
         "`tf.saved_model.load(export_dir)`; the finding renders the call."
     )
     node_types = (ast.Call,)
+    call_attrs = (*TF1_SWITCHES, *CHANGED_LAST)
     priority = 1
     version_notes = (
         "The TF1 meaning stays available as `tf.compat.v1.<name>` on every TF 2.x release; from TF 2.16 "
@@ -432,11 +436,13 @@ class ChangedSemanticsRule(Rule):
         "import tensorflow as tf\ninit = tf.zeros_initializer(dtype=tf.int32)  # [TF906]\n",
         "import tensorflow as tf\nsess = tf.Session()  # [TF101]\ny = tf.nn.dropout(x, 0.5)  # [TF906]\n",
         "import tensorflow.compat.v1 as tf\nsample = tf.random.poisson(lam, [10])  # [TF906]\n",
+        "import tensorflow.compat.v1 as tf\nseq = tf.where(tf.reduce_any(finished, 1), finished_seq, alive_seq)  # [TF906]\n",
     )
     VALID = (
         "import tensorflow as tf\nwith tf.name_scope('block'):\n    y = tf.nn.dropout(x, 0.5)\n"
         "s = tf.random.poisson([10], lam)\nz = tf.where(c, x, y)\ninit = tf.zeros_initializer()\n",
         "import tensorflow as tf\ntf.debugging.assert_equal(a, b, message='mismatch')\n",
+        "import tensorflow.compat.v1 as tf\nlr = tf.where(step < warmup_steps, warmup, decay)\nz = tf.where(x > 0, x, tf.zeros_like(x))\n",
     )
 
     def check(self, node: ast.AST, ctx: Context) -> None:
@@ -450,8 +456,8 @@ class ChangedSemanticsRule(Rule):
         if func_name not in CHANGED_LAST:
             return
         ref = ctx.resolve_call(node)
-        if ref is None or ref.via == VIA_COMPAT_V2:
-            return
+        if ref is None or ref.via == VIA_COMPAT_V2 or ref.private:
+            return  # a private module's function keeps its TF1 meaning in TF2
         name = ref.name
         entry = routes.CHANGED.get(name)
         if entry is None or owned_elsewhere(name):
@@ -478,6 +484,8 @@ class ChangedSemanticsRule(Rule):
             changes_meaning = any(t in bound.by_name for t in entry.triggers)
         if not changes_meaning:
             return
+        if name == "where" and not selects_rows(bound.by_name.get("condition"), bound.by_name.get("x"), bound.by_name.get("y"), ctx):
+            return  # TF1 and TF2 agree unless the condition has lower rank than the branches
         message = f"`{ref.display}(...)` means something else in TF2: {entry.change}"
         severity = severity_of(ref, entry.certain)
         if ref.via == VIA_COMPAT_V1:

@@ -328,6 +328,7 @@ class RenamedSymbolRule(SymbolRule):
     )
     kind = RENAMED
     node_types = (ast.Call,)
+    call_attrs = tuple(name.rpartition(".")[2] for name in routes.CASTS)
     fix_safety = (
         "Safe where the TF2 name runs the same code as the TF1 one (checked against TensorFlow 2.21: the same "
         "function, or a TF1 wrapper that calls it), rendered from the call: `tf.to_float(x)` becomes "

@@ -15,8 +15,9 @@ def session_forward_tf1(workdir):
     w2, b2 = tf.Variable(data.W2), tf.Variable(data.B2)
     hidden = tf.nn.relu(tf.matmul(x, w1) + b1)
     probs = tf.nn.softmax(tf.matmul(hidden, w2) + b2)
+    init = tf.global_variables_initializer()
     with tf.Session() as sess:
-        sess.run(tf.global_variables_initializer())
+        sess.run(init)
         full = sess.run(probs, feed_dict={x: data.X})
         first = sess.run(probs, feed_dict={x: data.X[:1]})
     return {"probs": full, "first": first}
