@@ -184,7 +184,10 @@ class SessionRunRule(Rule):
             return
         if _runs_only_initializers(node, ctx):
             # One finding for `sess.run(tf.global_variables_initializer())` (TF104 inside is absorbed).
-            self.report(ctx, node, None, name=display, feed=suffix, severity=severity, replacement=_DELETE_INIT_RUN, fix=initializer_run_fix(node, ctx))
+            self.report(
+                ctx, node, None, name=display, feed=suffix, severity=severity, replacement=_DELETE_INIT_RUN,
+                fix=initializer_run_fix(node, ctx),
+            )
             ctx.covers_nested(("TF104", "TF406"))
             return
         self.report(ctx, node, None, name=display, feed=suffix, severity=severity, fix=initializer_run_fix(node, ctx))
