@@ -429,3 +429,17 @@ def test_layer_functions_are_shown_as_keras_layers_with_every_argument():
     assert finding.fix is not None and finding.fix.applicability == "display-only"
     text = only("import tensorflow as tf\nd = tf.layers.dropout(c, 0.5, training=t)\n", "TF205").replacement
     assert text.startswith("`tf.keras.layers.Dropout(rate=0.5)(c, training=t)`")
+
+
+def test_tf1_calls_inside_rendered_arguments_are_converted():
+    source = (
+        "import tensorflow as tf\n"
+        "h = tf.layers.dense(tf.layers.flatten(x), 8, kernel_initializer=tf.truncated_normal_initializer(stddev=0.1))\n"
+    )
+    text = [f for f in lint(source) if f.code == "TF205" and f.start.col == 4][0].replacement
+    assert text.startswith(
+        "`tf.keras.layers.Dense(units=8, kernel_initializer=tf.keras.initializers.TruncatedNormal(stddev=0.1))"
+        "(tf.keras.layers.Flatten()(x))`"
+    )
+    summary = only("import tensorflow as tf\ntf.summary.scalar('p', tf.to_float(a))\n", "TF807").replacement
+    assert summary.startswith("`tf.summary.scalar('p', tf.cast(a, tf.float32), step=step)`")
