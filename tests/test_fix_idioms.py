@@ -443,3 +443,14 @@ def test_tf1_calls_inside_rendered_arguments_are_converted():
     )
     summary = only("import tensorflow as tf\ntf.summary.scalar('p', tf.to_float(a))\n", "TF807").replacement
     assert summary.startswith("`tf.summary.scalar('p', tf.cast(a, tf.float32), step=step)`")
+
+
+def test_contrib_modules_moved_into_core_are_fixed_where_core_has_the_name():
+    source = (
+        "import tensorflow.compat.v1 as tf\nfrom tensorflow.contrib import framework as contrib_framework\n"
+        "a = contrib_framework.nest.map_structure(f, s)\nb = contrib_framework.nest.flatten_up_to(s, t)\n"
+        "nest = contrib_framework.nest\n"
+    )
+    fixes = {f.start.row: f.fix for f in lint(source) if f.code == "TF602"}
+    assert fixes[3] is not None and fixes[3].edits[0].content == "tf.nest.map_structure"
+    assert fixes[4] is None and fixes[5] is None  # TF 2.21's tf.nest has no flatten_up_to; the alias is left
