@@ -72,12 +72,7 @@ def test_removed_symbol_through_a_compat_v1_alias_is_reported_as_legacy():
     "source,code,version,note",
     [
         ("import tensorflow as tf\ns = tf.keras.backend.get_session()\n", "TF901", (2, 16), "tf_keras"),
-        pytest.param(
-            "import tensorflow as tf\nw = tf.summary.FileWriter(d)\n", "TF805", (2, 21), "pip install tensorboard",
-            marks=pytest.mark.xfail(
-                strict=True, reason="TF805 (the idiom rule that owns tf.summary.FileWriter) lacks the TF 2.21 TensorBoard note"
-            ),
-        ),
+        ("import tensorflow as tf\nw = tf.summary.FileWriter(d)\n", "TF805", (2, 21), "pip install tensorboard"),
         ("import tensorflow as tf\nc = tf.lite.TocoConverter(g, i, o)\n", "TF901", (2, 19), "ai_edge_litert"),
     ],
 )

@@ -10,15 +10,17 @@ it too:
   (`tf.variable_scope(tf.get_variable_scope())`, `tf.ConfigProto(gpu_options=tf.GPUOptions())`,
   `sess.run(tf.global_variables_initializer())`: delete the statement).
 
-A nested finding whose fix the outer finding's fix does not cover is kept: dropping it would
-lose an edit.
+A nested finding whose fix the outer finding's fix does not cover is kept, unless both fixes
+can be applied together: its edits then join the outer fix (`tf.logging.set_verbosity(tf.logging.INFO)`
+is one finding whose fix rewrites both names), so no edit is lost.
 """
 
 from __future__ import annotations
 
-from typing import Dict, FrozenSet, List, Set, Tuple
+from dataclasses import replace
+from typing import Dict, FrozenSet, List, Optional, Set, Tuple
 
-from tf2lint.finding import Finding, Position
+from tf2lint.finding import Applicability, Finding, Fix, Position
 
 
 def _inside(inner: Finding, outer: Finding) -> bool:
@@ -41,6 +43,20 @@ def _pos(p: Position) -> Tuple[int, int]:
     return (p.row, p.col)
 
 
+def _joined(outer: Fix, inner: Fix) -> Optional[Fix]:
+    """``outer`` extended with ``inner``'s edits when both apply and no edits overlap, else None."""
+    if not (outer.applicable and inner.applicable):
+        return None
+    taken = [(_pos(e.start), _pos(e.end)) for e in outer.edits]
+    extra = [e for e in inner.edits if e not in outer.edits]
+    for e in extra:
+        start, end = _pos(e.start), _pos(e.end)
+        if any(s < end and start < t or (start == end and s < start < t) for s, t in taken):
+            return None
+    unsafe = Applicability.UNSAFE.value in (outer.applicability, inner.applicability)
+    return replace(outer, edits=outer.edits + tuple(extra), applicability=Applicability.UNSAFE.value if unsafe else outer.applicability)
+
+
 def drop_nested(
     findings: List[Finding], references: Set[int], absorbs: Dict[str, FrozenSet[str]], covering: Dict[int, FrozenSet[str]]
 ) -> List[Finding]:
@@ -56,6 +72,7 @@ def drop_nested(
     if not candidates:
         return findings
     dropped: Set[int] = set()
+    joined: Dict[int, Fix] = {}  # id of an outer finding -> its fix with the edits of the findings it took in
     for inner in candidates:
         is_reference = id(inner) in references
         for outer in findings:
@@ -66,9 +83,17 @@ def drop_nested(
                 or inner.code in absorbs.get(outer.code, ())
                 or inner.code in covering.get(id(outer), ())
             )
-            if related and _inside(inner, outer) and (inner.start, inner.end) != (outer.start, outer.end) and _covers(outer, inner):
+            if not related or not _inside(inner, outer) or (inner.start, inner.end) == (outer.start, outer.end):
+                continue
+            if _covers(outer, inner):
+                dropped.add(id(inner))
+                break
+            fix = joined.get(id(outer), outer.fix)
+            merged = _joined(fix, inner.fix) if fix is not None and inner.fix is not None else None
+            if merged is not None:
+                joined[id(outer)] = merged
                 dropped.add(id(inner))
                 break
     if not dropped:
         return findings
-    return [f for f in findings if id(f) not in dropped]
+    return [replace(f, fix=joined[id(f)]) if id(f) in joined else f for f in findings if id(f) not in dropped]
