@@ -74,8 +74,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("-v", "--verbose", action="store_true", help="say how many files were checked or taken from the cache")
 
     sub.add_parser("rules", help="list every rule")
-    rule = sub.add_parser("rule", help="print one rule's documentation")
-    rule.add_argument("code", metavar="CODE")
+    rule = sub.add_parser("rule", help="print one rule's documentation (by code or symbol)")
+    rule.add_argument("code", metavar="CODE_OR_SYMBOL", help="a code (TF101) or a symbol (tf1-session)")
 
     from tf2lint.verify.cli import add_arguments as add_verify_arguments
 
@@ -202,12 +202,12 @@ def run_rules(out: TextIO) -> int:
 
 def run_rule(code: str, out: TextIO, err: TextIO) -> int:
     from tf2lint.docs import render_rule_page
-    from tf2lint.registry import rule_by_code
+    from tf2lint.registry import rule_by_name
 
     try:
-        cls = rule_by_code(code)
+        cls = rule_by_name(code)
     except KeyError:
-        err.write(f"tf2lint: error: unknown rule code {code!r} (see `tf2lint rules`)\n")
+        err.write(f"tf2lint: error: no rule has the code or symbol {code!r} (see `tf2lint rules`)\n")
         return EXIT_ERROR
     out.write(render_rule_page(cls))
     return EXIT_CLEAN
