@@ -18,6 +18,7 @@ from urllib.parse import quote
 from tf2lint import __version__
 from tf2lint.finding import DOCS_BASE_URL, Finding, Position, Severity
 from tf2lint.notebook import cell_of
+from tf2lint.output.report import Report
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 PROJECT_URL = DOCS_BASE_URL.split("/blob/")[0]
@@ -148,6 +149,10 @@ def to_sarif(findings: Sequence[Finding], fingerprints: Optional[Sequence[str]] 
             }
         ],
     }
+
+
+def format_sarif(report: Report) -> str:
+    return json.dumps(to_sarif(report.findings, report.fingerprints), indent=2, ensure_ascii=False) + "\n"
 
 
 def render(findings: List[Finding], out: TextIO, fingerprints: Optional[Sequence[str]] = None) -> None:

@@ -1,12 +1,20 @@
-"""Human-readable output: `path:row:col: CODE message`, the replacement underneath."""
+"""Human-readable output.
+
+``concise`` (the default; ``text`` is its old name): ``path:row:col: CODE message`` with the
+replacement on the next line after ``->``, and a closing line.  ``full`` adds the source line
+with a caret span under the flagged code, and the fix when there is one.
+"""
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from typing import List, TextIO
 
 from tf2lint.finding import Finding
 from tf2lint.notebook import cell_of
+from tf2lint.output.report import Report
+from tf2lint.output.style import BOLD, CYAN, DIM, GREEN, SEVERITY_COLORS, paint
 
 
 def location(f: Finding) -> str:
@@ -16,20 +24,89 @@ def location(f: Finding) -> str:
     return f"{where}:{f.start.row}:{f.start.col + 1}"
 
 
-def render(findings: List[Finding], out: TextIO) -> None:
-    for f in findings:
-        out.write(f"{location(f)}: {f.code} {f.message}\n")
-        if f.replacement:
-            out.write(f"    -> {f.replacement}\n")
+def headline(f: Finding, color: bool = False) -> str:
+    """The finding's first line: where, code, message."""
+    code = paint(f.code, BOLD, SEVERITY_COLORS[f.severity], enabled=color)
+    return f"{paint(location(f), BOLD, enabled=color)}: {code} {f.message}"
+
+
+def _indented(text: str, indent: str) -> str:
+    return text.replace("\n", "\n" + indent)
+
+
+def closing_line(report: Report) -> str:
+    """"Found N findings in M files.", or "All checks passed" for a clean run without errors."""
+    findings = report.findings
     if findings:
         files = len({f.filename for f in findings})
         noun = "finding" if len(findings) == 1 else "findings"
-        out.write(f"Found {len(findings)} {noun} in {files} file{'s' if files != 1 else ''}.\n")
-    else:
-        out.write("All checks passed: no TF1 idioms found.\n")
+        return f"Found {len(findings)} {noun} in {files} file{'s' if files != 1 else ''}.\n"
+    if report.errors:
+        return ""  # an error was reported: the run did not check everything
+    return "All checks passed: no TF1 idioms found.\n"
+
+
+def format_concise(report: Report) -> str:
+    parts: List[str] = []
+    for f in report.findings:
+        parts.append(headline(f, report.color) + "\n")
+        if f.replacement:
+            parts.append(f"    {paint('->', GREEN, enabled=report.color)} {_indented(f.replacement, '       ')}\n")
+    if not report.quiet:
+        parts.append(closing_line(report))
+    return "".join(parts)
+
+
+def _width(text: str) -> int:
+    """Columns a terminal gives ``text`` (wide East Asian characters take two)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 0 if unicodedata.combining(ch) else 1 for ch in text)
+
+
+def snippet(f: Finding, line: str, color: bool = False) -> List[str]:
+    """The source line with a caret span under the flagged code (its first line when it spans several)."""
+    shown = line.expandtabs(4)
+    prefix = line[: f.start.col].expandtabs(4)
+    end = f.end.col if f.end.row == f.start.row else len(line)
+    span = max(_width(line[:end].expandtabs(4)) - _width(prefix), 1)
+    gutter = str(f.start.row)
+    pad = " " * len(gutter)
+    bar = paint("|", CYAN, enabled=color)
+    carets = paint("^" * span, BOLD, SEVERITY_COLORS[f.severity], enabled=color)
+    return [f"{pad} {bar}", f"{paint(gutter, CYAN, enabled=color)} {bar} {shown}", f"{pad} {bar} {' ' * _width(prefix)}{carets}"]
+
+
+def format_full(report: Report) -> str:
+    parts: List[str] = []
+    color = report.color
+    for f in report.findings:
+        lines = [headline(f, color)]
+        source = report.source_line(f)
+        if source is not None:
+            lines += snippet(f, source, color)
+        if f.replacement:
+            lines.append(f"  = {paint('use instead:', GREEN, enabled=color)} {_indented(f.replacement, '    ')}")
+        if f.fix is not None and f.fix.applicable:
+            what = f.fix.message or "apply the replacement"
+            lines.append(f"  = {paint(f'{f.fix.applicability} fix:', DIM, enabled=color)} {what}")
+        parts.append("\n".join(lines) + "\n\n")
+    if not report.quiet:
+        parts.append(closing_line(report))
+    return "".join(parts)
+
+
+def render(findings: List[Finding], out: TextIO) -> None:
+    out.write(format_concise(Report(findings)))
+
+
+def statistics_rows(findings: List[Finding]) -> List[tuple]:
+    """(count, code, symbol), most frequent first."""
+    counts = Counter((f.code, f.symbol) for f in findings)
+    return [(n, code, symbol) for (code, symbol), n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
+
+
+def format_statistics(findings: List[Finding]) -> str:
+    return "".join(f"{count:6d}  {code}  {symbol}\n" for count, code, symbol in statistics_rows(findings))
 
 
 def render_statistics(findings: List[Finding], out: TextIO) -> None:
-    counts = Counter((f.code, f.symbol) for f in findings)
-    for (code, symbol), count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
-        out.write(f"{count:6d}  {code}  {symbol}\n")
+    out.write(format_statistics(findings))

@@ -1,0 +1,61 @@
+"""`tf2lint check`'s report: the findings in the chosen format (or --statistics instead),
+then --summary; machine-readable formats keep stdout parseable, so the summary goes to stderr."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Dict, List, Optional, Sequence, TextIO
+
+from tf2lint.finding import Finding
+from tf2lint.output import HUMAN_FORMATS, canonical, format_report
+from tf2lint.output.report import Report
+from tf2lint.output.style import use_color
+from tf2lint.output.text import format_statistics, statistics_rows
+from tf2lint.summary import format_summary
+
+JSON_FORMATS = frozenset({"json", "json-lines"})
+
+
+def statistics_json(findings: List[Finding]) -> str:
+    rows = [{"code": code, "name": symbol, "count": count} for count, code, symbol in statistics_rows(findings)]
+    return json.dumps(rows, indent=2) + "\n"
+
+
+def write_report(
+    args: argparse.Namespace,
+    findings: List[Finding],
+    fingerprints: Sequence[str],
+    files: Sequence[str],
+    data: Dict[str, bytes],
+    errors: int,
+    out: TextIO,
+    err: TextIO,
+) -> None:
+    fmt = canonical(args.output_format)
+    report = Report(
+        findings,
+        files=files,
+        fingerprints=list(fingerprints) if fingerprints else None,
+        color=fmt in HUMAN_FORMATS and not args.output_file and use_color(out),
+        quiet=args.quiet,
+        errors=errors,
+        data=data,
+    )
+    if args.statistics:
+        text = statistics_json(findings) if fmt in JSON_FORMATS else format_statistics(findings)
+    else:
+        text = format_report(report, fmt)
+    summary = format_summary(findings, files) if args.summary else ""
+    handle: Optional[TextIO] = None
+    try:
+        if args.output_file:
+            handle = open(args.output_file, "w", encoding="utf-8")
+        target = handle or out
+        human = fmt in HUMAN_FORMATS and not args.statistics
+        target.write(text + (summary if human or (args.statistics and fmt not in JSON_FORMATS) else ""))
+        if summary and not (human or (args.statistics and fmt not in JSON_FORMATS)):
+            err.write(summary)
+    finally:
+        if handle is not None:
+            handle.close()
