@@ -36,3 +36,11 @@ def test_unknown_rule_is_an_error_naming_both_forms():
     result = run_cli("rule", "no-such-rule")
     assert result.returncode == 2
     assert "no-such-rule" in result.stderr and "code or symbol" in result.stderr
+
+
+def test_sarif_rules_carry_their_step_as_a_tag():
+    from tf2lint.output.sarif import to_sarif
+
+    rules = {r["id"]: r for r in to_sarif([], fingerprints=[])["runs"][0]["tool"]["driver"]["rules"]}
+    assert "migration-step-3" in rules["TF101"]["properties"]["tags"]
+    assert "migration-step-2" in rules["TF601"]["properties"]["tags"]

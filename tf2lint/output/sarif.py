@@ -49,7 +49,10 @@ def _rules() -> List[Dict[str, Any]]:
                     "level": LEVELS[cls.severity or Severity.ERROR],
                     "enabled": cls.default_enabled,
                 },
-                "properties": {"tags": ["tensorflow", "tf2-migration", FAMILIES[cls.family()]], "precision": "high"},
+                "properties": {
+                    "tags": ["tensorflow", "tf2-migration", FAMILIES[cls.family()], f"migration-step-{cls.step}"],
+                    "precision": "high",
+                },
             }
         )
     return out
