@@ -45,7 +45,8 @@ def test_dash_reads_standard_input(tmp_path):
     assert result.returncode == 1, result.stderr
     assert result.stdout.startswith("-:2:5: TF102 ")
     assert "-:3:8: TF101 " in result.stdout
-    assert result.stdout.endswith("Found 3 findings in 1 file.\n")
+    assert "-:4:5: TF902 [*] " in result.stdout  # --fix would rename it (in a file; stdin is only checked)
+    assert result.stdout.endswith("Found 3 findings in 1 file.\n[*] 1 fixable with --fix.\n")
     assert result.stderr == ""
 
 
@@ -108,7 +109,7 @@ def test_quiet_prints_the_findings_only(tmp_path):
     loud = cli("check", "--isolated", "a.py", cwd=tmp_path)
     quiet = cli("check", "--isolated", "-q", "a.py", cwd=tmp_path)
     assert quiet.returncode == loud.returncode == 1
-    assert loud.stdout == quiet.stdout + "Found 3 findings in 1 file.\n"
+    assert loud.stdout == quiet.stdout + "Found 3 findings in 1 file.\n[*] 1 fixable with --fix.\n"
     assert "TF999" in loud.stderr and quiet.stderr == ""
     write(tmp_path / "b.py", TF2)
     clean = cli("check", "--isolated", "--quiet", "b.py", cwd=tmp_path)
@@ -147,8 +148,9 @@ def test_full_shows_the_source_line_with_a_caret_span_and_the_replacement(tmp_pa
     log = blocks[1].splitlines()
     # Wide characters take two columns: the carets stay under `tf.log(v)`.
     assert log[2:4] == ["4 | v = '東京'; x = tf.log(v)", "  |                 ^^^^^^^^^"]
-    assert log[4] == "  = use instead: `tf.math.log`"
-    assert blocks[-1] == "Found 2 findings in 1 file.\n"
+    assert log[0].startswith("a.py:4:15: TF902 [*] `tf.log`")
+    assert log[4:6] == ["  = use instead: `tf.math.log`", "  = safe fix: Rename to `tf.math.log`"]
+    assert blocks[-1] == "Found 2 findings in 1 file.\n[*] 1 fixable with --fix.\n"
 
 
 def test_json_lines_is_one_json_object_per_finding(tmp_path):

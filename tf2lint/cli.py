@@ -14,6 +14,7 @@ from tf2lint.cache import DEFAULT_CACHE_DIR, Cache
 from tf2lint.config import Config, ConfigError, find_pyproject, load_file, with_overrides
 from tf2lint.discovery import discover
 from tf2lint.finding import Finding
+from tf2lint.fix import run as fixing
 from tf2lint.noqa_codes import warn_unknown_noqa
 from tf2lint.output import ALIASES, DEFAULT_FORMAT, FINGERPRINT_FORMATS, FORMATS, canonical
 from tf2lint.output.check_report import write_report
@@ -97,6 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--no-respect-gitignore", dest="respect_gitignore", action="store_false",
                        help="also check files that .gitignore files ignore")
     check.add_argument("-v", "--verbose", action="store_true", help="say how many files were checked or taken from the cache")
+    fixing.add_arguments(check)
 
     sub.add_parser("rules", help="list every rule")
     rule = sub.add_parser("rule", help="print one rule's documentation (by code or symbol)")
@@ -161,8 +163,16 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     # Identities (one more parse per file with findings) only when something uses them.
     need_identities = bool(args.baseline or args.write_baseline or canonical(args.output_format) in FINGERPRINT_FORMATS)
     results, stats = run(files, config, jobs=args.jobs or default_jobs(), cache=cache, want_identities=need_identities)
+    fixes = fixing.FixSettings.from_args(args, config)
+    fixed: Optional[fixing.FixRun] = None
+    if fixes.active:
+        results, fixed = fixing.fix_stage(fixes, results, config, cache=cache, jobs=args.jobs or default_jobs(),
+                                          want_identities=need_identities)
+        if fixes.diff:
+            code = fixing.write_diff(fixed, out, err)
+            return EXIT_ERROR if missing else EXIT_CLEAN if args.exit_zero else code
     stdin_data: Dict[str, bytes] = {}
-    if stdin:
+    if stdin:  # checked, never fixed: there is no file to write
         name = args.stdin_filename or STDIN
         data = read_stdin()
         if not (args.force_exclude and args.stdin_filename and config.is_excluded(name)):
@@ -188,7 +198,7 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             err.write(_baseline_note(args.baseline, comparison))
     if not args.quiet:
         warn_unknown_noqa(files, stdin_data, err)
-    write_report(args, findings, fingerprints, files, stdin_data, len(missing), out, err)
+    write_report(args, findings, fingerprints, files, stdin_data, len(missing), out, err, fixes, fixed)
     if missing:
         return EXIT_ERROR
     return EXIT_FINDINGS if findings and not args.exit_zero else EXIT_CLEAN

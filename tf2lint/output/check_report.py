@@ -8,6 +8,8 @@ import json
 from typing import Dict, List, Optional, Sequence, TextIO
 
 from tf2lint.finding import Finding
+from tf2lint.fix.report import render_fixed
+from tf2lint.fix.run import FixRun, FixSettings
 from tf2lint.output import HUMAN_FORMATS, canonical, format_report
 from tf2lint.output.report import Report
 from tf2lint.output.style import use_color
@@ -31,6 +33,8 @@ def write_report(
     errors: int,
     out: TextIO,
     err: TextIO,
+    fixes: Optional[FixSettings] = None,
+    fixed: Optional[FixRun] = None,
 ) -> None:
     fmt = canonical(args.output_format)
     report = Report(
@@ -41,6 +45,8 @@ def write_report(
         quiet=args.quiet,
         errors=errors,
         data=data,
+        unsafe_fixes=bool(fixes and fixes.unsafe),
+        fixed=len(fixed.fixed) if fixed else 0,
     )
     if args.statistics:
         text = statistics_json(findings) if fmt in JSON_FORMATS else format_statistics(findings)
@@ -53,9 +59,14 @@ def write_report(
             handle = open(args.output_file, "w", encoding="utf-8")
         target = handle or out
         human = fmt in HUMAN_FORMATS and not args.statistics
-        target.write(text + (summary if human or (args.statistics and fmt not in JSON_FORMATS) else ""))
-        if summary and not (human or (args.statistics and fmt not in JSON_FORMATS)):
-            err.write(summary)
+        # Extras go with the findings for a person, to stderr next to machine-readable output.
+        with_findings = human or (args.statistics and fmt not in JSON_FORMATS)
+        target.write(text + (summary if with_findings else ""))
+        extra = target if with_findings else err
+        if summary and not with_findings:
+            extra.write(summary)
+        if fixed is not None and fixes is not None and fixes.show:
+            render_fixed(fixed.fixed, extra)
     finally:
         if handle is not None:
             handle.close()

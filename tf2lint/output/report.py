@@ -20,6 +20,8 @@ class Report:
     color: bool = False
     quiet: bool = False  # the findings alone: no closing line
     errors: int = 0  # errors already reported: never say "All checks passed" after one
+    unsafe_fixes: bool = False  # whether --fix applies unsafe fixes too (the [*] mark follows it)
+    fixed: int = 0  # findings --fix fixed in this run
     # Bytes of inputs that are not files on disk (stdin), by the name findings carry.
     data: Dict[str, bytes] = field(default_factory=dict)
     _modules: Dict[str, Tuple[List[str], Optional[NotebookSource]]] = field(default_factory=dict, repr=False)

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
-from typing import List, TextIO
+from typing import List, Optional, TextIO
 
 from tf2lint.finding import Finding
+from tf2lint.fix.report import fixable_hint, mark, totals
 from tf2lint.notebook import cell_of
 from tf2lint.output.report import Report
 from tf2lint.output.style import BOLD, CYAN, DIM, GREEN, SEVERITY_COLORS, paint
@@ -24,10 +25,10 @@ def location(f: Finding) -> str:
     return f"{where}:{f.start.row}:{f.start.col + 1}"
 
 
-def headline(f: Finding, color: bool = False) -> str:
-    """The finding's first line: where, code, message."""
+def headline(f: Finding, color: bool = False, unsafe_fixes: bool = False) -> str:
+    """The finding's first line: where, code, ``[*]`` when --fix would fix it, message."""
     code = paint(f.code, BOLD, SEVERITY_COLORS[f.severity], enabled=color)
-    return f"{paint(location(f), BOLD, enabled=color)}: {code} {f.message}"
+    return f"{paint(location(f), BOLD, enabled=color)}: {code} {mark(f, unsafe_fixes)}{f.message}"
 
 
 def _indented(text: str, indent: str) -> str:
@@ -35,12 +36,16 @@ def _indented(text: str, indent: str) -> str:
 
 
 def closing_line(report: Report) -> str:
-    """"Found N findings in M files.", or "All checks passed" for a clean run without errors."""
+    """"Found N findings in M files." (with what --fix fixed), or "All checks passed" for a clean
+    run without errors; then how many --fix would fix."""
     findings = report.findings
+    hint = fixable_hint(findings, report.unsafe_fixes)
+    if report.fixed:
+        return totals(len(findings), report.fixed) + hint
     if findings:
         files = len({f.filename for f in findings})
         noun = "finding" if len(findings) == 1 else "findings"
-        return f"Found {len(findings)} {noun} in {files} file{'s' if files != 1 else ''}.\n"
+        return f"Found {len(findings)} {noun} in {files} file{'s' if files != 1 else ''}.\n" + hint
     if report.errors:
         return ""  # an error was reported: the run did not check everything
     return "All checks passed: no TF1 idioms found.\n"
@@ -49,7 +54,7 @@ def closing_line(report: Report) -> str:
 def format_concise(report: Report) -> str:
     parts: List[str] = []
     for f in report.findings:
-        parts.append(headline(f, report.color) + "\n")
+        parts.append(headline(f, report.color, report.unsafe_fixes) + "\n")
         if f.replacement:
             parts.append(f"    {paint('->', GREEN, enabled=report.color)} {_indented(f.replacement, '       ')}\n")
     if not report.quiet:
@@ -79,7 +84,7 @@ def format_full(report: Report) -> str:
     parts: List[str] = []
     color = report.color
     for f in report.findings:
-        lines = [headline(f, color)]
+        lines = [headline(f, color, report.unsafe_fixes)]
         source = report.source_line(f)
         if source is not None:
             lines += snippet(f, source, color)
@@ -94,8 +99,9 @@ def format_full(report: Report) -> str:
     return "".join(parts)
 
 
-def render(findings: List[Finding], out: TextIO) -> None:
-    out.write(format_concise(Report(findings)))
+def render(findings: List[Finding], out: TextIO, *, unsafe_fixes: bool = False, fixed: Optional[int] = None) -> None:
+    """``fixed``: how many findings --fix fixed (the closing line then counts them)."""
+    out.write(format_concise(Report(findings, unsafe_fixes=unsafe_fixes, fixed=fixed or 0)))
 
 
 def statistics_rows(findings: List[Finding]) -> List[tuple]:

@@ -17,7 +17,7 @@ from tf2lint.context import Context
 from tf2lint.data import symbols as routes
 from tf2lint.data.generated import v1_symbols as gen
 from tf2lint.data.symbols import MIGRATION_TOOLS
-from tf2lint.finding import Severity
+from tf2lint.finding import Applicability, Fix, Severity
 from tf2lint.names import VIA_COMPAT_V1, TFRef, prefixes
 from tf2lint.rules.base import Rule, register
 
@@ -298,9 +298,11 @@ class RenamedSymbolRule(SymbolRule):
     kind = RENAMED
     node_types = (ast.Call,)
     fix_safety = (
-        "No automatic fix yet. Renames are the same API under its TF2 name; arguments whose keyword or "
-        "position changed are reported separately (TF903, TF904)."
+        "Safe: a rename is the same API under its TF2 name (applied where the name is spelled through "
+        "`import tensorflow as tf`). Arguments whose keyword or position changed are reported and fixed "
+        "separately (TF903, TF904)."
     )
+    FIXES = (("import tensorflow as tf\ny = tf.log(x)\n", "import tensorflow as tf\ny = tf.math.log(x)\n"),)
     INVALID = (
         "import tensorflow as tf\ny = tf.log(x)  # [TF902]\n",
         "import tensorflow as tf\nif tf.gfile.Exists(path):  # [TF902]\n    pass\n",
@@ -338,7 +340,21 @@ class RenamedSymbolRule(SymbolRule):
         else:
             new = f"tf.{gen.RENAMED[key]}{ref.name[len(key):]}"
             replacement = f"`{new}`"
-        self.report(ctx, node, ref, replacement=replacement, severity=_severity(ref), new=new)
+        fix = None if key in routes.CASTS else _rename_fix(node, new, ctx)
+        self.report(ctx, node, ref, replacement=replacement, severity=_severity(ref), new=new, fix=fix)
+
+
+def _rename_fix(node: ast.AST, new: str, ctx: Context) -> Optional[Fix]:
+    """`tf.log` -> `tf.math.log`, spelled with the module's own name for `tensorflow`."""
+    root = node
+    while isinstance(root, ast.Attribute):
+        root = root.value
+    if node is root or not isinstance(root, ast.Name):
+        return None
+    base = ctx.resolve(root)
+    if base is None or base.path != "tensorflow":
+        return None
+    return Fix(Applicability.SAFE.value, (ctx.edit(node, root.id + new[len("tf"):]),), f"Rename to `{new}`")
 
 
 def _through_constant(node: ast.AST, module: str, ctx: Context) -> bool:
