@@ -9,8 +9,10 @@ import pytest
 
 from tests.conftest import ROOT, run_cli
 
-TF1 = "import tensorflow as tf\n\ny = tf.log(x)  # keep this comment\nz = tf.gfile.Exists(path)\nq = tf.to_float(x)\n"
-FIXED = "import tensorflow as tf\n\ny = tf.math.log(x)  # keep this comment\nz = tf.io.gfile.exists(path)\nq = tf.to_float(x)\n"
+TF1 = "import tensorflow as tf\n\ny = tf.log(x)  # keep this comment\nz = tf.gfile.Exists(path)\nq = tf.placeholder(tf.float32)\n"
+FIXED = "import tensorflow as tf\n\ny = tf.math.log(x)  # keep this comment\nz = tf.io.gfile.exists(path)\nq = tf.placeholder(tf.float32)\n"
+# tf.logging -> absl is an unsafe fix (absl's logging is not TensorFlow's logger) that adds an import.
+UNSAFE = "import tensorflow as tf\n\ntf.logging.info(tf.log(2.0))\n"
 ONLY_FIXABLE = "import tensorflow as tf\nw = tf.log(tf.log(x))\n"
 
 
@@ -27,9 +29,9 @@ def write(tmp_path, name, text, newline="\n", encoding="utf-8"):
 def test_fix_applies_the_safe_fixes_and_reports_what_remains(tmp_path):
     path = write(tmp_path, "train.py", TF1)
     result = check(tmp_path, "--fix", "train.py")
-    assert result.returncode == 1, result.stderr  # tf.to_float remains
+    assert result.returncode == 1, result.stderr  # the placeholder remains
     assert path.read_text() == FIXED
-    assert "train.py:5:5: TF902 " in result.stdout
+    assert "train.py:5:5: TF102 " in result.stdout
     assert "Found 3 findings (2 fixed, 1 remaining)." in result.stdout
     assert ":3:" not in result.stdout and ":4:" not in result.stdout
 
@@ -49,7 +51,7 @@ def test_text_output_marks_fixable_findings_and_counts_them(tmp_path):
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     assert "train.py:3:5: TF902 [*] `tf.log` is `tf.math.log` in TF2" in result.stdout
-    assert any(line.startswith("train.py:5:5: TF902 `tf.to_float`") for line in lines), result.stdout
+    assert any(line.startswith("train.py:5:5: TF102 `tf.placeholder`") for line in lines), result.stdout
     assert lines[-1] == "[*] 2 fixable with --fix."
     assert (tmp_path / "train.py").read_text() == TF1  # checking never writes
 
@@ -183,11 +185,32 @@ def test_json_and_sarif_carry_the_fix(tmp_path):
     ]
 
 
-def test_unsafe_fixes_without_fix_writes_nothing(tmp_path):
-    path = write(tmp_path, "a.py", TF1)
+def test_unsafe_fixes_without_fix_only_count_as_available(tmp_path):
+    path = write(tmp_path, "a.py", UNSAFE)
+    plain = check(tmp_path, "a.py")
+    assert plain.stdout.splitlines()[-1] == "[*] 1 fixable with --fix (1 more with --unsafe-fixes)."
+    assert "a.py:3:1: TF905 `tf.logging.info`" in plain.stdout  # no [*]: unsafe fixes are not enabled
     result = check(tmp_path, "--unsafe-fixes", "a.py")
-    assert result.returncode == 1 and path.read_text() == TF1
+    assert result.returncode == 1 and path.read_text() == UNSAFE
     assert result.stdout.splitlines()[-1] == "[*] 2 fixable with --fix."
+    assert "a.py:3:1: TF905 [*] `tf.logging.info`" in result.stdout
+
+
+def test_unsafe_fixes_are_applied_only_with_unsafe_fixes_and_their_import_takes_the_file_newline(tmp_path):
+    path = write(tmp_path, "a.py", UNSAFE, "\r\n")
+    safe = check(tmp_path, "--fix", "a.py")
+    assert safe.returncode == 1
+    assert path.read_bytes() == b"import tensorflow as tf\r\n\r\ntf.logging.info(tf.math.log(2.0))\r\n"
+    assert safe.stdout.splitlines()[-2:] == ["Found 2 findings (1 fixed, 1 remaining).",
+                                              "0 fixable with --fix (1 more with --unsafe-fixes)."]
+    unsafe = check(tmp_path, "--fix", "--unsafe-fixes", "a.py")
+    assert unsafe.returncode == 0, unsafe.stdout
+    assert path.read_bytes() == b"import tensorflow as tf\r\nfrom absl import logging\r\n\r\nlogging.info(tf.math.log(2.0))\r\n"
+    (tmp_path / "pyproject.toml").write_text("[tool.tf2lint]\nunsafe-fixes = true\n", encoding="utf-8")
+    again = write(tmp_path, "b.py", UNSAFE)
+    assert run_cli("check", "--no-cache", "--fix", "b.py", cwd=tmp_path).returncode == 0
+    assert again.read_text() == "import tensorflow as tf\nfrom absl import logging\n\nlogging.info(tf.math.log(2.0))\n"
+    assert run_cli("check", "--no-cache", "--no-unsafe-fixes", "--diff", "b.py", cwd=tmp_path).returncode == 0
 
 
 def test_a_file_that_does_not_parse_is_reported_and_never_touched(tmp_path):
