@@ -8,8 +8,9 @@ import sys
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence, TextIO
 
-from tf2lint import __version__
+from tf2lint import __version__, shutdown
 from tf2lint import baseline as baseline_file
+from tf2lint.atomic import AtomicFile
 from tf2lint.cache import DEFAULT_CACHE_DIR, Cache
 from tf2lint.config import Config, ConfigError, find_pyproject, load_file, with_overrides
 from tf2lint.discovery import discover
@@ -18,8 +19,9 @@ from tf2lint.fix import run as fixing
 from tf2lint.noqa_codes import warn_unknown_noqa
 from tf2lint.output import ALIASES, DEFAULT_FORMAT, FINGERPRINT_FORMATS, FORMATS, canonical
 from tf2lint.output.check_report import write_report
-from tf2lint.runner import default_jobs, run
+from tf2lint.runner import WorkerDied, default_jobs, run
 from tf2lint.stdin_input import STDIN, check_stdin, read_stdin
+from tf2lint.tool_findings import NOT_CHECKED
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -151,6 +153,21 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except (ConfigError, baseline_file.BaselineError) as exc:
         err.write(f"tf2lint: error: {exc}\n")
         return EXIT_ERROR
+    if args.output_file:
+        try:  # before any work: a report that cannot be written is known now, not after the run
+            args.report = AtomicFile(args.output_file)
+        except OSError as exc:
+            err.write(f"tf2lint: error: -o {args.output_file}: {exc.strerror or exc}\n")
+            return EXIT_ERROR
+    try:
+        return _check(args, config, known, out, err)
+    finally:
+        if args.output_file:
+            args.report.discard()  # nothing if the report was committed
+
+
+def _check(args: argparse.Namespace, config: Config, known: Optional[List[baseline_file.Entry]], out: TextIO,
+           err: TextIO) -> int:
     stdin = STDIN in args.paths
     files, missing = discover(
         [p for p in args.paths if p != STDIN], config, force_exclude=args.force_exclude, respect_gitignore=args.respect_gitignore
@@ -190,7 +207,8 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return EXIT_ERROR if missing else code
     if known is not None:
         comparison = baseline_file.compare(
-            known, list(zip(findings, fingerprints)), files, os.path.dirname(os.path.abspath(args.baseline))
+            known, list(zip(findings, fingerprints)), files, os.path.dirname(os.path.abspath(args.baseline)),
+            [r.filename for r in results if any(f.code in NOT_CHECKED for f in r.findings)],
         )
         findings = [findings[i] for i in comparison.new]
         fingerprints = [fingerprints[i] for i in comparison.new]
@@ -219,10 +237,21 @@ def _baseline_note(path: str, comparison: baseline_file.Comparison) -> str:
     def plural(n: int, word: str) -> str:
         return f"{n} {word}{'' if n == 1 else 's'}"
 
+    def entries(n: int) -> str:
+        return "1 baseline entry" if n == 1 else f"{n} baseline entries"
+
     note = f"tf2lint: {path}: {plural(comparison.known, 'known finding')} hidden"
+    if comparison.moved:
+        return note + (
+            f"; none of its recorded paths exists relative to {os.path.dirname(os.path.abspath(path))}: "
+            "the baseline looks moved or copied from another directory (write it again with --write-baseline).\n"
+        )
+    if comparison.unchecked:
+        note += f"; {entries(comparison.unchecked)} kept for files that could not be checked (see their TF0 findings)"
     if comparison.fixed:
-        entries = "1 baseline entry" if comparison.fixed == 1 else f"{comparison.fixed} baseline entries"
-        note += f"; {entries} fixed: run with --write-baseline {path} to drop them"
+        note += f"; {entries(comparison.fixed)} fixed: run with --write-baseline {path} to drop them"
+        if comparison.unchecked:
+            note += " once every file can be checked again (rewriting now would drop the kept entries too)"
     return note + ".\n"
 
 
@@ -250,7 +279,17 @@ def run_rule(code: str, out: TextIO, err: TextIO) -> int:
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     args = build_parser().parse_args(argv)
-    out, err = sys.stdout, sys.stderr
+    shutdown.install()
+    return shutdown.guarded(lambda: _dispatch(args), sys.stderr)
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    out, err = sys.stdout, sys.stderr or open(os.devnull, "w")
+    if out is None:  # started with standard output closed
+        if not getattr(args, "output_file", None):
+            err.write("tf2lint: error: standard output is closed (use -o FILE to write the report to a file)\n")
+            return EXIT_ERROR
+        out = open(os.devnull, "w")
     try:
         if args.command == "check":
             return run_check(args, out, err)
@@ -262,10 +301,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             from tf2lint.verify.cli import main as verify_main
 
             return verify_main(args)
-    except BrokenPipeError:
-        return EXIT_CLEAN
-    except KeyboardInterrupt:
-        return 130
+    except WorkerDied as exc:
+        err.write(f"tf2lint: error: {exc}\n")
+        return EXIT_ERROR
     return EXIT_ERROR
 
 

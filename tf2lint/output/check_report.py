@@ -53,20 +53,15 @@ def write_report(
     else:
         text = format_report(report, fmt)
     summary = format_summary(findings, files) if args.summary else ""
-    handle: Optional[TextIO] = None
-    try:
-        if args.output_file:
-            handle = open(args.output_file, "w", encoding="utf-8")
-        target = handle or out
-        human = fmt in HUMAN_FORMATS and not args.statistics
-        # Extras go with the findings for a person, to stderr next to machine-readable output.
-        with_findings = human or (args.statistics and fmt not in JSON_FORMATS)
-        target.write(text + (summary if with_findings else ""))
-        extra = target if with_findings else err
-        if summary and not with_findings:
-            extra.write(summary)
-        if fixed is not None and fixes is not None and fixes.show:
-            render_fixed(fixed.fixed, extra)
-    finally:
-        if handle is not None:
-            handle.close()
+    # -o: an AtomicFile the command opened before the run; renamed into place only when whole.
+    target: TextIO = args.report.handle if args.output_file else out
+    # Extras go with the findings for a person, to stderr next to machine-readable output.
+    with_findings = fmt in HUMAN_FORMATS and not args.statistics or (args.statistics and fmt not in JSON_FORMATS)
+    target.write(text + (summary if with_findings else ""))
+    extra = target if with_findings else err
+    if summary and not with_findings:
+        extra.write(summary)
+    if fixed is not None and fixes is not None and fixes.show:
+        render_fixed(fixed.fixed, extra)
+    if args.output_file:
+        args.report.commit()

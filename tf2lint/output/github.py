@@ -19,6 +19,7 @@ from tf2lint.finding import Finding, Severity
 from tf2lint.notebook import cell_of
 from tf2lint.output.notebook_lines import file_line
 from tf2lint.output.report import Report
+from tf2lint.output.safe import safe_findings
 
 KINDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -43,12 +44,14 @@ def _path(filename: str) -> str:
     return Path(rel).as_posix()
 
 
-def annotation(f: Finding, data: Optional[bytes] = None) -> str:
-    """One workflow command; ``data``: a notebook's bytes when it is not on disk (stdin)."""
+def annotation(f: Finding, data: Optional[bytes] = None, read_from: Optional[str] = None) -> str:
+    """One workflow command; ``data``: a notebook's bytes when it is not on disk (stdin);
+    ``read_from``: the notebook's real path when ``f.filename`` was escaped for printing."""
     cell = cell_of(f)
     if cell is not None:
-        line = file_line(f.filename, cell, f.start.row, data) or 1
-        end = file_line(f.filename, cell, f.end.row, data) or line
+        source = read_from or f.filename
+        line = file_line(source, cell, f.start.row, data) or 1
+        end = file_line(source, cell, f.end.row, data) or line
         props = [("file", _path(f.filename)), ("line", str(line)), ("endLine", str(max(end, line)))]
         title = f"{f.code} {f.symbol} (notebook cell {cell}, line {f.start.row})"
     else:
@@ -64,7 +67,10 @@ def annotation(f: Finding, data: Optional[bytes] = None) -> str:
 
 
 def format_github(report: Report) -> str:
-    return "".join(annotation(f, report.data.get(f.filename)) + "\n" for f in report.findings)
+    return "".join(
+        annotation(shown, report.data.get(f.filename), f.filename) + "\n"
+        for f, shown in zip(report.findings, safe_findings(report.findings))
+    )
 
 
 def render(findings: List[Finding], out: TextIO) -> None:

@@ -15,6 +15,7 @@ from tf2lint.finding import Finding
 from tf2lint.fix.report import fixable_hint, mark, totals
 from tf2lint.notebook import cell_of
 from tf2lint.output.report import Report
+from tf2lint.output.safe import printable, safe_findings
 from tf2lint.output.style import BOLD, CYAN, DIM, GREEN, SEVERITY_COLORS, paint
 
 
@@ -53,7 +54,7 @@ def closing_line(report: Report) -> str:
 
 def format_concise(report: Report) -> str:
     parts: List[str] = []
-    for f in report.findings:
+    for f in safe_findings(report.findings):
         parts.append(headline(f, report.color, report.unsafe_fixes) + "\n")
         if f.replacement:
             parts.append(f"    {paint('->', GREEN, enabled=report.color)} {_indented(f.replacement, '       ')}\n")
@@ -69,10 +70,11 @@ def _width(text: str) -> int:
 
 def snippet(f: Finding, line: str, color: bool = False) -> List[str]:
     """The source line with a caret span under the flagged code (its first line when it spans several)."""
-    shown = line.expandtabs(4)
-    prefix = line[: f.start.col].expandtabs(4)
+    # Control characters are shown escaped (as the message is), the carets still under the code.
+    shown = printable(line).expandtabs(4)
+    prefix = printable(line[: f.start.col]).expandtabs(4)
     end = f.end.col if f.end.row == f.start.row else len(line)
-    span = max(_width(line[:end].expandtabs(4)) - _width(prefix), 1)
+    span = max(_width(printable(line[:end]).expandtabs(4)) - _width(prefix), 1)
     gutter = str(f.start.row)
     pad = " " * len(gutter)
     bar = paint("|", CYAN, enabled=color)
@@ -83,9 +85,9 @@ def snippet(f: Finding, line: str, color: bool = False) -> List[str]:
 def format_full(report: Report) -> str:
     parts: List[str] = []
     color = report.color
-    for f in report.findings:
+    for original, f in zip(report.findings, safe_findings(report.findings)):
         lines = [headline(f, color, report.unsafe_fixes)]
-        source = report.source_line(f)
+        source = report.source_line(original)
         if source is not None:
             lines += snippet(f, source, color)
         if f.replacement:
