@@ -35,6 +35,7 @@ examples:
   tf2lint check                                  check the current directory
   tf2lint check src/ --select TF1,TF2            only some families (code prefixes)
   tf2lint check --output-format full             each finding with its source line
+  tf2lint check --diff                           what --fix would change, as a diff
   cat model.py | tf2lint check - --stdin-filename src/model.py
   tf2lint check -q --output-format json-lines    findings only, one JSON object per line
   tf2lint check --statistics                     a count per code, nothing else
