@@ -176,3 +176,34 @@ def test_pep695_syntax_names_the_python_it_needs(tree):
     proc = run("check", "gen.py", "--no-cache", "--output-format", "json", cwd=tree)
     (finding,) = json.loads(proc.stdout)
     assert finding["code"] == "TF001" and "Python 3.12" in finding["message"]
+
+
+def test_linted_code_is_never_imported_or_run(tree):
+    marker = tree / "executed"
+    plant = f"open({str(marker)!r}, 'a').write(__name__ + '\\n')\n"
+    # A package named like TensorFlow in the working directory (first on sys.path under `-m`),
+    # and modules whose import would run code.
+    (tree / "tensorflow").mkdir()
+    (tree / "tensorflow" / "__init__.py").write_text(plant)
+    (tree / "model.py").write_text("import tensorflow as tf\n" + plant + "x = tf.placeholder(tf.float32)\n")
+    (tree / "sitecustomize.py").write_text(plant)
+    (tree / "conftest.py").write_text("import tensorflow as tf\n" + plant)
+    for extra in ([], ["-j", "2"], ["--output-format", "sarif"], ["--write-baseline", "b.json"]):
+        proc = run("check", ".", *extra, cwd=tree)
+        assert_no_traceback(proc)
+    assert not marker.exists(), marker.read_text()
+
+
+def _snapshot(root: Path) -> dict:
+    return {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in root.rglob("*")
+            if p.is_file() and ".tf2lint_cache" not in p.parts}
+
+
+def test_check_never_writes_the_checked_files(tree):
+    (tree / "nb.ipynb").write_text(json.dumps({"cells": [{"cell_type": "code", "source": "import tensorflow as tf\ntf.Session()"}]}))
+    (tree / "pyproject.toml").write_text("[tool.tf2lint]\n")
+    before = _snapshot(tree)
+    for extra in ([], ["-j", "2"], ["--output-format", "sarif"], ["--statistics", "--summary"]):
+        proc = run("check", ".", *extra, cwd=tree)
+        assert proc.returncode == 1, proc.stderr
+    assert _snapshot(tree) == before

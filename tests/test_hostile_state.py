@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -120,8 +119,10 @@ def test_tampered_cache_entry_is_a_miss(tree, tamper):
 
 # ----- baseline --------------------------------------------------------------------------
 
-@pytest.mark.parametrize("content", ['{"version": 1, "findings": [{"path": "a.py", "code": "TF1", "fingerprint": "x", "occurrence": Infinity}]}',
-                                     "[" * 100_000 + "]" * 100_000], ids=["infinity", "nested"])
+INFINITY = '{"version": 1, "findings": [{"path": "a.py", "code": "TF1", "fingerprint": "x", "occurrence": Infinity}]}'
+
+
+@pytest.mark.parametrize("content", [INFINITY, "[" * 100_000 + "]" * 100_000], ids=["infinity", "nested"])
 def test_hostile_baseline_is_exit_2(tree, content):
     (tree / "base.json").write_text(content)
     proc = run("check", ".", "--no-cache", "--baseline", "base.json", cwd=tree)

@@ -280,8 +280,11 @@ def run_rule(code: str, out: TextIO, err: TextIO) -> int:
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     args = build_parser().parse_args(argv)
-    shutdown.install()
-    return shutdown.guarded(lambda: _dispatch(args), sys.stderr)
+    previous = shutdown.install()
+    try:
+        return shutdown.guarded(lambda: _dispatch(args), sys.stderr)
+    finally:
+        shutdown.restore(previous)
 
 
 def _dispatch(args: argparse.Namespace) -> int:

@@ -9,7 +9,7 @@ import os
 import signal
 import sys
 import traceback
-from typing import Callable, Optional, TextIO
+from typing import Any, Callable, Dict, Optional, TextIO
 
 from tf2lint import __version__
 
@@ -30,14 +30,25 @@ def _raise(signum: int, frame: object) -> None:
     raise Terminated(signum)
 
 
-def install() -> None:
+def install() -> Dict[int, Any]:
+    """Turn SIGTERM and SIGHUP into `Terminated`; returns the handlers replaced (for `restore`)."""
+    previous: Dict[int, Any] = {}
     for name in ("SIGTERM", "SIGHUP"):
         sig = getattr(signal, name, None)
         if sig is not None:
             try:
-                signal.signal(sig, _raise)
+                previous[sig] = signal.signal(sig, _raise)
             except (ValueError, OSError):  # not the main thread, or not allowed here
                 pass
+    return previous
+
+
+def restore(previous: Dict[int, Any]) -> None:
+    for sig, handler in previous.items():
+        try:
+            signal.signal(sig, handler)
+        except (ValueError, OSError, TypeError):
+            pass
 
 
 def _silence_stdout() -> None:

@@ -119,7 +119,13 @@ class _Scheduler:
     that side reports; a worker's stdin closes once nothing more can be sent to it.
     """
 
-    def __init__(self, workers: Dict[str, Worker], waiting: Dict[str, List[Job]], events: queue.Queue[Event]):
+    def __init__(
+        self,
+        workers: Dict[str, Worker],
+        waiting: Dict[str, List[Job]],
+        events: queue.Queue[Event],
+        restart: Optional[Callable[[str], Worker]] = None,
+    ):
         self.workers = workers
         self.waiting = waiting
         self.events = events
@@ -129,7 +135,9 @@ class _Scheduler:
         # Per worker, when its current side started (a worker runs its jobs one at a time, in
         # the order sent); None until TensorFlow is imported.
         self.clock: Dict[str, Optional[float]] = {mode: None for mode in workers}
-        self.spawned = time.perf_counter()
+        self.spawned = {mode: time.perf_counter() for mode in workers}
+        self.restart = restart  # a fresh worker for the sides queued behind one that timed out
+        self.stale: Dict[str, int] = {mode: 0 for mode in workers}  # end events still due from killed workers
 
     def send(self, job: Job) -> None:
         self.pending[job.id] = job
@@ -180,13 +188,23 @@ class _Scheduler:
                 continue
             started = self.clock[mode]
             limit = side_timeout if started is not None else max(side_timeout, STARTUP_TIMEOUT)
-            if now - (started if started is not None else self.spawned) <= limit:
+            if now - (started if started is not None else self.spawned[mode]) <= limit:
                 continue
-            head = running[0]
+            head, rest = running[0], running[1:]
             what = "timed out" if started is not None else "TensorFlow import timed out"
             self.fail([head], f"{what} after {limit:.0f} s")
-            self.fail(running[1:], f"not run: the {mode} worker was stopped when {head.id} {what}")
             worker.kill()
+            if not rest or self.restart is None or started is None:
+                self.fail(rest, f"not run: the {mode} worker was stopped when {head.id} {what}")
+                continue
+            # The sides queued behind it run in a fresh worker.
+            self.stale[mode] += 1
+            self.workers[mode] = self.restart(mode)
+            self.clock[mode], self.spawned[mode] = None, now
+            for job in rest:
+                self.pending.pop(job.id, None)
+                self.send(job)
+            self.close_finished_inputs()
 
     def timed_out(self, timeout: float) -> None:
         message = f"timed out after {timeout:.0f} s"
@@ -210,7 +228,9 @@ class _Scheduler:
                 mode, event = self.events.get(timeout=min(remaining, 1.0))
             except queue.Empty:
                 continue
-            if event is None:
+            if event is None and self.stale.get(mode):
+                self.stale[mode] -= 1  # the end of a worker stopped after a timeout
+            elif event is None:
                 self.worker_ended(mode)
             elif event.get("event") == "ready":
                 self.clock[mode] = time.perf_counter()
@@ -267,7 +287,7 @@ def run(
         events: queue.Queue[Event] = queue.Queue()
         modes = sorted({job.mode for job in now} | ({"tf2"} if waiting else set()))
         workers = {mode: Worker(mode, tmp, events) for mode in modes}
-        scheduler = _Scheduler(workers, waiting, events)
+        scheduler = _Scheduler(workers, waiting, events, restart=lambda mode: Worker(mode, tmp, events))
         try:
             scheduler.drive(now, deadline, timeout, progress, on_ready)
             for worker in workers.values():
