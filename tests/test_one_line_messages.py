@@ -12,8 +12,9 @@ from tf2lint.one_line import one_line
 SOURCE = textwrap.dedent(
     """\
     import tensorflow as tf
-    y = tf.to_float(tf.tile(
-            x, [1, 2]))
+    w = tf.get_variable("w", shape=[3],
+                        initializer=tf.constant_initializer(
+                            0.5))
     with tf.Session() as sess:
         sess.run(y,
                  feed_dict={x: [[1.0]]})
@@ -61,13 +62,13 @@ def test_flake8_prints_one_line_per_finding(project):
     assert all(FLAKE8_LINE.match(line) for line in lines), result.stdout
     for line, finding in zip(lines, findings):
         assert line.endswith(f"-> {one_line(finding['replacement'])}")
-    assert "`tf.cast(tf.tile(x, [1, 2]), tf.float32)`" in result.stdout
+    assert '`tf.Variable(tf.constant_initializer(0.5)(shape=[3]), name="w")`' in result.stdout
 
 
 def test_pylint_prints_one_line_per_message(project):
-    result = tools.pylint("--disable=all", "--enable=W7101,W7103,W7902", "--score=n", "model.py", cwd=project)
+    result = tools.pylint("--disable=all", "--enable=W7101,W7103,W7201", "--score=n", "model.py", cwd=project)
     lines = [line for line in result.stdout.splitlines() if line and not line.startswith("*")]
     findings = cli_findings(project)
     assert len(lines) == len(findings) >= 3, result.stdout
     assert all(PYLINT_LINE.match(line) for line in lines), result.stdout
-    assert "`tf.cast(tf.tile(x, [1, 2]), tf.float32)`" in result.stdout
+    assert '`tf.Variable(tf.constant_initializer(0.5)(shape=[3]), name="w")`' in result.stdout

@@ -216,8 +216,9 @@ def _check(args: argparse.Namespace, config: Config, known: Optional[List[baseli
         if not args.quiet:
             err.write(_baseline_note(args.baseline, comparison))
     if not args.quiet:
-        warn_unknown_noqa(files, stdin_data, err)
-    write_report(args, findings, fingerprints, files, stdin_data, len(missing), out, err, fixes, fixed)
+        warn_unknown_noqa(files, stdin_data, err, config.max_file_size)
+    write_report(args, findings, fingerprints, files, stdin_data, len(missing), out, err, fixes, fixed,
+                 config.max_file_size)
     if missing:
         return EXIT_ERROR
     return EXIT_FINDINGS if findings and not args.exit_zero else EXIT_CLEAN

@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from typing import Iterable, List, Mapping, Sequence, TextIO, Tuple
 
+from tf2lint.config import DEFAULT_MAX_FILE_SIZE
 from tf2lint.noqa import INLINE
+from tf2lint.reading import read_source
 
 
 def unknown_noqa_codes(text: str, known: Iterable[str]) -> List[Tuple[int, str, str]]:
@@ -49,7 +51,7 @@ def noqa_warnings(filename: str, data: bytes, known: Iterable[str]) -> List[str]
     ]
 
 
-def warn_unknown_noqa(files: Sequence[str], data: Mapping[str, bytes], err: TextIO) -> None:
+def warn_unknown_noqa(files: Sequence[str], data: Mapping[str, bytes], err: TextIO, max_size: int = DEFAULT_MAX_FILE_SIZE) -> None:
     """Warn, once per file and code, about unknown codes in the checked files' `# noqa` comments."""
     from tf2lint.registry import all_rules
 
@@ -57,10 +59,9 @@ def warn_unknown_noqa(files: Sequence[str], data: Mapping[str, bytes], err: Text
     for filename in files:
         content = data.get(filename)
         if content is None:
-            try:
-                with open(filename, "rb") as handle:
-                    content = handle.read()
-            except OSError:
+            # Regular files within the size limit only, as the check reads them (never a FIFO or a device).
+            content, _ = read_source(filename, max_size)
+            if content is None:
                 continue
         for line in noqa_warnings(filename, content, known):
             err.write(line)

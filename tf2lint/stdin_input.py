@@ -10,9 +10,10 @@ from __future__ import annotations
 import sys
 from typing import Optional
 
+from tf2lint import tool_findings
 from tf2lint.baseline import identities
 from tf2lint.config import Config
-from tf2lint.runner import FileResult, lint_data
+from tf2lint.runner import FileResult, capped, lint_data
 
 STDIN = "-"
 
@@ -26,5 +27,8 @@ def read_stdin() -> bytes:
 
 def check_stdin(data: bytes, filename: Optional[str], config: Config, want_identities: bool) -> FileResult:
     name = filename or STDIN
-    findings = lint_data(data, name, config)
+    if len(data) > config.max_file_size:  # the limits files have apply to standard input too
+        findings = [tool_findings.too_large(name, len(data), config.max_file_size)]
+    else:
+        findings = capped(lint_data(data, name, config), name, config.max_findings)
     return FileResult(name, findings, identities(data, name, findings) if want_identities else None)

@@ -7,6 +7,7 @@ import argparse
 import json
 from typing import Dict, List, Optional, Sequence, TextIO
 
+from tf2lint.config import DEFAULT_MAX_FILE_SIZE
 from tf2lint.finding import Finding
 from tf2lint.fix.report import render_fixed
 from tf2lint.fix.run import FixRun, FixSettings
@@ -35,6 +36,7 @@ def write_report(
     err: TextIO,
     fixes: Optional[FixSettings] = None,
     fixed: Optional[FixRun] = None,
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE,
 ) -> None:
     fmt = canonical(args.output_format)
     report = Report(
@@ -47,6 +49,7 @@ def write_report(
         data=data,
         unsafe_fixes=bool(fixes and fixes.unsafe),
         fixed=len(fixed.fixed) if fixed else 0,
+        max_file_size=max_file_size,
     )
     if args.statistics:
         text = statistics_json(findings) if fmt in JSON_FORMATS else format_statistics(findings)

@@ -19,6 +19,8 @@ import json.decoder
 import re
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
+from tf2lint.config import DEFAULT_MAX_FILE_SIZE
+
 # The standard library's string scanner (C-accelerated), absent from the type stubs.
 _scanstring: Callable[[str, int], Tuple[str, int]] = json.decoder.scanstring  # type: ignore[attr-defined]
 
@@ -149,10 +151,10 @@ _cache: Dict[str, Tuple[bytes, NotebookLines]] = {}
 def file_line(filename: str, cell: int, row: int, data: Optional[bytes] = None) -> Optional[int]:
     """The line of ``filename`` (a notebook) holding row ``row`` of cell ``cell``."""
     if data is None:
-        try:
-            with open(filename, "rb") as handle:
-                data = handle.read()
-        except OSError:
+        from tf2lint.reading import read_source  # regular files within the size limit only
+
+        data, _ = read_source(filename, DEFAULT_MAX_FILE_SIZE)
+        if data is None:
             return None
     cached = _cache.get(filename)
     if cached is None or cached[0] != data:

@@ -7,9 +7,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple
 
+from tf2lint.config import DEFAULT_MAX_FILE_SIZE
 from tf2lint.engine import decode, physical_lines
 from tf2lint.finding import Finding
 from tf2lint.notebook import NotebookError, NotebookSource, cell_of, read_notebook
+from tf2lint.reading import read_source
 
 
 @dataclass
@@ -22,6 +24,7 @@ class Report:
     errors: int = 0  # errors already reported: never say "All checks passed" after one
     unsafe_fixes: bool = False  # whether --fix applies unsafe fixes too (the [*] mark follows it)
     fixed: int = 0  # findings --fix fixed in this run
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
     # Bytes of inputs that are not files on disk (stdin), by the name findings carry.
     data: Dict[str, bytes] = field(default_factory=dict)
     _modules: Dict[str, Tuple[List[str], Optional[NotebookSource]]] = field(default_factory=dict, repr=False)
@@ -29,11 +32,8 @@ class Report:
     def read(self, filename: str) -> Optional[bytes]:
         if filename in self.data:
             return self.data[filename]
-        try:
-            with open(filename, "rb") as handle:
-                return handle.read()
-        except OSError:
-            return None
+        # As the check reads files: regular files within the size limit only.
+        return read_source(filename, self.max_file_size)[0]
 
     def _module(self, filename: str) -> Tuple[List[str], Optional[NotebookSource]]:
         """The lines findings count rows in: the file's, or a notebook's joined code cells."""
