@@ -77,6 +77,14 @@ def test_stdin_with_force_exclude_skips_an_excluded_name(tmp_path):
     assert included.returncode == 1
 
 
+def test_stdin_is_checked_never_fixed(tmp_path):
+    fixed = cli("check", "--isolated", "--fix", "-", cwd=tmp_path, input=TF1)
+    assert fixed.returncode == 1 and "-:4:5: TF902 " in fixed.stdout
+    assert "standard input is checked, not fixed" in fixed.stderr
+    diff = cli("check", "--isolated", "--diff", "-", cwd=tmp_path, input=TF1)
+    assert diff.returncode == 2 and "--diff" in diff.stderr and diff.stdout == ""
+
+
 def test_stdin_notebook_and_clean_source(tmp_path):
     notebook = {"cells": [{"cell_type": "code", "source": ["import tensorflow as tf\n", "s = tf.Session()\n"]}],
                 "metadata": {}, "nbformat": 4, "nbformat_minor": 5}

@@ -183,6 +183,11 @@ def _check(args: argparse.Namespace, config: Config, known: Optional[List[baseli
     results, stats = run(files, config, jobs=args.jobs or default_jobs(), cache=cache, want_identities=need_identities)
     fixes = fixing.FixSettings.from_args(args, config)
     fixed: Optional[fixing.FixRun] = None
+    if stdin and fixes.diff:
+        err.write("tf2lint: error: --diff shows changes to files; standard input is only checked\n")
+        return EXIT_ERROR
+    if stdin and args.fix:
+        err.write("tf2lint: note: standard input is checked, not fixed (there is no file to write)\n")
     if fixes.active:
         results, fixed = fixing.fix_stage(fixes, results, config, cache=cache, jobs=args.jobs or default_jobs(),
                                           want_identities=need_identities)
