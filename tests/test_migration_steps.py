@@ -32,6 +32,12 @@ def test_rule_command_shows_the_step_and_accepts_the_symbol():
     assert lower.stdout == by_code.stdout
 
 
+def test_rules_listing_shows_each_step():
+    listing = run_cli("rules").stdout.splitlines()
+    assert any(line.startswith("TF101  tf1-session") and " step 3  Reports `tf.Session`" in line for line in listing)
+    assert any(line.startswith("TF990") and " step 5  " in line for line in listing)
+
+
 def test_unknown_rule_is_an_error_naming_both_forms():
     result = run_cli("rule", "no-such-rule")
     assert result.returncode == 2

@@ -103,7 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("-v", "--verbose", action="store_true", help="say how many files were checked or taken from the cache")
     fixing.add_arguments(check)
 
-    sub.add_parser("rules", help="list every rule")
+    sub.add_parser("rules", help="list every rule with its migration step")
     rule = sub.add_parser("rule", help="print one rule's documentation (by code or symbol)")
     rule.add_argument("code", metavar="CODE_OR_SYMBOL", help="a code (TF101) or a symbol (tf1-session)")
 
@@ -267,7 +267,7 @@ def run_rules(out: TextIO) -> int:
 
     for cls in all_rules():
         flag = "" if cls.default_enabled else "  (opt-in)"
-        out.write(f"{cls.code}  {cls.symbol:32s} {cls.docs()[0]}{flag}\n")
+        out.write(f"{cls.code}  {cls.symbol:32s} step {cls.step}  {cls.docs()[0]}{flag}\n")
     return EXIT_CLEAN
 
 
