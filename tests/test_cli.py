@@ -177,7 +177,7 @@ def test_rules_and_rule_commands():
     page = run_cli("rule", "tf101")
     assert page.returncode == 0 and page.stdout.startswith("# TF101 `tf1-session`")
     unknown = run_cli("rule", "TF999")
-    assert unknown.returncode == 2 and "unknown rule" in unknown.stderr
+    assert unknown.returncode == 2 and "no rule has the code or symbol 'TF999'" in unknown.stderr
 
 
 def test_usage_error_exits_two():

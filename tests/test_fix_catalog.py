@@ -52,5 +52,5 @@ def test_fix_availability_is_derived_and_shown(rule):
 
 def test_the_index_has_a_fix_column():
     index = render_index(RULES)
-    assert "| code | symbol | what it reports | fix |" in index
+    assert "| code | symbol | step | what it reports | fix |" in index
     assert "| [TF902](TF902.md) | `renamed-symbol` |" in index and "| safe |" in index

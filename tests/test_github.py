@@ -61,7 +61,8 @@ def test_multiline_finding_has_no_columns():
 
 def test_notebook_cell_in_title():
     line = annotation(finding(filename="nb.ipynb", extra=(("cell", 4),)))
-    assert "title=TF101 tf1-session (notebook cell 4)::" in line
+    # The runner unescapes %2C: the title reads "(notebook cell 4, line 3)".
+    assert "title=TF101 tf1-session (notebook cell 4%2C line 3)::" in line
 
 
 def test_cli_annotations_round_trip_to_the_json_findings(tmp_path):

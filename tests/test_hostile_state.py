@@ -191,6 +191,7 @@ def test_unexpected_exception_is_internal_error_exit_2(tree, tmp_path):
         "t.render = boom\n"
         "import tf2lint.output as o\n"
         "o.RENDERERS['text'] = boom\n"
+        "o.FORMATS['concise'] = boom\n"
     )
     proc = subprocess.run(command("check", ".", "--no-cache"), cwd=tree, capture_output=True, text=True, timeout=60,
                           env=env(PYTHONPATH=f"{plant}{os.pathsep}{env()['PYTHONPATH']}"))

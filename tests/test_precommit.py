@@ -8,6 +8,7 @@ PRE_COMMIT_HOME points into the test's temporary directory, so nothing is shared
 user's cache.  This test never skips: without git or pre-commit it fails and says why.
 """
 
+import re
 import shutil
 import subprocess
 import textwrap
@@ -16,6 +17,7 @@ import yaml
 
 from tests import plugin_tools as tools
 from tests.conftest import ROOT
+from tf2lint import __version__
 
 TF1 = textwrap.dedent(
     """\
@@ -138,3 +140,52 @@ def test_fix_hook_rewrites_the_file_fails_once_then_passes(tmp_path):
     second = pre_commit()
     assert second.returncode == 0, second.stdout + second.stderr
     assert "Passed" in second.stdout
+
+
+def readme_pre_commit_config():
+    """The pre-commit configuration block of the README, parsed."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = [b for b in re.findall(r"```yaml\n(.*?)```", readme, re.S) if "pre-commit" in b or "rev:" in b]
+    assert len(blocks) == 1, "the README has one pre-commit configuration block"
+    return blocks[0], yaml.safe_load(blocks[0])
+
+
+def test_readme_snippet_works_as_written(tmp_path):
+    """The README's snippet, byte for byte, against a clone of this project tagged with the
+    snippet's rev; git's `insteadOf` sends the published URL to the clone."""
+    text, config = readme_pre_commit_config()
+    (entry,) = config["repos"]
+    assert entry["rev"] == f"v{__version__}"  # the tag the release of this version carries
+    assert "tf2lint" in [hook["id"] for hook in entry["hooks"]]
+    hooks_repo = tmp_path / "tf2lint"
+    snapshot(hooks_repo)
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / "train.py").write_text(TF1, encoding="utf-8")
+    (repo / ".pre-commit-config.yaml").write_text(text, encoding="utf-8")
+    git("init", "-q", ".", cwd=repo)
+    git("add", "-A", cwd=repo)
+
+    def pre_commit():
+        env = tools.env({
+            "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"), "PRE_COMMIT_COLOR": "never",
+            # pre-commit passes GIT_CONFIG_* through to git: the published URL resolves to the clone.
+            "GIT_CONFIG_COUNT": "1",
+            "GIT_CONFIG_KEY_0": f"url.{hooks_repo.as_uri()}.insteadOf",
+            "GIT_CONFIG_VALUE_0": entry["repo"],
+        })
+        env.pop("PYTHONPATH")
+        return subprocess.run(
+            [tools.executable("pre-commit"), "run", "--all-files", "tf2lint"],
+            cwd=repo, capture_output=True, text=True, env=env, timeout=900,
+        )
+
+    untagged = pre_commit()  # the rev must exist: without the tag, pre-commit cannot check it out
+    assert untagged.returncode != 0
+    assert entry["rev"] in untagged.stdout + untagged.stderr, untagged.stdout + untagged.stderr
+    git("tag", entry["rev"], cwd=hooks_repo)
+    tagged = pre_commit()
+    assert tagged.returncode == 1, tagged.stdout + tagged.stderr
+    assert "Failed" in tagged.stdout
+    reported = {line.split()[1] for line in tagged.stdout.splitlines() if line.startswith("train.py:")}
+    assert reported == {"TF101", "TF102", "TF103", "TF104", "TF205"}, tagged.stdout

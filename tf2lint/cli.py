@@ -6,7 +6,7 @@ import argparse
 import os
 import sys
 from pathlib import Path
-from typing import List, Optional, Sequence, TextIO
+from typing import Dict, List, Optional, Sequence, TextIO
 
 from tf2lint import __version__, shutdown
 from tf2lint import baseline as baseline_file
@@ -16,13 +16,31 @@ from tf2lint.config import Config, ConfigError, find_pyproject, load_file, with_
 from tf2lint.discovery import discover
 from tf2lint.finding import Finding
 from tf2lint.fix import run as fixing
-from tf2lint.output import RENDERERS, sarif, text
-from tf2lint.output.text import render_statistics
+from tf2lint.noqa_codes import warn_unknown_noqa
+from tf2lint.output import ALIASES, DEFAULT_FORMAT, FINGERPRINT_FORMATS, FORMATS, canonical
+from tf2lint.output.check_report import write_report
 from tf2lint.runner import WorkerDied, default_jobs, run
-from tf2lint.summary import render_summary
+from tf2lint.stdin_input import STDIN, check_stdin, read_stdin
 from tf2lint.tool_findings import NOT_CHECKED
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+CHECK_EPILOG = """\
+exit codes:
+  0  no findings (or --exit-zero)
+  1  findings reported
+  2  usage, configuration or internal error (a missing path, a bad option value, ...)
+
+examples:
+  tf2lint check                                  check the current directory
+  tf2lint check src/ --select TF1,TF2            only some families (code prefixes)
+  tf2lint check --output-format full             each finding with its source line
+  tf2lint check --diff                           what --fix would change, as a diff
+  cat model.py | tf2lint check - --stdin-filename src/model.py
+  tf2lint check -q --output-format json-lines    findings only, one JSON object per line
+  tf2lint check --statistics                     a count per code, nothing else
+  tf2lint check --summary --output-format html -o report.html
+"""
 
 
 def _codes(value: str) -> List[str]:
@@ -47,23 +65,31 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
 
-    check = sub.add_parser("check", help="check files and directories (default: .)")
-    check.add_argument("paths", nargs="*", default=["."], metavar="PATH")
+    check = sub.add_parser(
+        "check", help="check files and directories (default: .)", epilog=CHECK_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    check.add_argument("paths", nargs="*", default=[], metavar="PATH", help="files and directories; - reads standard input")
+    check.add_argument("--stdin-filename", metavar="NAME",
+                       help="the path standard input stands for (findings, per-file-ignores, exclude, configuration)")
     check.add_argument("--select", type=_codes, help="comma-separated code prefixes to report (default: TF)")
     check.add_argument("--extend-select", type=_codes, default=[], help="code prefixes to add to the selection")
     check.add_argument("--ignore", type=_codes, help="comma-separated code prefixes to skip")
     check.add_argument("--extend-ignore", type=_codes, default=[], help="code prefixes to add to the ignore list")
     check.add_argument("--exclude", type=lambda v: [p for p in v.split(",") if p], default=[], help="glob patterns to skip")
     check.add_argument("--force-exclude", action="store_true", help="apply exclude to paths named on the command line too")
-    check.add_argument("--output-format", choices=sorted(RENDERERS), default="text")
-    check.add_argument("--statistics", action="store_true", help="print a count per code after the findings")
+    check.add_argument("--output-format", choices=[*FORMATS, *ALIASES], default=DEFAULT_FORMAT, metavar="FORMAT",
+                       help=f"{', '.join(FORMATS)} (default: {DEFAULT_FORMAT}; text is concise)")
+    check.add_argument("-q", "--quiet", action="store_true", help="print the findings only: no closing line, notes or warnings")
+    check.add_argument("--statistics", action="store_true", help="print only a count per code instead of the findings")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     check.add_argument("--config", metavar="FILE", help="read [tool.tf2lint] from this file instead of the nearest pyproject.toml")
     check.add_argument("--isolated", action="store_true", help="ignore configuration files")
     check.add_argument("--target-version", metavar="X.Y", help="TensorFlow version the code moves to (2.15 ... 2.21)")
     check.add_argument("-o", "--output-file", metavar="FILE", help="write the report to FILE")
     check.add_argument("--summary", action="store_true",
-                       help="print findings per directory and per family after the findings (migration progress)")
+                       help="after the findings, what remains per migration step, per directory and in total, "
+                       "and what --fix / --unsafe-fixes would clear")
     known = check.add_mutually_exclusive_group()
     known.add_argument("--baseline", metavar="FILE", help="report only findings that FILE does not record")
     known.add_argument("--write-baseline", metavar="FILE", help="record every current finding in FILE and exit 0")
@@ -77,9 +103,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("-v", "--verbose", action="store_true", help="say how many files were checked or taken from the cache")
     fixing.add_arguments(check)
 
-    sub.add_parser("rules", help="list every rule")
-    rule = sub.add_parser("rule", help="print one rule's documentation")
-    rule.add_argument("code", metavar="CODE")
+    sub.add_parser("rules", help="list every rule with its migration step")
+    rule = sub.add_parser("rule", help="print one rule's documentation (by code or symbol)")
+    rule.add_argument("code", metavar="CODE_OR_SYMBOL", help="a code (TF101) or a symbol (tf1-session)")
 
     from tf2lint.verify.cli import add_arguments as add_verify_arguments
 
@@ -96,7 +122,7 @@ def load_config(args: argparse.Namespace) -> Config:
             raise ConfigError(f"--config: no such file: {args.config}")
         config = load_file(path)
     else:
-        start = args.paths[0] if args.paths else "."
+        start = _config_start(args)
         found = find_pyproject(start if os.path.exists(start) else ".")
         config = load_file(found) if found else Config(root=os.path.abspath("."))
     return with_overrides(
@@ -110,7 +136,18 @@ def load_config(args: argparse.Namespace) -> Config:
     )
 
 
+def _config_start(args: argparse.Namespace) -> str:
+    """Where the configuration search starts: the first path, or the named standard input."""
+    first = args.paths[0] if args.paths else "."
+    if first == STDIN:
+        name = args.stdin_filename
+        return os.path.dirname(os.path.abspath(name)) if name else "."
+    return first
+
+
 def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if not args.paths:
+        args.paths = [STDIN] if args.stdin_filename else ["."]
     try:
         config = load_config(args)
         known = baseline_file.load(args.baseline) if args.baseline else None
@@ -132,23 +169,39 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _check(args: argparse.Namespace, config: Config, known: Optional[List[baseline_file.Entry]], out: TextIO,
            err: TextIO) -> int:
-    files, missing = discover(args.paths, config, force_exclude=args.force_exclude, respect_gitignore=args.respect_gitignore)
+    stdin = STDIN in args.paths
+    files, missing = discover(
+        [p for p in args.paths if p != STDIN], config, force_exclude=args.force_exclude, respect_gitignore=args.respect_gitignore
+    )
     for path in missing:
         err.write(f"tf2lint: error: {path}: no such file or directory\n")
     cache = None
     if not args.no_cache:
         cache = Cache(args.cache_dir or os.path.join(config.root or os.getcwd(), DEFAULT_CACHE_DIR), config)
     # Identities (one more parse per file with findings) only when something uses them.
-    need_identities = bool(args.baseline or args.write_baseline or args.output_format == "sarif")
+    need_identities = bool(args.baseline or args.write_baseline or canonical(args.output_format) in FINGERPRINT_FORMATS)
     results, stats = run(files, config, jobs=args.jobs or default_jobs(), cache=cache, want_identities=need_identities)
     fixes = fixing.FixSettings.from_args(args, config)
     fixed: Optional[fixing.FixRun] = None
+    if stdin and fixes.diff:
+        err.write("tf2lint: error: --diff shows changes to files; standard input is only checked\n")
+        return EXIT_ERROR
+    if stdin and args.fix:
+        err.write("tf2lint: note: standard input is checked, not fixed (there is no file to write)\n")
     if fixes.active:
         results, fixed = fixing.fix_stage(fixes, results, config, cache=cache, jobs=args.jobs or default_jobs(),
                                           want_identities=need_identities)
         if fixes.diff:
             code = fixing.write_diff(fixed, out, err)
             return EXIT_ERROR if missing else EXIT_CLEAN if args.exit_zero else code
+    stdin_data: Dict[str, bytes] = {}
+    if stdin:  # checked, never fixed: there is no file to write
+        name = args.stdin_filename or STDIN
+        data = read_stdin()
+        if not (args.force_exclude and args.stdin_filename and config.is_excluded(name)):
+            stdin_data[name] = data
+            results.append(check_stdin(data, args.stdin_filename, config, need_identities))
+            files = [*files, name]
     if args.verbose:
         err.write(f"tf2lint: {stats.describe()}\n")
     # Files come sorted and each file's findings in order: the report is the same for any -j.
@@ -165,35 +218,15 @@ def _check(args: argparse.Namespace, config: Config, known: Optional[List[baseli
         )
         findings = [findings[i] for i in comparison.new]
         fingerprints = [fingerprints[i] for i in comparison.new]
-        err.write(_baseline_note(args.baseline, comparison))
-    _report(args, findings, fingerprints, files, out, err, fixes, fixed)
+        if not args.quiet:
+            err.write(_baseline_note(args.baseline, comparison))
+    if not args.quiet:
+        warn_unknown_noqa(files, stdin_data, err, config.max_file_size)
+    write_report(args, findings, fingerprints, files, stdin_data, len(missing), out, err, fixes, fixed,
+                 config.max_file_size)
     if missing:
         return EXIT_ERROR
     return EXIT_FINDINGS if findings and not args.exit_zero else EXIT_CLEAN
-
-
-def _report(
-    args: argparse.Namespace, findings: List[Finding], fingerprints: List[str], files: List[str], out: TextIO, err: TextIO,
-    fixes: Optional[fixing.FixSettings] = None, fixed: Optional[fixing.FixRun] = None,
-) -> None:
-    """The findings in the chosen format, then --statistics and --summary (on stderr for
-    machine-readable formats, so that the output stays parseable)."""
-    target: TextIO = args.report.handle if args.output_file else out
-    if args.output_format == "sarif":
-        sarif.render(findings, target, fingerprints=fingerprints)
-    elif args.output_format == "text":
-        text.render(findings, target, unsafe_fixes=bool(fixes and fixes.unsafe), fixed=len(fixed.fixed) if fixed else None)
-    else:
-        RENDERERS[args.output_format](findings, target)
-    extra = target if args.output_format == "text" else err
-    if args.statistics:
-        render_statistics(findings, extra)
-    if args.summary:
-        render_summary(findings, files, extra)
-    if fixed is not None and fixes is not None and fixes.show:
-        fixing.render_fixed(fixed.fixed, extra)
-    if args.output_file:
-        args.report.commit()  # renamed into place only when whole
 
 
 def _write_baseline(path: str, findings: List[Finding], identities: List[baseline_file.Identity], err: TextIO) -> int:
@@ -234,18 +267,18 @@ def run_rules(out: TextIO) -> int:
 
     for cls in all_rules():
         flag = "" if cls.default_enabled else "  (opt-in)"
-        out.write(f"{cls.code}  {cls.symbol:32s} {cls.docs()[0]}{flag}\n")
+        out.write(f"{cls.code}  {cls.symbol:32s} step {cls.step}  {cls.docs()[0]}{flag}\n")
     return EXIT_CLEAN
 
 
 def run_rule(code: str, out: TextIO, err: TextIO) -> int:
     from tf2lint.docs import render_rule_page
-    from tf2lint.registry import rule_by_code
+    from tf2lint.registry import rule_by_name
 
     try:
-        cls = rule_by_code(code)
+        cls = rule_by_name(code)
     except KeyError:
-        err.write(f"tf2lint: error: unknown rule code {code!r} (see `tf2lint rules`)\n")
+        err.write(f"tf2lint: error: no rule has the code or symbol {code!r} (see `tf2lint rules`)\n")
         return EXIT_ERROR
     out.write(render_rule_page(cls))
     return EXIT_CLEAN

@@ -203,7 +203,8 @@ def _count(value: Any, where: str) -> int:
 
 
 KNOWN_KEYS = {"select", "ignore", "extend-select", "per-file-ignores", "exclude", "target-version",
-              "max-file-size", "max-findings-per-file", "fix", "unsafe-fixes"}
+              "max-file-size", "max-findings-per-file",
+              "fix", "unsafe-fixes"}
 
 
 def load_file(path: Path) -> Config:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import List, Type
 
+from tf2lint.data.migration_steps import STEPS
 from tf2lint.fix import catalog
 from tf2lint.rules.base import FAMILIES, Rule
 from tf2lint.verify.records import verification_section
@@ -20,6 +21,8 @@ def render_rule_page(cls: Type[Rule]) -> str:
         "",
         f"Family {cls.family()}: {FAMILIES[cls.family()]}."
         + ("" if cls.default_enabled else " Off by default: enable it with `--extend-select " + cls.code + "`."),
+        "",
+        f"Migration step {cls.step} of 5: {STEPS[cls.step]}.",
         "",
         "## What it does",
         "",
@@ -57,11 +60,14 @@ def render_rule_page(cls: Type[Rule]) -> str:
 
 def render_index(rules: List[Type[Rule]]) -> str:
     lines = ["# tf2lint rules", "", "Generated from the rule catalog by `scripts/gen_rule_docs.py`.", ""]
+    lines += ["The migration guide's five steps (the *step* column):", ""]
+    lines += [f"{n}. {text}" for n, text in sorted(STEPS.items())] + [""]
     family = -1
     for cls in rules:
         if cls.family() != family:
             family = cls.family()
-            lines += ["", f"## TF{family}xx: {FAMILIES[family]}", "", "| code | symbol | what it reports | fix |", "|---|---|---|---|"]
+            lines += ["", f"## TF{family}xx: {FAMILIES[family]}", ""]
+            lines += ["| code | symbol | step | what it reports | fix |", "|---|---|---|---|---|"]
         what = cls.docs()[0].replace("|", "\\|")
-        lines.append(f"| [{cls.code}]({cls.code}.md) | `{cls.symbol}` | {what} | {catalog.label(cls)} |")
+        lines.append(f"| [{cls.code}]({cls.code}.md) | `{cls.symbol}` | {cls.step} | {what} | {catalog.label(cls)} |")
     return "\n".join(lines) + "\n"

@@ -22,6 +22,7 @@ from typing import Any, ClassVar, FrozenSet, Iterator, List, Optional, Sequence,
 from tf2lint import __version__
 from tf2lint.config import ConfigError
 from tf2lint.engine import lint_tree
+from tf2lint.one_line import one_line
 from tf2lint.plugin_config import check_codes, check_target, config_for, explicitly_selected
 from tf2lint.registry import all_rules
 
@@ -57,8 +58,10 @@ def _flake8_error(exc: ConfigError) -> Exception:
 
 
 def render(code: str, message: str, replacement: str) -> str:
-    """One-line text: flake8 shows the code and message; the replacement follows the arrow."""
-    return f"{code} {message} -> {replacement}" if replacement else f"{code} {message}"
+    """One line (flake8 and pylint print one message per line): the code and message, then the
+    replacement after the arrow, line breaks joined."""
+    text = f"{code} {message} -> {replacement}" if replacement else f"{code} {message}"
+    return one_line(text)
 
 
 class Plugin:

@@ -36,3 +36,16 @@ def rule_by_code(code: str) -> Type[Rule]:
         if cls.code == code:
             return cls
     raise KeyError(code)
+
+
+def rule_by_name(name: str) -> Type[Rule]:
+    """A rule by its code (``TF101``, any case) or its symbol (``tf1-session``)."""
+    try:
+        return rule_by_code(name)
+    except KeyError:
+        pass
+    wanted = name.strip().lower().replace("_", "-")
+    for cls in all_rules():
+        if cls.symbol == wanted:
+            return cls
+    raise KeyError(name)

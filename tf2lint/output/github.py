@@ -3,16 +3,22 @@ finding, which the Actions runner turns into an annotation on the pull request's
 
 Values are escaped as the runner expects: in the message ``%``, CR and LF; in the
 properties (``file``, ``title``) also ``:`` and ``,``, which separate the properties.
+
+A finding in a notebook is placed on the line of the ``.ipynb`` file that holds its source
+line (GitHub shows the notebook's JSON in a pull request's diff), without columns, which
+count in the cell's code, not in the JSON; the title names the cell and the line in it.
 """
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import List, TextIO
+from typing import List, Optional, TextIO
 
 from tf2lint.finding import Finding, Severity
 from tf2lint.notebook import cell_of
+from tf2lint.output.notebook_lines import file_line
+from tf2lint.output.report import Report
 from tf2lint.output.safe import safe_findings
 
 KINDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -38,19 +44,34 @@ def _path(filename: str) -> str:
     return Path(rel).as_posix()
 
 
-def annotation(f: Finding) -> str:
-    props = [("file", _path(f.filename)), ("line", str(f.start.row)), ("endLine", str(f.end.row))]
-    # The runner rejects columns on an annotation that spans several lines.
-    if f.start.row == f.end.row:
-        props += [("col", str(f.start.col + 1)), ("endColumn", str(f.end.col + 1))]
+def annotation(f: Finding, data: Optional[bytes] = None, read_from: Optional[str] = None) -> str:
+    """One workflow command; ``data``: a notebook's bytes when it is not on disk (stdin);
+    ``read_from``: the notebook's real path when ``f.filename`` was escaped for printing."""
     cell = cell_of(f)
-    title = f"{f.code} {f.symbol}" + (f" (notebook cell {cell})" if cell is not None else "")
+    if cell is not None:
+        source = read_from or f.filename
+        line = file_line(source, cell, f.start.row, data) or 1
+        end = file_line(source, cell, f.end.row, data) or line
+        props = [("file", _path(f.filename)), ("line", str(line)), ("endLine", str(max(end, line)))]
+        title = f"{f.code} {f.symbol} (notebook cell {cell}, line {f.start.row})"
+    else:
+        props = [("file", _path(f.filename)), ("line", str(f.start.row)), ("endLine", str(f.end.row))]
+        # The runner rejects columns on an annotation that spans several lines.
+        if f.start.row == f.end.row:
+            props += [("col", str(f.start.col + 1)), ("endColumn", str(f.end.col + 1))]
+        title = f"{f.code} {f.symbol}"
     props.append(("title", title))
     message = f.message + (f"\nUse instead: {f.replacement}" if f.replacement else "")
     rendered = ",".join(f"{key}={escape_property(value)}" for key, value in props)
     return f"::{KINDS[f.severity]} {rendered}::{escape_data(message)}"
 
 
+def format_github(report: Report) -> str:
+    return "".join(
+        annotation(shown, report.data.get(f.filename), f.filename) + "\n"
+        for f, shown in zip(report.findings, safe_findings(report.findings))
+    )
+
+
 def render(findings: List[Finding], out: TextIO) -> None:
-    for f in safe_findings(findings):
-        out.write(annotation(f) + "\n")
+    out.write(format_github(Report(findings)))

@@ -18,6 +18,7 @@ from urllib.parse import quote
 from tf2lint import __version__
 from tf2lint.finding import DOCS_BASE_URL, Finding, Position, Severity
 from tf2lint.notebook import cell_of
+from tf2lint.output.report import Report
 from tf2lint.output.safe import safe_findings
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -49,7 +50,10 @@ def _rules() -> List[Dict[str, Any]]:
                     "level": LEVELS[cls.severity or Severity.ERROR],
                     "enabled": cls.default_enabled,
                 },
-                "properties": {"tags": ["tensorflow", "tf2-migration", FAMILIES[cls.family()]], "precision": "high"},
+                "properties": {
+                    "tags": ["tensorflow", "tf2-migration", FAMILIES[cls.family()], f"migration-step-{cls.step}"],
+                    "precision": "high",
+                },
             }
         )
     return out
@@ -151,6 +155,10 @@ def to_sarif(findings: Sequence[Finding], fingerprints: Optional[Sequence[str]] 
             }
         ],
     }
+
+
+def format_sarif(report: Report) -> str:
+    return json.dumps(to_sarif(report.findings, report.fingerprints), indent=2, ensure_ascii=False) + "\n"
 
 
 def render(findings: List[Finding], out: TextIO, fingerprints: Optional[Sequence[str]] = None) -> None:

@@ -85,6 +85,8 @@ class Rule:
     # (before, after) pairs: ``after`` is ``before`` with this rule's fixes applied (unsafe ones
     # included). The tests apply them and the rule page shows them; a rule with any is fixable.
     FIXES: ClassVar[Sequence[Tuple[str, str]]] = ()
+    # The migration guide's step (1-5, tf2lint/data/migration_steps.py); set at registration.
+    step: ClassVar[int] = 0
 
     # ----- catalog metadata ---------------------------------------------------
 
@@ -226,5 +228,9 @@ RULE_CLASSES: List[Type[Rule]] = []
 
 def register(cls: Type[Rule]) -> Type[Rule]:
     """Class decorator: add a rule to the catalog."""
+    from tf2lint.data.migration_steps import step_for
+
+    if not cls.__dict__.get("step"):
+        cls.step = step_for(cls.code)
     RULE_CLASSES.append(cls)
     return cls
