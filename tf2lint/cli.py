@@ -80,6 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     from tf2lint.verify.cli import add_arguments as add_verify_arguments
 
     add_verify_arguments(sub.add_parser("verify", help="run the sample pairs under the installed TensorFlow (execution check)"))
+    sub.add_parser("server", help="run the language server (LSP over stdio) for editors; needs the `server` extra")
     return parser
 
 
@@ -227,6 +228,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             from tf2lint.verify.cli import main as verify_main
 
             return verify_main(args)
+        if args.command == "server":
+            from tf2lint.server import main as server_main
+
+            return server_main()
     except BrokenPipeError:
         return EXIT_CLEAN
     except KeyboardInterrupt:

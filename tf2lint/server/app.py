@@ -1,0 +1,183 @@
+"""The language server: LSP over stdio on pygls, wired to the linter, actions and hover."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from concurrent.futures import ThreadPoolExecutor
+from typing import Dict, List, Optional, Tuple
+from urllib.parse import unquote
+
+from lsprotocol import types
+from pygls.lsp.server import LanguageServer
+
+from tf2lint import __version__
+from tf2lint.config import Config, ConfigError
+from tf2lint.finding import Finding
+from tf2lint.server import actions
+from tf2lint.server.diagnostics import diagnostic
+from tf2lint.server.document import Snapshot
+from tf2lint.server.fixing import fixed_text
+from tf2lint.server.hover import hover
+from tf2lint.server.linting import Linter
+from tf2lint.server.positions import UTF8, UTF16, UTF32
+from tf2lint.server.settings import Settings, config_for
+
+logger = logging.getLogger(__name__)
+
+# PositionEncodingKind values are the names tf2lint.server.positions uses.
+_ENCODINGS = frozenset({UTF8, UTF16, UTF32})
+
+
+class Tf2lintServer(LanguageServer):
+    def __init__(self) -> None:
+        super().__init__("tf2lint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
+        self.settings = Settings()
+        # One thread: lints run one after another, never competing with each other for the GIL.
+        self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tf2lint-lint")
+        self.linter = Linter(self.executor)
+        self.pending: Dict[str, asyncio.Task[None]] = {}
+        self.reported: set = set()  # configuration errors already shown
+        self.startup_error: Optional[str] = None  # a bad initialization option, shown once initialized
+
+    # ----- documents ----------------------------------------------------------------
+
+    def snapshot(self, uri: str) -> Optional[Snapshot]:
+        document = self.workspace.text_documents.get(unquote(uri))  # pygls keys documents unquoted
+        if document is None:
+            return None
+        agreed = self.workspace.position_encoding
+        encoding = str(getattr(agreed, "value", agreed))
+        if encoding not in _ENCODINGS:
+            encoding = UTF16
+        return Snapshot(uri, document.version, document.source, encoding)
+
+    def config(self, snapshot: Snapshot) -> Config:
+        try:
+            return config_for(snapshot.path, self.settings, self.workspace.root_path)
+        except ConfigError as exc:
+            self.show_error(f"tf2lint: {exc}")
+            return Config()
+
+    def show_error(self, text: str) -> None:
+        if text not in self.reported:
+            self.reported.add(text)
+            self.window_show_message(types.ShowMessageParams(type=types.MessageType.Error, message=text))
+
+    async def findings(self, snapshot: Snapshot) -> Tuple[List[Finding], Config]:
+        config = self.config(snapshot)
+        return await self.linter.findings(snapshot, config), config
+
+    # ----- diagnostics --------------------------------------------------------------
+
+    def schedule(self, uri: str, delay: float) -> None:
+        """Lint and publish after ``delay`` seconds, replacing a lint still waiting for its turn."""
+        previous = self.pending.pop(uri, None)
+        if previous is not None:
+            previous.cancel()
+        self.pending[uri] = asyncio.ensure_future(self._publish(uri, delay))
+
+    async def _publish(self, uri: str, delay: float) -> None:
+        if delay > 0:
+            await asyncio.sleep(delay)
+        snapshot = self.snapshot(uri)
+        if snapshot is None:
+            return
+        findings, _ = await self.findings(snapshot)
+        current = self.snapshot(uri)
+        if current is None or current.version != snapshot.version:
+            return  # the document moved on; its own lint publishes
+        self.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(
+                uri=uri, version=snapshot.version, diagnostics=[diagnostic(snapshot, f) for f in findings]
+            )
+        )
+
+    def close(self, uri: str) -> None:
+        previous = self.pending.pop(uri, None)
+        if previous is not None:
+            previous.cancel()
+        self.linter.forget(uri)
+        self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+
+    # ----- requests -----------------------------------------------------------------
+
+    async def code_actions(self, params: types.CodeActionParams) -> Optional[List[types.CodeAction]]:
+        snapshot = self.snapshot(params.text_document.uri)
+        if snapshot is None:
+            return None
+        findings, config = await self.findings(snapshot)
+
+        def fixed() -> Optional[str]:
+            return fixed_text(snapshot.text, snapshot.filename, config, findings)
+
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(
+            self.executor, actions.code_actions, snapshot, findings, params.range, params.context.only, fixed
+        )
+
+    async def hover(self, params: types.HoverParams) -> Optional[types.Hover]:
+        snapshot = self.snapshot(params.text_document.uri)
+        if snapshot is None:
+            return None
+        findings, _ = await self.findings(snapshot)
+        return hover(snapshot, findings, params.position)
+
+
+def build() -> Tf2lintServer:
+    server = Tf2lintServer()
+
+    @server.feature(types.INITIALIZE)
+    def initialize(ls: Tf2lintServer, params: types.InitializeParams) -> None:
+        try:
+            ls.settings = Settings.from_options(params.initialization_options)
+        except ConfigError as exc:
+            ls.settings = Settings()
+            ls.startup_error = f"tf2lint: {exc}"
+
+    @server.feature(types.INITIALIZED)
+    def initialized(ls: Tf2lintServer, params: types.InitializedParams) -> None:
+        if ls.startup_error:
+            ls.show_error(ls.startup_error)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+    def did_open(ls: Tf2lintServer, params: types.DidOpenTextDocumentParams) -> None:
+        ls.schedule(params.text_document.uri, 0)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+    def did_change(ls: Tf2lintServer, params: types.DidChangeTextDocumentParams) -> None:
+        ls.schedule(params.text_document.uri, ls.settings.debounce_ms / 1000)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_SAVE, types.SaveOptions(include_text=False))
+    def did_save(ls: Tf2lintServer, params: types.DidSaveTextDocumentParams) -> None:
+        # The configuration may have changed on disk: a new one means a new engine call.
+        ls.schedule(params.text_document.uri, 0)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+    def did_close(ls: Tf2lintServer, params: types.DidCloseTextDocumentParams) -> None:
+        ls.close(params.text_document.uri)
+
+    @server.feature(types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(code_action_kinds=actions.KINDS))
+    async def code_action(ls: Tf2lintServer, params: types.CodeActionParams) -> Optional[List[types.CodeAction]]:
+        return await ls.code_actions(params)
+
+    @server.feature(types.TEXT_DOCUMENT_HOVER)
+    async def on_hover(ls: Tf2lintServer, params: types.HoverParams) -> Optional[types.Hover]:
+        return await ls.hover(params)
+
+    @server.feature(types.SHUTDOWN)
+    def shutdown(ls: Tf2lintServer, params: None) -> None:
+        for task in ls.pending.values():
+            task.cancel()
+        ls.pending.clear()
+        ls.executor.shutdown(wait=False, cancel_futures=True)
+
+    return server
+
+
+def serve() -> int:
+    """Run the server on stdin/stdout until the client says exit."""
+    logging.basicConfig(level=logging.WARNING, format="tf2lint server: %(levelname)s %(message)s")
+    build().start_io()
+    return 0
+
