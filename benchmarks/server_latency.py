@@ -39,7 +39,7 @@ class Wire:
 
     def __init__(self, command: List[str], env: Dict[str, str]):
         self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
-        self.inbox: "queue.Queue[Dict[str, Any]]" = queue.Queue()
+        self.inbox: queue.Queue[Dict[str, Any]] = queue.Queue()
         self.log: List[Dict[str, Any]] = []
         self.next_id = 0
         threading.Thread(target=self._read, daemon=True).start()
