@@ -40,7 +40,7 @@ def test_rename_keeps_the_rest_of_the_attribute_chain():
 
 def test_rename_through_compat_v1_is_legacy_not_removed():
     f = only("import tensorflow as tf\ny = tf.compat.v1.random_uniform([2])\n", "TF902")
-    assert f.severity is Severity.WARNING and "`tf.random.uniform`" in f.replacement
+    assert f.severity is Severity.WARNING and "`tf.random.uniform([2])`" in f.replacement
     g = only("import tensorflow as tf\ny = tf.random_uniform([2])\n", "TF902")
     assert g.severity is Severity.ERROR
 
