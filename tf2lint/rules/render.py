@@ -492,6 +492,8 @@ def call_conversion(call: ast.Call, ref: TFRef, ctx: Context) -> Optional[Render
     callee = rename(call.func, ref, ctx)
     if callee is None:
         return None
+    if ref.name in sig.POSITIONAL and any(isinstance(a, ast.Starred) for a in call.args):
+        return None  # `*args` may reach a position whose meaning changed
     if needs_argument_changes(call, ref.name):
         return render_call(call, ref, ctx, callee=callee, namespace=callee.signature)
     build = _Builder(call, ctx)
