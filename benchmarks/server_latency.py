@@ -189,10 +189,15 @@ def transcript(target: Path, workdir: Path) -> None:
         open_document(wire, uri, CODE_ACTION_SAMPLE)
         wire.diagnostics(uri, 1)
         cursor = {"line": 3, "character": 5}
-        wire.request(
+        actions = wire.request(
             "textDocument/codeAction",
             {"textDocument": {"uri": uri}, "range": {"start": cursor, "end": cursor}, "context": {"diagnostics": []}},
         )
+        # The editor applies the first (preferred) quick fix and sends the new text.
+        edits = actions[0]["edit"]["documentChanges"][0]["edits"]
+        wire.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2},
+                                               "contentChanges": [{"text": _apply(CODE_ACTION_SAMPLE, edits)}]})
+        wire.diagnostics(uri, 2)
         log = list(wire.log)
     finally:
         wire.close()
@@ -200,11 +205,25 @@ def transcript(target: Path, workdir: Path) -> None:
     print(f"transcript: {len(log)} messages written to {target}")
 
 
+def _apply(text: str, edits: List[Dict[str, Any]]) -> str:
+    """LSP text edits applied to an ASCII text, last first."""
+    starts = [0]
+    for line in text.splitlines(keepends=True):
+        starts.append(starts[-1] + len(line))
+
+    def offset(pos: Dict[str, int]) -> int:
+        return starts[pos["line"]] + pos["character"]
+
+    for edit in sorted(edits, key=lambda e: (e["range"]["start"]["line"], e["range"]["start"]["character"]), reverse=True):
+        text = text[: offset(edit["range"]["start"])] + edit["newText"] + text[offset(edit["range"]["end"]) :]
+    return text
+
+
 def main(argv: Optional[List[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--file", type=Path, help="the file to open (default: the corpus's largest .py file)")
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--repeat", type=int, default=5, help="measured rounds (0: only write the transcript)")
     parser.add_argument("--transcript", type=Path, help="write a code action round trip's JSON-RPC messages here")
     args = parser.parse_args(argv)
     if args.transcript:
@@ -212,8 +231,8 @@ def main(argv: Optional[List[str]] = None) -> int:
 
         with tempfile.TemporaryDirectory() as workdir:
             transcript(args.transcript, Path(workdir))
-    path = args.file or largest(args.corpus)
-    measure(path, args.repeat)
+    if args.repeat > 0:
+        measure(args.file or largest(args.corpus), args.repeat)
     return 0
 
 

@@ -15,6 +15,7 @@ from lsprotocol import types
 
 from tf2lint.finding import Applicability, Edit, Finding, Fix, Position
 from tf2lint.fix.edits import line_offsets
+from tf2lint.fix.source import newline_of, with_newline
 from tf2lint.server.diagnostics import diagnostic
 from tf2lint.server.document import Snapshot
 from tf2lint.server.suppression import noqa_edit
@@ -43,24 +44,7 @@ def touches(snapshot: Snapshot, finding: Finding, rng: types.Range) -> bool:
 
 
 def text_edit(snapshot: Snapshot, edit: Edit) -> types.TextEdit:
-    return types.TextEdit(range=snapshot.range(edit.start, edit.end), new_text=_newlines(edit.content, snapshot))
-
-
-def _newlines(text: str, snapshot: Snapshot) -> str:
-    """Inserted line breaks in the document's own style."""
-    newline = _newline_of(snapshot.text)
-    if newline == "\n" or "\n" not in text:
-        return text
-    return text.replace("\r\n", "\n").replace("\n", newline)
-
-
-def _newline_of(text: str) -> str:
-    for index, char in enumerate(text):
-        if char == "\n":
-            return "\r\n" if index and text[index - 1] == "\r" else "\n"
-        if char == "\r" and text[index + 1 : index + 2] != "\n":
-            return "\r"
-    return "\n"
+    return types.TextEdit(range=snapshot.range(edit.start, edit.end), new_text=edit.content)
 
 
 def workspace_edit(snapshot: Snapshot, edits: Sequence[types.TextEdit]) -> types.WorkspaceEdit:
@@ -74,7 +58,8 @@ def quick_fix(snapshot: Snapshot, finding: Finding) -> Optional[types.CodeAction
         return None
     unsafe = fix.applicability == Applicability.UNSAFE.value
     title = f"{finding.code}: {fix.message or 'apply the fix'}" + (" (unsafe)" if unsafe else "")
-    edits = [text_edit(snapshot, e) for e in sorted(set(fix.edits))]
+    # Inserted lines break as the document's lines do.
+    edits = [text_edit(snapshot, e) for e in sorted(set(with_newline(fix, newline_of(snapshot.text)).edits))]
     return types.CodeAction(
         title=title,
         kind=types.CodeActionKind.QuickFix,
