@@ -254,6 +254,12 @@ async def test_hover_shows_the_rule_page(client: LanguageClient, tmp_path: Path)
         types.HoverParams(text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=0, character=0))
     )
     assert nothing is None
+    # Diagnostics, hovers, code actions and a save of one version: one engine call.
+    await code_actions(client, uri, at(3, 10))
+    client.text_document_did_save(types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri)))
+    await code_actions(client, uri, at(2, 10))
+    lints = [m.message for m in client.log_messages if m.message.startswith(f"linted {uri} ")]
+    assert lints == [f"linted {uri} version 1: 2 findings in {lints[0].rsplit(' in ', 1)[1]}"]
 
 
 async def test_a_bad_document_gives_tf001_and_the_server_recovers(client: LanguageClient, tmp_path: Path):

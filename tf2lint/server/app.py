@@ -35,7 +35,7 @@ class Tf2lintServer(LanguageServer):
         self.settings = Settings()
         # One thread: lints run one after another, never competing with each other for the GIL.
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tf2lint-lint")
-        self.linter = Linter(self.executor)
+        self.linter = Linter(self.executor, self.log_lint)
         self.pending: Dict[str, asyncio.Task[None]] = {}
         self.reported: set = set()  # configuration errors already shown
         self.startup_error: Optional[str] = None  # a bad initialization option, shown once initialized
@@ -64,6 +64,16 @@ class Tf2lintServer(LanguageServer):
             self.reported.add(text)
             self.window_show_message(types.ShowMessageParams(type=types.MessageType.Error, message=text))
 
+    def log_lint(self, snapshot: Snapshot, findings: List[Finding], seconds: float) -> None:
+        """One line in the client's log per engine call (editors show it in the server's log)."""
+        noun = "finding" if len(findings) == 1 else "findings"
+        self.window_log_message(
+            types.LogMessageParams(
+                type=types.MessageType.Log,
+                message=f"linted {snapshot.uri} version {snapshot.version}: {len(findings)} {noun} in {seconds:.3f} s",
+            )
+        )
+
     async def findings(self, snapshot: Snapshot) -> Tuple[List[Finding], Config]:
         config = self.config(snapshot)
         return await self.linter.findings(snapshot, config), config
@@ -78,6 +88,14 @@ class Tf2lintServer(LanguageServer):
         self.pending[uri] = asyncio.ensure_future(self._publish(uri, delay))
 
     async def _publish(self, uri: str, delay: float) -> None:
+        try:
+            await self._lint_and_publish(uri, delay)
+        except asyncio.CancelledError:
+            raise
+        except Exception:  # pragma: no cover - a bug here must not go unnoticed, nor stop the server
+            logger.exception("publishing diagnostics for %s failed", uri)
+
+    async def _lint_and_publish(self, uri: str, delay: float) -> None:
         if delay > 0:
             await asyncio.sleep(delay)
         snapshot = self.snapshot(uri)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from concurrent.futures import Executor
-from typing import Dict, List, Tuple
+from typing import Callable, Dict, List, Optional, Tuple
 
 from tf2lint.config import Config
 from tf2lint.engine import lint_source, mentions_tensorflow
@@ -15,12 +16,14 @@ from tf2lint.server.document import Snapshot
 logger = logging.getLogger(__name__)
 
 Key = Tuple[object, int, Config]
+Report = Callable[[Snapshot, List[Finding], float], None]
 
 
 def lint_snapshot(snapshot: Snapshot, config: Config) -> List[Finding]:
     """What ``tf2lint check`` reports for the document's text (never raises)."""
-    if snapshot.path and config.is_excluded(snapshot.path):
-        return []  # excluded in [tool.tf2lint], as `tf2lint check --force-exclude` treats it
+    path = snapshot.path
+    if path and (path.endswith(".ipynb") or config.is_excluded(path)):
+        return []  # notebooks are not served; excluded files as `tf2lint check --force-exclude` treats them
     if not mentions_tensorflow(snapshot.text.encode("utf-8", "surrogatepass")):
         return []  # the CLI skips such a file without parsing it
     try:
@@ -30,29 +33,42 @@ def lint_snapshot(snapshot: Snapshot, config: Config) -> List[Finding]:
         return []
 
 
+def _timed(snapshot: Snapshot, config: Config) -> Tuple[List[Finding], float]:
+    began = time.perf_counter()
+    findings = lint_snapshot(snapshot, config)
+    return findings, time.perf_counter() - began
+
+
 class Linter:
     """Runs the engine off the event loop and keeps each document's latest result.
 
-    Concurrent requests for the same version (diagnostics, then a code action) share one
-    engine call; a new version or a new configuration replaces the entry.
+    Concurrent requests for the same version (diagnostics, then a code action or a hover)
+    share one engine call; a new version or a new configuration replaces the entry.
+    ``report`` hears of every engine call when it finishes.
     """
 
-    def __init__(self, executor: Executor):
+    def __init__(self, executor: Executor, report: Optional[Report] = None):
         self.executor = executor
-        self._latest: Dict[str, Tuple[Key, asyncio.Future[List[Finding]]]] = {}
-        self.calls = 0  # engine calls made, for the log
+        self.report = report
+        self._latest: Dict[str, Tuple[Key, asyncio.Future[Tuple[List[Finding], float]]]] = {}
 
     async def findings(self, snapshot: Snapshot, config: Config) -> List[Finding]:
         key: Key = (snapshot.version, hash(snapshot.text), config)
         entry = self._latest.get(snapshot.uri)
         if entry is None or entry[0] != key or (entry[1].done() and entry[1].cancelled()):
-            loop = asyncio.get_running_loop()
-            future = loop.run_in_executor(self.executor, lint_snapshot, snapshot, config)
-            self.calls += 1
+            future = asyncio.get_running_loop().run_in_executor(self.executor, _timed, snapshot, config)
+            if self.report is not None:
+                future.add_done_callback(lambda done: self._reported(snapshot, done))
             entry = (key, future)
             self._latest[snapshot.uri] = entry
         # A cancelled waiter (a newer change arrived) must not cancel the shared call.
-        return await asyncio.shield(entry[1])
+        findings, _ = await asyncio.shield(entry[1])
+        return findings
+
+    def _reported(self, snapshot: Snapshot, done: asyncio.Future[Tuple[List[Finding], float]]) -> None:
+        if self.report is not None and not done.cancelled() and done.exception() is None:
+            findings, seconds = done.result()
+            self.report(snapshot, findings, seconds)
 
     def forget(self, uri: str) -> None:
         self._latest.pop(uri, None)
