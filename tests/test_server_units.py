@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -16,6 +21,8 @@ from tf2lint.server.document import Snapshot, uri_to_path
 from tf2lint.server.positions import UTF8, UTF16, UTF32, from_client, to_client
 from tf2lint.server.settings import Settings, config_for
 from tf2lint.server.suppression import comment_row, noqa_edit
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.mark.parametrize(
@@ -135,3 +142,26 @@ def test_configuration_is_found_from_the_documents_folder(tmp_path):
     (tmp_path / "pyproject.toml").unlink()
     config = config_for(str(alone / "x.py"), Settings(), "/workspace")
     assert config == Config(root="/workspace")  # no file: defaults, patterns relative to the workspace
+
+
+def test_the_linter_never_imports_the_server(tmp_path):
+    script = (
+        "import sys\n"
+        "from tf2lint.cli import main\n"
+        f"code = main(['check', '--no-cache', {str(tmp_path / 'a.py')!r}])\n"
+        "assert 'pygls' not in sys.modules and 'lsprotocol' not in sys.modules, 'server modules imported'\n"
+        "sys.exit(code)\n"
+    )
+    (tmp_path / "a.py").write_text("import tensorflow as tf\ns = tf.Session()\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, cwd=tmp_path, timeout=300)
+    assert done.returncode == 1, done.stderr  # one finding, and no assertion error
+    assert "TF101" in done.stdout
+
+
+def test_server_without_pygls_says_what_to_install(monkeypatch, capsys):
+    from tf2lint.server import main
+
+    monkeypatch.setitem(sys.modules, "tf2lint.server.app", None)  # as if pygls were missing
+    assert main() == 2
+    assert "pip install 'tf2lint[server]'" in capsys.readouterr().err
