@@ -156,6 +156,13 @@ async def test_diagnostics_on_open(client: LanguageClient, tmp_path: Path):
     assert " -> " in placeholder.message and "tf.function" in placeholder.message  # the replacement
     assert placeholder.code_description is not None
     assert placeholder.code_description.href.endswith("/docs/rules/TF102.md")
+    # An unsaved buffer has no file: the workspace's configuration, the same findings.
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(uri="untitled:Untitled-1", language_id="python", version=1, text=SOURCE)
+        )
+    )
+    await diagnostics_of(client, "untitled:Untitled-1", ["TF102", "TF101"])
 
 
 async def test_did_change_updates_and_did_save(client: LanguageClient, tmp_path: Path):
