@@ -122,11 +122,20 @@ def test_the_rules_on_one_call_carry_the_same_edits():
         # a TF2 name under a compat.v1 alias stays in that alias
         ("import tensorflow.compat.v1 as tf\ny = tf.log(x)\n", "import tensorflow.compat.v1 as tf\ny = tf.math.log(x)\n"),
         # a spelled-out compat.v1 name becomes the TF2 name where it runs the same code
-        ("import tensorflow as tf\ny = tf.compat.v1.log(x)\n", "import tensorflow as tf\ny = tf.math.log(x)\n"),
+        (
+            "import tensorflow as tf\ny = tf.compat.v1.log(x)\n",
+            "import tensorflow as tf\ny = tf.math.log(x)\n",
+        ),
         # positions that moved are passed by keyword; renamed keywords mapped
-        ("import tensorflow as tf\nc = tf.multinomial(logits, 1, 7)\n", "import tensorflow as tf\nc = tf.random.categorical(logits, 1, seed=7)\n"),
+        (
+            "import tensorflow as tf\nc = tf.multinomial(logits, 1, 7)\n",
+            "import tensorflow as tf\nc = tf.random.categorical(logits, 1, seed=7)\n",
+        ),
         # `**kwargs` kept as written
-        ("import tensorflow as tf\ns = tf.reduce_sum(x, keep_dims=True, **extra)\n", "import tensorflow as tf\ns = tf.reduce_sum(x, keepdims=True, **extra)\n"),
+        (
+            "import tensorflow as tf\ns = tf.reduce_sum(x, keep_dims=True, **extra)\n",
+            "import tensorflow as tf\ns = tf.reduce_sum(x, keepdims=True, **extra)\n",
+        ),
         # multi-line call: only the edited parts change, comments stay
         (
             "import tensorflow as tf\ns = tf.reduce_mean(\n    x,  # input\n    reduction_indices=[0],\n)\n",
@@ -362,6 +371,51 @@ for key in sorted(out):
 '''
 
 
+GRAPH_PROGRAM = '''\
+"""A TF1 graph program under `import tensorflow.compat.v1 as tf`, run in a session."""
+import numpy as np
+import tensorflow.compat.v1 as tf
+
+tf.disable_v2_behavior()
+tf.set_random_seed(11)
+x = tf.placeholder(tf.float32, [None, 3])
+labels = tf.placeholder(tf.int64, [None])
+probs = tf.nn.softmax(x, dim=-1)
+out = {
+    "log": tf.log(x),
+    "to_float": tf.to_float(labels),
+    "sum": tf.reduce_sum(x, reduction_indices=[1], keep_dims=True),
+    "argmax": tf.argmax(probs, 1, "am"),
+    "correct": tf.reduce_mean(tf.to_float(tf.equal(tf.argmax(probs, 1), labels))),
+    "uniform": tf.random_uniform([3], seed=1),
+    "normal": tf.random_normal([2], seed=2),
+    "multinomial": tf.multinomial(tf.log([[0.3, 0.7]]), 4, seed=3),
+    "matrix": tf.matrix_transpose(tf.matrix_diag(labels)),
+    "exists": tf.constant(tf.gfile.Exists("/")),
+}
+with tf.Session() as sess:
+    values = sess.run(out, {x: [[1.0, 2.0, 0.5], [0.2, 0.1, 3.0]], labels: [1, 2]})
+for key in sorted(values):
+    print(key, np.array2string(np.asarray(values[key]), precision=6))
+'''
+
+
+def test_safe_fixes_keep_a_tf1_graph_program_s_output_under_tensorflow_2_21(tmp_path):
+    """The same check for a module that keeps TF1 semantics: `import tensorflow.compat.v1 as tf`
+    with `disable_v2_behavior()` and a session. Here the safe fixes rename only where
+    `tf.compat.v1` serves the same code under the TF2 name (so the module stays TF1) and never
+    write `compat.v1`; the program must print the same values before and after."""
+    python = _tf_python()
+    fixed = fix_all(GRAPH_PROGRAM, ("TF9",), SAFE)
+    assert "tf.math.log(x)" in fixed and "tf.random.uniform([3], seed=1)" in fixed and "keepdims=True" in fixed
+    assert fixed.count("compat.v1") == GRAPH_PROGRAM.count("compat.v1")
+    assert len(findings(fixed, ("TF902", "TF903", "TF904"))) < len(findings(GRAPH_PROGRAM, ("TF902", "TF903", "TF904")))
+    before = _run(python, GRAPH_PROGRAM, tmp_path, "before.py")
+    after = _run(python, fixed, tmp_path, "after.py")
+    assert before.count("\n") >= 10
+    assert before == after
+
+
 def _run(python: str, source: str, tmp_path, name: str) -> str:
     path = tmp_path / name
     path.write_text(source)
@@ -395,3 +449,49 @@ def test_safe_fixes_keep_a_program_s_output_under_tensorflow_2_21(tmp_path):
     after = _run(python, fixed, tmp_path, "after.py")
     assert before.count("\n") >= 25
     assert before == after
+
+
+# ----- the renderer as other rules use it ---------------------------------------------------
+
+
+def _context(source: str):
+    from tf2lint.context import Context
+    from tf2lint.resolver import Resolver
+
+    tree = ast.parse(source)
+    ctx = Context("example.py", source.splitlines(), Resolver(tree), (2, 21), tree)
+    call = next(n for n in ast.walk(tree) if isinstance(n, ast.Call))
+    return ctx, call
+
+
+def test_render_mapped_keeps_every_argument_and_names_the_dropped_ones():
+    from tf2lint.rules import render
+
+    source = "import tensorflow as tf\nw = tf.get_variable('w', [3], tf.float32, init, reg, trainable=False, collections=c, **kw)\n"
+    ctx, call = _context(source)
+    how = render.mapping(
+        ("name", "shape", "dtype", "initializer", "regularizer", "trainable", "collections"),
+        1,
+        {"collections": render.Target(None, why="TF2 has no collections"), "initializer": render.Target("initial_value")},
+    )
+    out = render.render_mapped(call, ctx, how, callee_text="tf.Variable")
+    assert out is not None
+    assert out.text == (
+        "tf.Variable('w', shape=[3], dtype=tf.float32, initial_value=init, regularizer=reg, trainable=False, **kw)"
+    )
+    assert out.dropped == [("collections=c", "TF2 has no collections")]
+    assert not out.safe and "Variable" in out.introduced
+    fixed, _ = apply_fixes(source, [out.fix("Rewrite")])
+    assert out.text in fixed
+
+
+def test_render_mapped_refuses_names_tensorflow_lacks_and_unknown_bindings():
+    from tf2lint.rules import render
+
+    ctx, call = _context("import tensorflow as tf\ni = tf.glorot_uniform_initializer(seed=1)\n")
+    how = render.mapping(("seed", "dtype"), 0, {})
+    assert render.render_mapped(call, ctx, how, callee_text="tf.glorot_uniform_initializer") is None
+    assert render.render_mapped(call, ctx, how, callee_text="tf.keras.initializers.GlorotUniform") is not None
+    ctx, call = _context("import tensorflow as tf\ni = tf.foo(a, *rest, b)\n")
+    assert render.render_mapped(call, ctx, render.mapping(("x", "y", "z"), 1, {}), callee_text="tf.math.log") is None
+    assert render.render_mapped(call, ctx, render.mapping(("x",), 9, {"x": render.Target("y")}, strict=True)) is not None

@@ -113,7 +113,7 @@ def test_contrib_imports_are_left_to_the_contrib_rules():
 
 def test_keep_prob_becomes_rate_rendered():
     f = only("import tensorflow as tf\ny = tf.nn.dropout(x, keep_prob=1 - drop)\n", "TF903")
-    assert f.replacement == "`rate=1 - (1 - drop)`"
+    assert f.replacement == "`tf.nn.dropout(x, rate=1 - (1 - drop))`"
     assert (f.start.col, f.end.col) == (21, 39)
 
 
@@ -121,7 +121,7 @@ def test_renamed_keyword_keeps_its_value_and_removed_keyword_says_why():
     findings = lint(
         "import tensorflow as tf\ns = tf.squeeze(x, squeeze_dims=[0])\ne = tf.nn.embedding_lookup(p, i, partition_strategy='mod')\n"
     )
-    assert [f.replacement for f in findings][0] == "`axis=[0]`"
+    assert [f.replacement for f in findings][0] == "`tf.squeeze(x, axis=[0])`"
     assert '"div" strategy' in findings[1].replacement
 
 

@@ -76,7 +76,11 @@ def _defines_main(ctx: Context) -> bool:
 def absl_fix(node: ast.AST, ref: TFRef, module: str, ctx: Context) -> Optional[Tuple[str, Fix]]:
     """(the code shown, the unsafe fix) for a reference into a TF module that moved to absl."""
     move = ABSL_MOVES.get(module)
-    if move is None or ref.private or isinstance(node, (ast.alias, ast.Import, ast.ImportFrom)):
+    if move is None:
+        return None
+    if isinstance(node, ast.alias):
+        return _import_fix(node, ref, module, move.module, ctx)
+    if ref.private or isinstance(node, (ast.Import, ast.ImportFrom)):
         return None
     member = ref.name[len(module) + 1 :].split(".")[0]
     if member and (member in move.missing or (move.members is not None and member not in move.members)):
@@ -101,3 +105,19 @@ def absl_fix(node: ast.AST, ref: TFRef, module: str, ctx: Context) -> Optional[T
         edits.append(imported)
     text = f"`{shown}` with `{statement}`"
     return text, Fix(Applicability.UNSAFE.value, tuple(edits), f"Use absl's `{move.module}`")
+
+
+def _import_fix(node: ast.alias, ref: TFRef, module: str, absl_module: str, ctx: Context) -> Optional[Tuple[str, Fix]]:
+    """`from tensorflow import flags` -> `from absl import flags`: the module itself imported
+    alone; the name it binds stays, so its uses need no edit."""
+    if ref.name != module or ctx.tree is None:
+        return None
+    statement = next(
+        (s for s in ast.walk(ctx.tree) if isinstance(s, ast.ImportFrom) and any(a is node for a in s.names)), None
+    )
+    if statement is None or len(statement.names) != 1:
+        return None
+    bound = node.asname or node.name
+    text = f"from absl import {absl_module}" + (f" as {bound}" if bound != absl_module else "")
+    fix = Fix(Applicability.UNSAFE.value, (ctx.edit(statement, text),), f"Import absl's `{absl_module}`")
+    return f"`{text}`", fix

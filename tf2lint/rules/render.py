@@ -363,6 +363,8 @@ def render_mapped(
     if callee_text is not None:
         build.edits.append(ctx.edit(call.func, callee_text))
         build.introduced |= set(names_in(callee_text, root))
+        if missing_in_tf2(build.introduced):
+            return None  # never advise a name the pinned TensorFlow lacks
     starred = any(isinstance(a, ast.Starred) for a in call.args)
     for index, value in enumerate(call.args):
         if index < how.keep or isinstance(value, ast.Starred):
@@ -613,11 +615,12 @@ def call_plan(call: ast.Call, ref: TFRef, ctx: Context) -> Optional[Rendered]:
 
 
 def touches(rendered: Optional[Rendered], node: ast.AST, ctx: Context) -> bool:
-    """Whether the rendering changes anything inside ``node`` (or deletes it)."""
+    """Whether the rendering changes the argument ``node`` itself: renames its keyword, puts a
+    keyword before it, or deletes it (a conversion nested in its value does not count)."""
     if rendered is None:
         return False
     start, end = ctx.node_span(node)
-    return any(start <= e.start <= end or (e.start <= start and end <= e.end and e.start != e.end) for e in rendered.edits)
+    return any(e.start == start or (e.start <= start and end <= e.end and e.start != e.end) for e in rendered.edits)
 
 
 def drop_argument(call: ast.Call, item: ast.AST, ctx: Context, message: str) -> Optional[Fix]:
