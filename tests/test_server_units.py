@@ -13,10 +13,10 @@ from hypothesis import strategies as st
 from lsprotocol import types
 
 from tf2lint.config import Config, ConfigError
-from tf2lint.finding import Edit, Fix, Position
+from tf2lint.finding import Edit, Finding, Fix, Position, Severity
 from tf2lint.fix.edits import apply_fixes
 from tf2lint.noqa import is_suppressed
-from tf2lint.server.actions import wanted, whole_text_edit
+from tf2lint.server.actions import code_actions, wanted, whole_text_edit
 from tf2lint.server.document import Snapshot, uri_to_path
 from tf2lint.server.positions import UTF8, UTF16, UTF32, from_client, to_client
 from tf2lint.server.settings import Settings, config_for
@@ -165,3 +165,30 @@ def test_server_without_pygls_says_what_to_install(monkeypatch, capsys):
     monkeypatch.setitem(sys.modules, "tf2lint.server.app", None)  # as if pygls were missing
     assert main() == 2
     assert "pip install 'tf2lint[server]'" in capsys.readouterr().err
+
+
+def _finding(applicability: str) -> Finding:
+    edit = Edit(Position(2, 4), Position(2, 14), "tf.compat.v1.Session")
+    return Finding(
+        code="TF101", symbol="tf1-session", message="m", replacement="r", severity=Severity.ERROR, filename="x.py",
+        start=Position(2, 4), end=Position(2, 16), fix=Fix(applicability, (edit,), "Rewrite"),
+    )
+
+
+@pytest.mark.parametrize("applicability, titles", [
+    ("safe", ["TF101: Rewrite", "Disable TF101 for this line", "tf2lint: fix all safe fixes"]),
+    ("unsafe", ["TF101: Rewrite (unsafe)", "Disable TF101 for this line"]),  # never in fix-all
+    ("display-only", ["Disable TF101 for this line"]),  # advice a person writes: never an edit
+])
+def test_actions_by_applicability(applicability, titles):
+    text = "import tensorflow as tf\ns = tf.Session()\n"
+    snapshot = Snapshot("file:///x.py", 3, text)
+    finding = _finding(applicability)
+    cursor = types.Range(start=types.Position(line=1, character=6), end=types.Position(line=1, character=6))
+    fixed = "import tensorflow as tf\ns = tf.compat.v1.Session()\n"
+    actions = code_actions(snapshot, [finding], cursor, None, lambda: fixed)
+    assert [a.title for a in actions] == titles
+    for action in actions:
+        assert action.edit is not None and action.edit.document_changes
+        change = action.edit.document_changes[0]
+        assert isinstance(change, types.TextDocumentEdit) and change.text_document.version == 3
