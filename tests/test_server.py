@@ -212,6 +212,14 @@ async def test_configuration_from_the_documents_folder(client: LanguageClient, t
     test = open_document(client, project / "tests" / "test_train.py", SOURCE)
     await diagnostics_of(client, src, ["TF102"])
     await diagnostics_of(client, test, [])
+    # A broken configuration is shown once, and the file is linted with the defaults.
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "pyproject.toml").write_text("[tool.tf2lint]\nselect = [\n", encoding="utf-8")
+    uri = open_document(client, broken / "train.py", SOURCE)
+    await diagnostics_of(client, uri, ["TF102", "TF101"])
+    (message,) = client.messages
+    assert message.type == types.MessageType.Error and "invalid TOML" in message.message
 
 
 async def test_code_action_adds_noqa(client: LanguageClient, tmp_path: Path):

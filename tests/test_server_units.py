@@ -123,11 +123,11 @@ def test_settings_from_initialization_options(tmp_path):
     config = settings.apply(Config())
     assert config.target_version == (2, 16) and config.extend_select == ("TF990",) and config.ignore == ("TF109",)
     assert settings.debounce_ms == 50
-    with pytest.raises(ConfigError, match="target-version"):
+    with pytest.raises(ConfigError, match="^initialization option targetVersion: unsupported target-version '1.15'"):
         Settings.from_options({"targetVersion": "1.15"})
     with pytest.raises(ConfigError, match="debounceMs"):
         Settings.from_options({"debounceMs": -1})
-    with pytest.raises(ConfigError, match="not a TF code prefix"):
+    with pytest.raises(ConfigError, match="^initialization option select: 'E501' is not a TF code prefix"):
         Settings.from_options({"select": ["E501"]})
 
 

@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass
 from typing import Any, List, Optional, Tuple
 
-from tf2lint.config import Config, ConfigError, find_pyproject, load_file, with_overrides
+from tf2lint.config import Config, ConfigError, find_pyproject, load_file, parse_target, with_overrides
 
 DEFAULT_DEBOUNCE_MS = 200
 
@@ -23,7 +23,10 @@ def _list(value: Any, key: str) -> Optional[List[str]]:
         value = [v for v in value.replace(",", " ").split() if v]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ConfigError(f"initialization option {key} must be a list of code prefixes")
-    return value
+    for code in value:
+        if not code.upper().startswith("TF"):
+            raise ConfigError(f"initialization option {key}: {code!r} is not a TF code prefix")
+    return [code.upper() for code in value]
 
 
 @dataclass(frozen=True)
@@ -60,7 +63,9 @@ class Settings:
             ignore=None if ignore is None else tuple(ignore),
             debounce_ms=int(debounce),
         )
-        settings.apply(Config())  # check the codes and the version now, not at the first lint
+        if settings.target_version is not None:
+            parse_target(settings.target_version, "initialization option targetVersion")
+        settings.apply(Config())  # anything else wrong shows now, not at the first lint
         return settings
 
     def apply(self, config: Config) -> Config:
