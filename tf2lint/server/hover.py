@@ -24,7 +24,7 @@ def _section(finding: Finding) -> str:
     if finding.fix is not None and finding.fix.applicable:
         parts.append(f"**Fix ({finding.fix.applicability}):** {finding.fix.message or 'available as a quick fix'}")
     try:
-        page = render_rule_page(rule_by_code(finding.code))
+        page = _demoted(render_rule_page(rule_by_code(finding.code)))
     except KeyError:  # pragma: no cover - every finding's code is in the catalog
         page = ""
     if page:
@@ -32,6 +32,19 @@ def _section(finding: Finding) -> str:
     elif finding.url:
         parts.append(f"[{finding.code}]({finding.url})")
     return "\n\n".join(parts)
+
+
+def _demoted(markdown: str) -> str:
+    """The page's headings one level down (a hover is no page), code blocks untouched."""
+    out: List[str] = []
+    fenced = False
+    for line in markdown.splitlines():
+        if line.startswith("```"):
+            fenced = not fenced
+        elif not fenced and line.startswith("#"):
+            line = "#" + line
+        out.append(line)
+    return "\n".join(out)
 
 
 def hover(snapshot: Snapshot, findings: Sequence[Finding], at: types.Position) -> Optional[types.Hover]:
