@@ -8,7 +8,7 @@ editor starts it (a subprocess speaking JSON-RPC over stdio, with `debounceMs` 0
 change is linted at once); this script is the client, with its own few lines of framing so
 that nothing but the server is measured. Each round opens the file under a new URI (a cold
 document, a warm server) and waits for its diagnostics, then changes one line and waits
-again. The first round, which also imports the rules, is reported apart. `lint_source` is
+again. The first round, right after initialization, is reported apart. `lint_source` is
 then timed in this process on the same text. With --transcript, the JSON-RPC messages of a
 code action round trip (didOpen, diagnostics, codeAction and its result) are written there.
 """
@@ -184,7 +184,7 @@ def measure(path: Path, repeat: int) -> None:
         return f"{name:44s} median {statistics.median(values):6.3f} s   min {min(values):6.3f} s   max {max(values):6.3f} s"
 
     print(f"diagnostics per lint: {count}; rounds: {repeat} (after one warm-up round)")
-    print(f"{'first didOpen (the server imports the rules)':44s} {opened[0]:6.3f} s")
+    print(f"{'first didOpen, right after initialized':44s} {opened[0]:6.3f} s")
     print(row("server: didOpen -> publishDiagnostics", opened[1:]))
     print(row("server: didChange -> publishDiagnostics", changed[1:]))
     print(row("lint_source in process (default gc)", plain[1:]))

@@ -14,6 +14,7 @@ from pygls.lsp.server import LanguageServer
 
 from tf2lint import __version__
 from tf2lint.config import Config, ConfigError
+from tf2lint.engine import lint_source
 from tf2lint.finding import Finding
 from tf2lint.server import actions
 from tf2lint.server.diagnostics import diagnostic
@@ -158,6 +159,8 @@ def build() -> Tf2lintServer:
     def initialized(ls: Tf2lintServer, params: types.InitializedParams) -> None:
         if ls.startup_error:
             ls.show_error(ls.startup_error)
+        # Import and index the rules now, not when the first document opens.
+        ls.executor.submit(lint_source, "import tensorflow as tf\n", "<warm-up>", Config())
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: Tf2lintServer, params: types.DidOpenTextDocumentParams) -> None:
