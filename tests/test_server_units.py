@@ -18,6 +18,7 @@ from tf2lint.fix.edits import apply_fixes
 from tf2lint.noqa import is_suppressed
 from tf2lint.server.actions import code_actions, wanted, whole_text_edit
 from tf2lint.server.document import Snapshot, uri_to_path
+from tf2lint.server.linting import lint_snapshot
 from tf2lint.server.positions import UTF8, UTF16, UTF32, from_client, to_client
 from tf2lint.server.settings import Settings, config_for
 from tf2lint.server.suppression import comment_row, noqa_edit
@@ -54,6 +55,14 @@ def test_snapshot_rows_are_python_rows():
     assert snap.to_client(Position(4, 1)) == types.Position(line=3, character=1)
     assert snap.to_client(Position(9, 0)) == types.Position(line=3, character=1)  # past the end: the end
     assert snap.from_client(types.Position(line=1, character=2)) == Position(2, 2)
+
+
+def test_only_python_documents_are_linted():
+    assert Snapshot("file:///a.md", 1, "", language_id="markdown").is_python is False
+    assert Snapshot("file:///a.ipynb", 1, "", language_id="jupyter").is_python is False
+    assert Snapshot("file:///a.pyi", 1, "", language_id=None).is_python is True
+    assert Snapshot("file:///a.txt", 1, "", language_id="").is_python is False
+    assert lint_snapshot(Snapshot("file:///a.md", 1, "import tensorflow as tf\nx = (", language_id="markdown"), Config()) == []
 
 
 def test_uri_to_path():

@@ -52,7 +52,7 @@ class Tf2lintServer(LanguageServer):
         encoding = str(getattr(agreed, "value", agreed))
         if encoding not in _ENCODINGS:
             encoding = UTF16
-        return Snapshot(uri, document.version, document.source, encoding)
+        return Snapshot(uri, document.version, document.source, encoding, document.language_id)
 
     def config(self, snapshot: Snapshot) -> Config:
         try:

@@ -33,6 +33,14 @@ class Snapshot:
     version: Optional[int]
     text: str
     encoding: str = UTF16  # the position encoding agreed with the client
+    language_id: Optional[str] = "python"
+
+    @property
+    def is_python(self) -> bool:
+        """Python source, by the client's language id or, without one, by the file's suffix."""
+        if self.language_id:
+            return self.language_id == "python"
+        return (self.path or self.uri).endswith((".py", ".pyi"))
 
     @cached_property
     def path(self) -> Optional[str]:

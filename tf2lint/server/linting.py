@@ -22,8 +22,10 @@ Report = Callable[[Snapshot, List[Finding], float], None]
 def lint_snapshot(snapshot: Snapshot, config: Config) -> List[Finding]:
     """What ``tf2lint check`` reports for the document's text (never raises)."""
     path = snapshot.path
-    if path and (path.endswith(".ipynb") or config.is_excluded(path)):
-        return []  # notebooks are not served; excluded files as `tf2lint check --force-exclude` treats them
+    if not snapshot.is_python:
+        return []  # a client may send every file it opens; notebooks are not served either
+    if path and config.is_excluded(path):
+        return []  # as `tf2lint check --force-exclude` treats a file named on its command line
     if not mentions_tensorflow(snapshot.text.encode("utf-8", "surrogatepass")):
         return []  # the CLI skips such a file without parsing it
     try:
