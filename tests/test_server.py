@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Callable, List, Sequence
@@ -398,3 +399,23 @@ async def test_fix_all_applies_the_safe_fixes_to_a_fixpoint(client: LanguageClie
     # Nothing safe is left: no fix-all action; quickfix requests never get it.
     assert await code_actions(client, uri, whole_file, only=["source.fixAll"]) == []
     assert all(a.kind == "quickfix" for a in await code_actions(client, uri, whole_file, only=["quickfix"]))
+
+
+async def test_changes_in_quick_succession_are_linted_once(bare: LanguageClient, tmp_path: Path):
+    await start(bare, tmp_path, debounceMs=1000)
+    try:
+        uri = open_document(bare, tmp_path / "train.py", SOURCE)
+        await diagnostics_of(bare, uri, ["TF102", "TF101"])
+        text = SOURCE
+        for version in range(2, 7):  # typing: five changes well within the debounce
+            text += f"v{version} = tf.Session()\n"
+            bare.text_document_did_change(
+                types.DidChangeTextDocumentParams(
+                    text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version), content_changes=[whole(text)]
+                )
+            )
+        await diagnostics_of(bare, uri, ["TF102", "TF101"] + ["TF101"] * 5)
+        linted = [m.message for m in bare.log_messages if m.message.startswith(f"linted {uri} ")]
+        assert [int(re.search(r" version (\d+): ", m).group(1)) for m in linted] == [1, 6]  # type: ignore[union-attr]
+    finally:
+        await bare.shutdown_session()
