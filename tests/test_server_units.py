@@ -195,7 +195,7 @@ def test_actions_by_applicability(applicability, titles):
     finding = _finding(applicability)
     cursor = types.Range(start=types.Position(line=1, character=6), end=types.Position(line=1, character=6))
     fixed = "import tensorflow as tf\ns = tf.compat.v1.Session()\n"
-    actions = code_actions(snapshot, [finding], cursor, None, lambda: fixed)
+    actions = code_actions(snapshot, [finding], cursor, None, fixed)
     assert [a.title for a in actions] == titles
     for action in actions:
         assert action.edit is not None and action.edit.document_changes

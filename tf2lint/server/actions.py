@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import Callable, List, Optional, Sequence
+from typing import List, Optional, Sequence
 
 from lsprotocol import types
 
@@ -25,8 +25,6 @@ KINDS = [types.CodeActionKind.QuickFix, FIX_ALL_KIND]
 
 # Physical lines with their breaks (\n, \r\n, \r: as Python and LSP count them).
 _LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
-
-FixAll = Callable[[], Optional[str]]  # the text with every safe fix applied (None: nothing to do)
 
 
 def wanted(only: Optional[Sequence[str]], kind: str) -> bool:
@@ -120,14 +118,20 @@ def fix_all(snapshot: Snapshot, new_text: Optional[str]) -> Optional[types.CodeA
     )
 
 
+def wants_fix_all(findings: Sequence[Finding], only: Optional[Sequence[str]]) -> bool:
+    """Whether the request asks for fix-all and a safe fix exists (fixing is worth computing)."""
+    return wanted(only, FIX_ALL_KIND) and any(_safe(f.fix) for f in findings if not f.code.startswith("TF0"))
+
+
 def code_actions(
     snapshot: Snapshot,
     findings: Sequence[Finding],
     rng: types.Range,
     only: Optional[Sequence[str]],
-    fixed_text: FixAll,
+    fixed_text: Optional[str] = None,
 ) -> List[types.CodeAction]:
-    """The actions for the findings meeting ``rng``, plus fix-all when there is a safe fix anywhere."""
+    """The actions for the findings meeting ``rng``, plus fix-all when ``fixed_text`` (the
+    text with every safe fix applied) differs from the document's."""
     actions: List[types.CodeAction] = []
     if wanted(only, types.CodeActionKind.QuickFix):
         for finding in findings:
@@ -136,8 +140,8 @@ def code_actions(
             for action in (quick_fix(snapshot, finding), disable_for_line(snapshot, finding)):
                 if action is not None:
                     actions.append(action)
-    if wanted(only, FIX_ALL_KIND) and any(_safe(f.fix) for f in findings if not f.code.startswith("TF0")):
-        action = fix_all(snapshot, fixed_text())
+    if wants_fix_all(findings, only):
+        action = fix_all(snapshot, fixed_text)
         if action is not None:
             actions.append(action)
     return actions

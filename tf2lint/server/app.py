@@ -127,14 +127,14 @@ class Tf2lintServer(LanguageServer):
         if snapshot is None:
             return None
         findings, config = await self.findings(snapshot)
-
-        def fixed() -> Optional[str]:
-            return fixed_text(snapshot.text, snapshot.filename, config, findings)
-
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(
-            self.executor, actions.code_actions, snapshot, findings, params.range, params.context.only, fixed
-        )
+        only = params.context.only
+        fixed = None
+        if actions.wants_fix_all(findings, only):
+            # Fixing to a fixpoint lints the fixed text again: off the event loop too.
+            fixed = await asyncio.get_running_loop().run_in_executor(
+                self.executor, fixed_text, snapshot.text, snapshot.filename, config, findings
+            )
+        return actions.code_actions(snapshot, findings, params.range, only, fixed)
 
     async def hover(self, params: types.HoverParams) -> Optional[types.Hover]:
         snapshot = self.snapshot(params.text_document.uri)
