@@ -419,3 +419,20 @@ async def test_changes_in_quick_succession_are_linted_once(bare: LanguageClient,
         assert [int(re.search(r" version (\d+): ", m).group(1)) for m in linted] == [1, 6]  # type: ignore[union-attr]
     finally:
         await bare.shutdown_session()
+
+
+async def test_requests_are_answered_while_a_large_file_is_linted(client: LanguageClient, tmp_path: Path):
+    small = open_document(client, tmp_path / "small.py", SOURCE)
+    await diagnostics_of(client, small, ["TF102", "TF101"])
+    # TF2 code: nothing to report, but seconds of parsing and walking on a slow machine.
+    large_text = "import tensorflow as tf\n" + "".join(f"x{i} = tf.nn.relu(tf.matmul(y{i}, w{i}) + b{i})\n" for i in range(10000))
+    large = open_document(client, tmp_path / "large.py", large_text)
+    result = await asyncio.wait_for(
+        client.text_document_hover_async(
+            types.HoverParams(text_document=types.TextDocumentIdentifier(uri=small), position=types.Position(line=3, character=10))
+        ),
+        TIMEOUT,
+    )
+    assert result is not None
+    assert large not in client.diagnostics  # the hover did not wait for the lint in progress
+    await diagnostics_of(client, large, [])
