@@ -59,7 +59,7 @@ class Tf2lintServer(LanguageServer):
             return config_for(snapshot.path, self.settings, self.workspace.root_path)
         except ConfigError as exc:
             self.show_error(f"tf2lint: {exc}")
-            return Config()
+            return self.settings.apply(Config(root=self.workspace.root_path))  # the defaults
 
     def show_error(self, text: str) -> None:
         if text not in self.reported:
