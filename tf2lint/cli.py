@@ -82,7 +82,9 @@ def build_parser() -> argparse.ArgumentParser:
     from tf2lint.verify.cli import add_arguments as add_verify_arguments
 
     add_verify_arguments(sub.add_parser("verify", help="run the sample pairs under the installed TensorFlow (execution check)"))
-    sub.add_parser("server", help="run the language server (LSP over stdio) for editors; needs the `server` extra")
+    sub.add_parser("server", help="run the language server (LSP over stdio) for editors; needs the `server` extra",
+                   description="Serve diagnostics, quick fixes and rule pages to an editor over stdin/stdout (LSP). "
+                               "Editor settings: docs/editors.md. Needs pygls: pip install 'tf2lint[server]'.")
     return parser
 
 
