@@ -77,3 +77,20 @@ def test_a_notebook_whose_layout_cannot_be_kept_is_refused_untouched(tmp_path):
     assert path.read_bytes() == data
     assert "nb.ipynb:1:1: TF007 cannot fix: its JSON layout" in result.stdout, result.stdout
     assert "nb.ipynb:cell 1:2:5: TF902 [*]" in result.stdout
+
+
+def test_an_import_a_fix_needs_goes_into_the_cell_that_holds_the_imports(tmp_path):
+    before = make(
+        ("code", "import tensorflow as tf\n"),
+        ("code", "tf.logging.set_verbosity(tf.logging.INFO)\n!ls\ntf.logging.info('x')"),
+    )
+    path = tmp_path / "nb.ipynb"
+    path.write_bytes(jupyter(before))
+    safe_only = run_cli("check", "--isolated", "--no-cache", "--fix", "nb.ipynb", cwd=tmp_path)
+    assert safe_only.returncode == 1 and path.read_bytes() == jupyter(before)  # absl logging is an unsafe fix
+    result = run_cli("check", "--isolated", "--no-cache", "--fix", "--unsafe-fixes", "nb.ipynb", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    after = json.loads(json.dumps(before))
+    after["cells"][0]["source"] = ["import tensorflow as tf\n", "from absl import logging\n"]
+    after["cells"][1]["source"] = ["logging.set_verbosity(logging.INFO)\n", "!ls\n", "logging.info('x')"]
+    assert path.read_bytes() == jupyter(after)

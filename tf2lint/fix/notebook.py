@@ -80,11 +80,22 @@ def _joined(cells: List[_Cell]) -> Tuple[NotebookSource, List[str]]:
     return NotebookSource(source, tuple(numbers), tuple(firsts)), raw
 
 
-def _cell_edit(edit: Edit, nb: NotebookSource, joined_lines: List[str], raw: List[str]) -> Optional[Tuple[int, Edit]]:
-    """(code cell index, the edit in the cell's rows), or None when it cannot be made in one cell."""
+def _cell_edit(edit: Edit, nb: NotebookSource, joined_lines: List[str], raw: List[str], cells: List[_Cell]) -> Optional[Tuple[int, Edit]]:
+    """(code cell index, the edit in the cell's rows), or None when it cannot be made in one cell.
+
+    A line inserted where a cell starts (an import after the leading imports) goes at the
+    end of the cell before, with the imports it follows, when that cell ends with a line break.
+    """
+    insertion_at_line_start = edit.start == edit.end and edit.start.col == 0
+    if insertion_at_line_start:
+        index = len(cells) if edit.start.row > len(raw) else None
+        if index is None and nb.locate(edit.start.row)[1] == 1:
+            index = nb.cell_numbers.index(nb.locate(edit.start.row)[0])
+        if index and cells[index - 1].text.endswith(("\n", "\r")):
+            end = Position(len(_LINE_BREAK.split(cells[index - 1].text)), 0)
+            return index - 1, Edit(end, end, edit.content)
     if edit.start.row > len(raw) or edit.end.row > len(raw):
         return None
-    insertion_at_line_start = edit.start == edit.end and edit.start.col == 0
     for row in range(edit.start.row, edit.end.row + 1):
         if joined_lines[row - 1] != raw[row - 1] and not insertion_at_line_start:
             return None  # an IPython line the linter saw as Python
@@ -128,7 +139,7 @@ def fix_notebook(data: bytes, filename: str, config: Config, *, unsafe: bool = F
         mapped: List[Tuple[Finding, Fix, List[Tuple[int, Edit]]]] = []
         for finding in candidates:
             assert finding.fix is not None
-            parts = [_cell_edit(e, nb, joined_lines, raw) for e in finding.fix.edits]
+            parts = [_cell_edit(e, nb, joined_lines, raw, cells) for e in finding.fix.edits]
             if all(p is not None for p in parts):
                 mapped.append((finding, finding.fix, [p for p in parts if p is not None]))
         raw_text = "\n".join(raw) + "\n"
