@@ -8,12 +8,15 @@ import os
 import re
 import sys
 from pathlib import Path
-from typing import Callable, List, Sequence
+from typing import Callable, Dict, List, Sequence, Tuple
 
 import pytest
 import pytest_lsp
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
+
+from tf2lint.config import Config
+from tf2lint.engine import lint_source
 
 ROOT = Path(__file__).resolve().parent.parent
 SERVER_COMMAND = [sys.executable, "-m", "tf2lint", "server"]
@@ -360,20 +363,26 @@ tf.logging.set_verbosity(tf.logging.INFO)
 """
 
 
+def fix_messages(text: str) -> Dict[Tuple[int, int], str]:
+    """Each fixable finding's fix message by its start, as the engine renders it."""
+    return {(f.start.row, f.start.col): f.fix.message for f in lint_source(text, "train.py", Config()) if f.fix is not None}
+
+
 async def test_quick_fixes_from_the_findings_fixes(client: LanguageClient, tmp_path: Path):
     uri = open_document(client, tmp_path / "train.py", FIXABLE)
     await diagnostics_of(client, uri, ["TF101", "TF902", "TF902", "TF905", "TF905"])
     # On `tf.log(...)`: its own fix (safe, preferred) and noqa; the nested call's range is not touched.
     actions = await code_actions(client, uri, at(3, 6))
     # With no kind asked for, the file's fix-all comes last (editors list it under source actions).
-    assert [a.title for a in actions] == ["TF902: Rename to `tf.math.log`", "Disable TF902 for this line", "tf2lint: fix all safe fixes"]
+    messages = fix_messages(FIXABLE)
+    assert [a.title for a in actions] == [f"TF902: {messages[(4, 4)]}", "Disable TF902 for this line", "tf2lint: fix all safe fixes"]
     rename = actions[0]
     assert rename.is_preferred and rename.kind == types.CodeActionKind.QuickFix
     assert [d.code for d in rename.diagnostics or []] == ["TF902"]
     assert apply_text_edits(FIXABLE, edits_of(rename)).splitlines()[3] == "y = tf.math.log(tf.cast(x, tf.float32))"
     # An unsafe fix says so, is not preferred, and brings its import.
     (unsafe, _) = await code_actions(client, uri, at(4, 3), only=["quickfix"])
-    assert unsafe.title == "TF905: Use absl's `logging` (unsafe)" and not unsafe.is_preferred
+    assert unsafe.title == f"TF905: {messages[(5, 0)]} (unsafe)" and not unsafe.is_preferred
     after = apply_text_edits(FIXABLE, edits_of(unsafe))
     assert "from absl import logging\n" in after and "\nlogging.set_verbosity(tf.logging.INFO)" in after
     # A finding without a fix (TF101) gets noqa only.
