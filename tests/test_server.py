@@ -445,3 +445,11 @@ async def test_requests_are_answered_while_a_large_file_is_linted(client: Langua
     assert result is not None
     assert large not in client.diagnostics  # the hover did not wait for the lint in progress
     await diagnostics_of(client, large, [])
+
+
+async def test_exit_without_shutdown_is_status_1(bare: LanguageClient, tmp_path: Path):
+    await start(bare, tmp_path)
+    server = bare._server
+    assert server is not None
+    bare.exit(None)
+    assert await asyncio.wait_for(server.wait(), TIMEOUT) == 1

@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import gc
 import logging
+import os
+import sys
 from concurrent.futures import ThreadPoolExecutor
 from typing import Dict, List, Optional, Tuple
 from urllib.parse import unquote
@@ -205,9 +207,17 @@ GC_THRESHOLDS = (200_000, 30, 30)
 
 
 def serve() -> int:
-    """Run the server on stdin/stdout until the client says exit."""
+    """Run the server on stdin/stdout until the client says exit; the exit status is 0 after
+    a shutdown request and 1 without one, as LSP specifies."""
     gc.set_threshold(*GC_THRESHOLDS)
     logging.basicConfig(level=logging.WARNING, format="tf2lint server: %(levelname)s %(message)s")
-    build().start_io()
-    return 0
-
+    # The protocol writes to its own handle on the standard output (pygls closes it at exit),
+    # and a stray print from any library goes to stderr, not into the message stream.
+    stdout = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
+    saved, sys.stdout = sys.stdout, sys.stderr
+    server = build()
+    try:
+        server.start_io(stdin=sys.stdin.buffer, stdout=stdout)
+    finally:
+        sys.stdout = saved
+    return 0 if getattr(server.protocol, "_shutdown", True) else 1
