@@ -110,6 +110,9 @@ def build_parser() -> argparse.ArgumentParser:
     from tf2lint.verify.cli import add_arguments as add_verify_arguments
 
     add_verify_arguments(sub.add_parser("verify", help="run the sample pairs under the installed TensorFlow (execution check)"))
+    sub.add_parser("server", help="run the language server (LSP over stdio) for editors; needs the `server` extra",
+                   description="Serve diagnostics, quick fixes and rule pages to an editor over stdin/stdout (LSP). "
+                               "Editor settings: docs/editors.md. Needs pygls: pip install 'tf2lint[server]'.")
     return parser
 
 
@@ -311,6 +314,10 @@ def _dispatch(args: argparse.Namespace) -> int:
             from tf2lint.verify.cli import main as verify_main
 
             return verify_main(args)
+        if args.command == "server":
+            from tf2lint.server import main as server_main
+
+            return server_main()
     except WorkerDied as exc:
         err.write(f"tf2lint: error: {exc}\n")
         return EXIT_ERROR
