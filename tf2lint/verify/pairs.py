@@ -24,6 +24,8 @@ Outputs = Mapping[str, Any]
 Side = Callable[[str], Outputs]
 
 SAMPLES_PACKAGE = "tf2lint.verify.samples"
+KINDS = ("snippet", "model")
+HAND = "hand"
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,13 @@ class Pair:
     reference_note: str = ""
     tf1_source: Optional[str] = None
     tf2_reads_tf1: bool = False
+    # The TF1 program (text, `import tensorflow as tf`) whose TF2 counterpart tf2lint derives
+    # (see tf2lint.verify.migrate); the sides run it through tf2lint.verify.fragments.
+    program: str = ""
+    hand: str = ""  # why the TF2 side is hand-written (a restructuring no output renders)
+    identity: str = ""  # why both sides run the same implementation: agreement then confirms nothing
+    kind: str = "snippet"  # or "model": a whole training program
+    steps: Optional[int] = None  # training steps compared, for model pairs
     module: str = field(default="", compare=False)
     path: str = field(default="", compare=False)
 
@@ -72,6 +81,16 @@ class Pair:
             raise ValueError(f"pair {self.name}: a closed-form reference needs tf1_source (the program linted)")
         if not self.codes:
             raise ValueError(f"pair {self.name}: no rule codes")
+        if self.kind not in KINDS:
+            raise ValueError(f"pair {self.name}: kind must be one of {', '.join(KINDS)}")
+
+    def tf2_source(self, tf_version: Optional[Tuple[int, int]] = None) -> str:
+        """Where the TF2 side comes from: tf2lint's fixes, its rendered replacements, or a person."""
+        if not self.program:
+            return HAND
+        from tf2lint.verify.migrate import migrate
+
+        return migrate(self.program, tf_version).how
 
     @property
     def code(self) -> str:
@@ -112,6 +131,12 @@ class Pair:
         """The program text of one side, as the linter should see it."""
         if which == "tf1" and self.tf1_source is not None:
             return self.tf1_source
+        if which == "tf1" and self.program:
+            return self.program
+        if which == "tf2" and self.program:
+            from tf2lint.verify.migrate import migrate
+
+            return migrate(self.program).source
         return textwrap.dedent(inspect.getsource(self.side(which)))
 
 

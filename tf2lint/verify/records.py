@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Dict, List, Tuple
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "verification.json"
-RECORDED_FIELDS = ("pair", "codes", "verdict", "max_abs_diff", "detail", "outputs")
+RECORDED_FIELDS = ("pair", "codes", "verdict", "max_abs_diff", "detail", "outputs", "tf2_source", "kind", "steps")
 
 
 def build(runs: List[Tuple[str, List[Dict[str, Any]]]]) -> Dict[str, Any]:

@@ -46,6 +46,9 @@ class Result:
             "max_abs_diff": self.max_abs_diff,
             "detail": self.detail,
             "outputs": self.pair.outputs,
+            "tf2_source": self.pair.tf2_source(version_tuple(self.tf_version)),
+            "kind": self.pair.kind,
+            "steps": self.pair.steps,
             "seconds": round(self.seconds, 3),
         }
 
