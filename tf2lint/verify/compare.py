@@ -118,8 +118,8 @@ def judge(pair: Pair, outputs: Dict[str, Mapping[str, Any]], errors: Dict[str, s
             return Verdict(
                 IDENTITY,
                 main.max_abs_diff,
-                f"{prefix}identity ({identity}): agree within {tolerance_text(pair)} ({pair.outputs}), "
-                "which checks how the call was rewritten, not the numerics",
+                f"{prefix}identity ({identity}): agree within {tolerance_text(pair)} ({pair.outputs}); "
+                "this checks the rewritten call, not the numerics",
             )
         if main.within:
             return Verdict(CONFIRMED, main.max_abs_diff, f"{prefix}agree within {tolerance_text(pair)} ({pair.outputs})")
