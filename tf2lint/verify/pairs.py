@@ -71,6 +71,7 @@ class Pair:
     identity: str = ""  # why both sides run the same implementation: agreement then confirms nothing
     kind: str = "snippet"  # or "model": a whole training program
     steps: Optional[int] = None  # training steps compared, for model pairs
+    files: Tuple[str, ...] = ()  # source-tree files the sides run (relative to the checkout)
     module: str = field(default="", compare=False)
     path: str = field(default="", compare=False)
 
@@ -109,6 +110,10 @@ class Pair:
         if self.max_tf is not None and tf_version > self.max_tf:
             reason = f"needs TF <= {self.max_tf[0]}.{self.max_tf[1]}"
             return f"{reason} ({self.version_note})" if self.version_note else reason
+        root = Path(__file__).resolve().parents[2]
+        absent = [name for name in self.files if not (root / name).is_file()]
+        if absent:
+            return "needs a source checkout of tf2lint (" + ", ".join(absent) + " not found)"
         missing = [name for name in self.requires if not has_module(name)]
         if missing:
             reason = "needs the " + ", ".join(missing) + (" package" if len(missing) == 1 else " packages")
@@ -131,6 +136,9 @@ class Pair:
         """The program text of one side, as the linter should see it."""
         if which == "tf1" and self.tf1_source is not None:
             return self.tf1_source
+        if self.files and which in ("tf1", "tf2"):  # a model pair: the scripts it runs
+            root = Path(__file__).resolve().parents[2]
+            return (root / self.files[0 if which == "tf1" else 1]).read_text(encoding="utf-8")
         if which == "tf1" and self.program:
             return self.program
         if which == "tf2" and self.program:
