@@ -74,6 +74,26 @@ def train_script_tf2(workdir):
     return _outputs(losses, weights, resumed_losses, resumed_weights)
 
 
+def classifier_tf1(workdir):
+    module = _tf1_module("classifier_tf1.py")
+    losses, accuracies, weights = module.train(os.path.join(workdir, "tf1"), STEPS)
+    outputs = _outputs(losses, weights, losses[RESUME_AT:], weights)
+    outputs["accuracies"] = list(accuracies)
+    return outputs
+
+
+def classifier_tf2(workdir):
+    module = _tf2_module("classifier_tf2.py")
+    tf1 = os.path.join(workdir, "tf1", "model.ckpt-")
+    losses, accuracies, weights = module.train(os.path.join(workdir, "tf2"), STEPS, tf1_checkpoint=tf1 + "0")
+    resumed_losses, _, resumed_weights = module.train(
+        os.path.join(workdir, "tf2-resumed"), STEPS, tf1_checkpoint=tf1 + str(RESUME_AT)
+    )
+    outputs = _outputs(losses, weights, resumed_losses, resumed_weights)
+    outputs["accuracies"] = list(accuracies)
+    return outputs
+
+
 PAIRS = [
     Pair(
         "model-train-script",
@@ -93,5 +113,24 @@ PAIRS = [
         files=("examples/train_tf1.py", "examples/train_tf2.py"),
         hand="the migration restructures the whole script (session loop, queues, scopes, Saver); "
         "examples/train_tf2.py follows tf2lint's printed advice line by line",
+    ),
+    Pair(
+        "model-classifier",
+        ("TF307", "TF106", "TF305", "TF308", "TF406", "TF701", "TF201", "TF202", "TF901"),
+        tf1=classifier_tf1,
+        tf2=classifier_tf2,
+        outputs=(
+            f"examples/classifier_tf1.py vs classifier_tf2.py: losses and streaming accuracy over {STEPS} steps "
+            f"from the TF1 step-0 checkpoint, losses over {STEPS - RESUME_AT} steps resumed from the "
+            f"step-{RESUME_AT} checkpoint (Momentum slots restored), and the final weights"
+        ),
+        atol=1e-4,
+        rtol=1e-4,
+        tf2_reads_tf1=True,
+        kind="model",
+        steps=STEPS,
+        files=("examples/classifier_tf1.py", "examples/classifier_tf2.py"),
+        hand="the migration restructures the whole program (MonitoredTrainingSession, hooks, iterator, "
+        "metric update ops); examples/classifier_tf2.py follows tf2lint's printed advice",
     ),
 ]
