@@ -82,6 +82,10 @@ class Job:
         )
 
 
+def in_ci() -> bool:
+    return os.environ.get("CI", "").lower() in ("true", "1", "yes")
+
+
 def has_module(name: str) -> bool:
     """Whether `import name` would find the module (found without importing it)."""
     try:
@@ -98,7 +102,12 @@ def _plan(pairs: Sequence[Pair], tmp: str, tf_version: str) -> Tuple[List[Result
     for pair in pairs:
         reason = pair.skip_reason(version_tuple(tf_version), has_module)
         if reason:
-            skipped.append(Result(pair, SKIPPED, tf_version, None, reason))
+            # A version bound is a fact about TensorFlow; a missing package is this environment's
+            # gap, which CI must not pass over.
+            version_bound = pair.max_tf is not None and version_tuple(tf_version) > pair.max_tf
+            fail = in_ci() and not version_bound
+            verdict, detail = (FAILED, f"{reason}: in CI a missing requirement fails the run") if fail else (SKIPPED, reason)
+            skipped.append(Result(pair, verdict, tf_version, None, detail))
             continue
         workdir = os.path.join(tmp, "pairs", pair.name)
         for side in pair.sides():
