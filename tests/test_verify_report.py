@@ -37,7 +37,7 @@ def test_table_has_one_aligned_row_per_pair_and_a_summary():
     verdict_column = header.index("verdict")
     assert [row[verdict_column:].split()[0] for row in rows] == ["confirmed", "documented-difference", "skipped"]
     assert "3.6e-07" in rows[0] and "0.31" in rows[1] and "needs TF <= 2.15" in rows[2]
-    assert lines[-1] == "3 pairs: 1 confirmed, 1 documented-difference, 1 skipped, 0 failed"
+    assert lines[-1] == "3 pairs: 1 confirmed, 1 documented-difference, 0 identity, 1 skipped, 0 failed"
 
 
 def test_fmt():
