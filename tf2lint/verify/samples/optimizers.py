@@ -26,14 +26,14 @@ def train_tf1(tf, optimizer):
         return {"w": sess.run(w), "b": sess.run(b), "losses": losses}
 
 
-def train_tf2(tf, optimizer, prepare=None, report_step=False):
+def train_tf2(tf, optimizer, prepare=None, report_step=False, steps=STEPS):
     """The TF2 way: compute the loss under a GradientTape and apply the gradients."""
     x, y = tf.constant(data.REG_X), tf.constant(data.REG_Y)
     w, b = tf.Variable(data.REG_W0, name="w"), tf.Variable(data.REG_B0, name="b")
     if prepare is not None:
         prepare(optimizer, [w, b])
     losses = []
-    for _ in range(STEPS):
+    for _ in range(steps):
         with tf.GradientTape() as tape:
             loss = tf.reduce_mean(tf.square(tf.matmul(x, w) + b - y))
         grads = tape.gradient(loss, [w, b])

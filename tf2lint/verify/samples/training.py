@@ -108,29 +108,41 @@ def canned_tf2_summed_loss(workdir):
     return _linear_keras(tf, tf.keras.losses.MeanSquaredError(reduction="sum"))
 
 
+# The TF1 program: each v1 loss; tf2lint rewrites each into a Keras loss object called on the same tensors.
+LOSSES = """
+import tensorflow as tf
+
+
+def losses(labels, predictions, weights, class_labels, logits):
+    return {
+        "mse": tf.losses.mean_squared_error(labels, predictions),
+        "weighted_mse": tf.losses.mean_squared_error(labels, predictions, weights=weights),
+        "cross_entropy": tf.losses.sparse_softmax_cross_entropy(class_labels, logits),
+    }
+"""
+
+
+def _loss_inputs(tf):
+    return [tf.constant(v) for v in (LABELS, PREDICTIONS, WEIGHTS, CLASS_LABELS, LOGITS)]
+
+
 def losses_tf1(workdir):
     import tensorflow.compat.v1 as tf
 
+    from tf2lint.verify.fragments import tf1_program
+
     tf.disable_v2_behavior()
-    mse = tf.losses.mean_squared_error(LABELS, PREDICTIONS)
-    weighted = tf.losses.mean_squared_error(LABELS, PREDICTIONS, weights=WEIGHTS)
-    xent = tf.losses.sparse_softmax_cross_entropy(CLASS_LABELS, LOGITS)
+    outputs = tf1_program(LOSSES).losses(*_loss_inputs(tf))
     with tf.Session() as sess:
-        a, b, c = sess.run([mse, weighted, xent])
-    return {"mse": a, "weighted_mse": b, "cross_entropy": c}
+        return sess.run(outputs)
 
 
 def losses_tf2(workdir):
     import tensorflow as tf
 
-    labels, predictions, weights = tf.constant(LABELS), tf.constant(PREDICTIONS), tf.constant(WEIGHTS)
-    mse = tf.keras.losses.MeanSquaredError()
-    xent = tf.keras.losses.SparseCategoricalCrossentropy(from_logits=True)
-    return {
-        "mse": mse(labels, predictions),
-        "weighted_mse": mse(labels, predictions, sample_weight=weights),
-        "cross_entropy": xent(tf.constant(CLASS_LABELS), tf.constant(LOGITS)),
-    }
+    from tf2lint.verify.fragments import tf2_program
+
+    return tf2_program(LOSSES).losses(*_loss_inputs(tf))
 
 
 def losses_tf1_reduction(workdir):
@@ -210,6 +222,7 @@ PAIRS = [
         tf1=losses_tf1,
         tf2=losses_tf2,
         outputs="MSE, weighted MSE and sparse cross-entropy",
+        program=LOSSES,
         difference=Difference(
             "loss reduction",
             "v1 losses divide a weighted sum by the number of non-zero weights (SUM_BY_NONZERO_WEIGHTS), "
