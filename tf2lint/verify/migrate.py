@@ -101,8 +101,9 @@ def _display_fix(finding: Finding, lines: List[str]) -> Optional[Fix]:
     code = rendered_code(finding)
     if code is None:
         return None
-    # A renamed function's replacement is its new name; the finding spans the whole call.
-    code = _callee_only(_span_text(lines, finding), code) or code
+    # A renamed function's replacement is its new name alone; the finding spans the whole call.
+    if finding.replacement.strip() == f"`{code}`":
+        code = _callee_only(_span_text(lines, finding), code) or code
     return Fix("unsafe", (Edit(finding.start, finding.end, code),))
 
 
