@@ -10,15 +10,17 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
-from typing import Any, Dict, List, Tuple
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Tuple
 
 import pytest
 
 from tests.conftest import ROOT
-from tf2lint.verify.compare import CONFIRMED, DOCUMENTED, FAILED, SKIPPED, fmt
+from tf2lint.verify.compare import CONFIRMED, DOCUMENTED, FAILED, IDENTITY, SKIPPED, fmt
 from tf2lint.verify.environment import version_tuple
 from tf2lint.verify.pairs import load_pairs
 
@@ -39,14 +41,17 @@ def _tf_python() -> str:
     pytest.skip(reason)
 
 
-def run_verify(*args: str, timeout: float = 600) -> Tuple[int, List[Dict[str, Any]], str]:
+def run_verify(
+    *args: str, timeout: float = 600, root: Path = ROOT, env_update: Optional[Dict[str, str]] = None
+) -> Tuple[int, List[Dict[str, Any]], str]:
     env = dict(os.environ)
-    env["PYTHONPATH"] = str(ROOT) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    env["PYTHONPATH"] = str(root) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    env.update(env_update or {})
     result = subprocess.run(
         [_tf_python(), "-m", "tf2lint", "verify", "--output-format", "json", *args],
         capture_output=True,
         text=True,
-        cwd=ROOT,
+        cwd=root,
         env=env,
         timeout=timeout,
     )
@@ -169,6 +174,10 @@ WRONG_SAMPLES = textwrap.dedent(
         return {"y": [0.0, 1.0, 2.0, 3.0]}
 
 
+    def nothing(workdir):
+        return {"y": []}
+
+
     PAIRS = [
         Pair("adam-betas-swapped", ("TF701",), tf1=opt.adam_tf1, tf2=adam_betas_swapped, outputs="weights"),
         Pair(
@@ -190,6 +199,8 @@ WRONG_SAMPLES = textwrap.dedent(
         ),
         Pair("tf2-side-raises", ("TF101",), tf1=three, tf2=raises, outputs="y"),
         Pair("shape-mismatch", ("TF101",), tf1=three, tf2=four, outputs="y"),
+        Pair("empty-outputs", ("TF101",), tf1=nothing, tf2=nothing, outputs="y"),
+        Pair("same-function", ("TF902",), tf1=three, tf2=three, outputs="y", identity="the same function"),
         Pair("tf1-side-raises-before-reader", ("TF801",), tf1=raises, tf2=three, outputs="y", tf2_reads_tf1=True),
         Pair("needs-old-tensorflow", ("TF301",), tf1=three, tf2=three, outputs="y", max_tf=(1, 15)),
         Pair("needs-missing-package", ("TF805",), tf1=three, tf2=three, outputs="y", requires=("tf2lint_no_such_package",)),
@@ -204,7 +215,7 @@ WRONG_SAMPLES = textwrap.dedent(
 def wrong(tmp_path_factory) -> Tuple[int, Dict[str, Dict[str, Any]]]:
     path = tmp_path_factory.mktemp("samples") / "wrong_replacements.py"
     path.write_text(WRONG_SAMPLES)
-    code, records, _ = run_verify("--samples", str(path), "--no-progress")
+    code, records, _ = run_verify("--samples", str(path), "--no-progress", env_update={"CI": ""})
     return code, {r["pair"]: r for r in records}
 
 
@@ -249,3 +260,49 @@ def test_skips_say_why(wrong):
     assert records["needs-old-tensorflow"]["verdict"] == SKIPPED
     assert records["needs-old-tensorflow"]["detail"] == "needs TF <= 1.15"
     assert records["needs-missing-package"]["detail"] == "needs the tf2lint_no_such_package package"
+
+
+def test_empty_outputs_fail_and_identity_is_no_confirmation(wrong):
+    _, records = wrong
+    assert records["empty-outputs"]["verdict"] == FAILED and "empty output" in records["empty-outputs"]["detail"]
+    same = records["same-function"]
+    assert same["verdict"] == IDENTITY and same["detail"].startswith("identity (the same function)")
+
+
+def test_a_missing_package_fails_in_ci(tmp_path):
+    path = tmp_path / "missing_package.py"
+    path.write_text(
+        "from tf2lint.verify.pairs import Pair\n\n\ndef three(workdir):\n    return {'y': [0.0, 1.0, 2.0]}\n\n\n"
+        "PAIRS = [Pair('needs-missing-package', ('TF805',), tf1=three, tf2=three, outputs='y', "
+        "requires=('tf2lint_no_such_package',))]\n"
+    )
+    code, records, _ = run_verify("--samples", str(path), "--no-progress", env_update={"CI": "true"})
+    assert code == 1 and records[0]["verdict"] == FAILED
+    assert records[0]["detail"].startswith("needs the tf2lint_no_such_package package: in CI")
+
+
+def _mutated_checkout(tmp_path: Path, table: str, original: str, mutated: str) -> Path:
+    """A copy of the package (and examples) with one mapping in a data table changed."""
+    copy = tmp_path / "checkout"
+    shutil.copytree(ROOT / "tf2lint", copy / "tf2lint", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "examples", copy / "examples")
+    path = copy / "tf2lint" / "data" / table
+    text = path.read_text(encoding="utf-8")
+    assert text.count(original) == 1, f"the mapping to mutate is no longer in {table}: update this test"
+    path.write_text(text.replace(original, mutated), encoding="utf-8")
+    return copy
+
+
+def test_a_mutated_mapping_fails_the_pair_that_runs_it(tmp_path):
+    """The TF2 sides are tf2lint's own output: swap Adam's keyword renames and the Adam pair fails."""
+    copy = _mutated_checkout(
+        tmp_path, "optimizers.py", 'renames={"beta1": "beta_1", "beta2": "beta_2"}', 'renames={"beta1": "beta_2", "beta2": "beta_1"}'
+    )
+    samples = copy / "tf2lint" / "verify" / "samples" / "optimizers.py"
+    code, records, stderr = run_verify("--samples", str(samples), "--no-progress", root=copy)
+    by_name = {r["pair"]: r for r in records}
+    assert code == 1, stderr[-2000:]
+    adam = by_name["optimizer-adam"]
+    assert adam["verdict"] == FAILED and adam["tf2_source"] in ("fix", "replacement"), adam
+    assert adam["max_abs_diff"] > 1e-3
+    assert by_name["optimizer-gradient-descent"]["verdict"] == CONFIRMED
