@@ -407,6 +407,58 @@ def render_tf2_names(t: Tables) -> str:
     return "".join(out)
 
 
+def _implementation(obj: Any) -> Any:
+    """What runs when ``obj`` is called: its code object under any decorator wrappers (deprecation
+    and dispatch wrappers differ between the `tf` and `tf.compat.v1` exports of one function)."""
+    try:
+        obj = inspect.unwrap(obj)
+    except ValueError:
+        pass
+    return getattr(obj, "__code__", obj)
+
+
+def _same_implementation(root1: Any, name1: str, root2: Any, name2: str) -> bool:
+    found1, obj1 = lookup(root1, name1)
+    found2, obj2 = lookup(root2, name2)
+    return found1 and found2 and _implementation(obj1) is _implementation(obj2)
+
+
+def render_fixes(t: Tables) -> str:
+    """The facts a rename fix needs: whether the renamed name runs the same code, in TF2 and
+    under a `tensorflow.compat.v1` alias, and which keywords each changed function accepts."""
+    renamed = t.classify()[0]
+    same_v2 = [k for k, v in renamed.items() if _same_implementation(t.v1, k, t.tf, v)]
+    same_v1 = [k for k, v in renamed.items() if _same_implementation(t.v1, k, t.v1, v)]
+    same_target = [k for k, v in renamed.items() if _same_implementation(t.v1, v, t.tf, v)]
+    pairs = t.signature_pairs(renamed)
+    keywords = t.keyword_changes(pairs)
+    positional = t.positional_changes(pairs, keywords)
+    accepted1: Dict[str, Tuple[str, ...]] = {}
+    accepted2: Dict[str, Tuple[str, ...]] = {}
+    for name in sorted(set(keywords) | set(positional)):
+        _, sig1, sig2 = pairs[name]
+        accepted1[name] = tuple(_keywords(sig1))
+        accepted2[name] = tuple(_keywords(sig2)) if not _has(sig2, inspect.Parameter.VAR_KEYWORD) else ("**",)
+    out = [HEADER.format(version=PINNED_TF_VERSION)]
+    out.append('"""Facts the fixes of family 9 rely on (canonical names, no `tf.`)."""\n\n')
+    out.append("from typing import Dict, FrozenSet, Tuple\n\n")
+    same_v2_comment = "Renamed TF1 names whose `tf.compat.v1` function runs the same code as the TF2 name."
+    out.append(_frozenset("SAME_IN_TF2", same_v2, same_v2_comment) + "\n")
+    out.append(
+        _frozenset("SAME_IN_COMPAT_V1", same_v1, "Renamed TF1 names whose TF2 name, looked up in `tf.compat.v1`, runs the same code.")
+        + "\n"
+    )
+    out.append(
+        _frozenset("SAME_TARGET", same_target, "Renamed TF1 names whose TF2 name is the same function in `tf.compat.v1` as in `tf`.")
+        + "\n"
+    )
+    out.append("# Function with changed keywords or positions -> the keywords its `tf.compat.v1` version accepts.\n")
+    out.append("V1_KEYWORDS: Dict[str, Tuple[str, ...]] = {\n" + _lines(f"{k!r}: {v!r}" for k, v in accepted1.items()) + "}\n\n")
+    out.append("# The same functions -> the keywords their TF2 counterpart accepts (`**`: any).\n")
+    out.append("TF2_KEYWORDS: Dict[str, Tuple[str, ...]] = {\n" + _lines(f"{k!r}: {v!r}" for k, v in accepted2.items()) + "}\n")
+    return "".join(out)
+
+
 def render_init() -> str:
     return HEADER.format(version=PINNED_TF_VERSION) + '"""Tables generated from TensorFlow by scripts/gen_tf_tables.py."""\n'
 
@@ -418,6 +470,7 @@ def render_all(tf: Any) -> Dict[str, str]:
         "v1_symbols.py": render_symbols(t),
         "signatures.py": render_signatures(t),
         "tf2_names.py": render_tf2_names(t),
+        "fixes.py": render_fixes(t),
     }
 
 

@@ -40,7 +40,7 @@ def test_rename_keeps_the_rest_of_the_attribute_chain():
 
 def test_rename_through_compat_v1_is_legacy_not_removed():
     f = only("import tensorflow as tf\ny = tf.compat.v1.random_uniform([2])\n", "TF902")
-    assert f.severity is Severity.WARNING and "`tf.random.uniform`" in f.replacement
+    assert f.severity is Severity.WARNING and "`tf.random.uniform([2])`" in f.replacement
     g = only("import tensorflow as tf\ny = tf.random_uniform([2])\n", "TF902")
     assert g.severity is Severity.ERROR
 
@@ -113,7 +113,7 @@ def test_contrib_imports_are_left_to_the_contrib_rules():
 
 def test_keep_prob_becomes_rate_rendered():
     f = only("import tensorflow as tf\ny = tf.nn.dropout(x, keep_prob=1 - drop)\n", "TF903")
-    assert f.replacement == "`rate=1 - (1 - drop)`"
+    assert f.replacement == "`tf.nn.dropout(x, rate=1 - (1 - drop))`"
     assert (f.start.col, f.end.col) == (21, 39)
 
 

@@ -376,6 +376,23 @@ MODULE_MEMBER_ROUTES: Dict[str, str] = {
     "saved_model.loader.load": "`tf.saved_model.load(export_dir)` (returns an object; call its `signatures`)",
 }
 
+# ----- removed modules that moved to absl (unsafe fixes) ------------------------------------
+
+class AbslMove(NamedTuple):
+    module: str  # the absl module: `from absl import <module>`
+    members: Optional[FrozenSet[str]]  # the members it has (None: all the TF module's but ``missing``)
+    missing: FrozenSet[str] = frozenset()
+
+
+# Checked against absl-py under TensorFlow 2.21: `tf.compat.v1.logging` and `tf.compat.v1.flags`
+# have no member absl lacks except these; `tf.compat.v1.app` is `run` and `flags`.
+ABSL_MOVES: Dict[str, AbslMove] = {
+    "logging": AbslMove("logging", None, frozenset({"TaskLevelStatusMessage"})),
+    "flags": AbslMove("flags", None, frozenset({"tf_decorator"})),
+    "app.flags": AbslMove("flags", None, frozenset({"tf_decorator"})),
+    "app": AbslMove("app", frozenset({"run"})),
+}
+
 # ----- casts rendered from the call -----------------------------------------------------------
 
 CASTS: Dict[str, str] = {
@@ -386,6 +403,56 @@ CASTS: Dict[str, str] = {
     "to_bfloat16": "tf.bfloat16",
     "to_complex64": "tf.complex64",
     "to_complex128": "tf.complex128",
+}
+
+# ----- renames a fix may apply -----------------------------------------------------------------
+
+# Renamed TF1 names whose TF2 name is another Python function (so not in the generated
+# SAME_IN_TF2) that computes the same thing once the call's arguments are passed by their TF2
+# keywords: read in the TensorFlow 2.21 source, the TF1 function calls the TF2 one (or the
+# same kernel with the same defaults). Their rename fixes are safe.
+SAME_BEHAVIOUR_RENAMES: FrozenSet[str] = frozenset(
+    {
+        "arg_max", "arg_min", "batch_to_space_nd", "bincount", "confusion_matrix", "count_nonzero",
+        "decode_csv", "decode_raw", "depth_to_space", "extract_image_patches", "floor_div",
+        "gfile.Copy", "gfile.DeleteRecursively", "gfile.Exists", "gfile.Glob", "gfile.IsDirectory",
+        "gfile.ListDirectory", "gfile.MakeDirs", "gfile.MkDir", "gfile.Remove", "gfile.Rename",
+        "gfile.Stat", "gfile.Walk", "image.extract_image_patches", "manip.batch_to_space_nd",
+        "manip.gather_nd", "multinomial", "nn.softmax_cross_entropy_with_logits_v2", "parse_example",
+        "parse_single_example", "random.multinomial", "random.stateless_multinomial", "random_poisson",
+        "reduce_join", "saved_model.loader.maybe_saved_model_directory", "saved_model.maybe_saved_model_directory",
+        "serialize_many_sparse", "serialize_sparse", "space_to_depth", "sparse_add", "sparse_concat",
+        "sparse_reduce_max", "sparse_reduce_sum", "sparse_segment_mean", "sparse_segment_sqrt_n",
+        "sparse_segment_sum", "sparse_split", "string_to_hash_bucket", "string_to_number", "substr",
+        "verify_tensor_all_finite",
+    }
+)
+
+# Why the other renames may behave differently (their fixes are unsafe).
+RENAME_DIFFERENCES: Dict[str, str] = {
+    "image.resize_images": (
+        "TF2's `tf.image.resize` samples at half-pixel centres and has no `align_corners`: outputs differ from "
+        "TF1's by up to half a pixel, and integer images come back as float32"
+    ),
+    "sparse_matmul": "`tf.linalg.matmul` takes `a_is_sparse`/`b_is_sparse` as hints with another argument order",
+    "quantize_v2": "`tf.quantization.quantize` has other defaults (`round_mode`, `narrow_range`)",
+    "load_file_system_library": "`tf.load_library` registers the library differently (it also loads kernels)",
+    "nn.conv2d_backprop_input": (
+        "`tf.nn.conv2d_transpose` takes `(input, filters, output_shape, ...)`: the call's arguments must be "
+        "reordered by hand"
+    ),
+    "data.experimental.TensorStructure": "`tf.TensorSpec` is another class (`tf.data` structures are specs in TF2)",
+    "data.experimental.SparseTensorStructure": "`tf.SparseTensorSpec` is another class",
+    "data.experimental.RaggedTensorStructure": "`tf.RaggedTensorSpec` is another class",
+    "data.experimental.TensorArrayStructure": "`tf.TensorArraySpec` is another class",
+}
+
+# Dropping a TF1-only keyword is safe when its value is what TF2 always does.
+SAFE_DROPS: Dict[str, object] = {
+    "use_cudnn_on_gpu": True,
+    "validate_indices": True,
+    "partition_strategy": "div",
+    "use_resource": True,
 }
 
 # ----- keywords -------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from typing import Optional
 
 from tf2lint.context import Context
 from tf2lint.data import graph_session as data
-from tf2lint.finding import Severity
+from tf2lint.finding import Applicability, Fix, Severity
 from tf2lint.names import TFRef
 from tf2lint.rules.base import Rule, register
 from tf2lint.rules.call_args import keyword, spelled_name
@@ -370,6 +370,12 @@ class DimensionValueRule(Rule):
         "import tensorflow as tf\nn = x.get_shape()[1].value  # [TF111]\nm = x.shape[-1].value  # [TF111]\n",
     )
     VALID = ("import tensorflow as tf\nn = x.shape[1]\nv = var.value()\nd = dims[0].value\n",)
+    FIXES = (("import tensorflow as tf\nn = x.get_shape()[1].value\n", "import tensorflow as tf\nn = x.get_shape()[1]\n"),)
+    fix_safety = (
+        "Safe: deletes `.value`, since a TF2 shape element already is the int (or None). Unsafe in a module that "
+        "evidently runs TF1 (it uses `tf.compat.v1` or TF1-only names): with TF1 behaviour on (`disable_v2_behavior`, "
+        "`disable_v2_tensorshape`) a shape element is a `Dimension`, and code comparing it with None changes."
+    )
 
     def check(self, node: ast.AST, ctx: Context) -> None:
         assert isinstance(node, ast.Attribute)
@@ -383,4 +389,7 @@ class DimensionValueRule(Rule):
             isinstance(base, ast.Call) and isinstance(base.func, ast.Attribute) and base.func.attr == "get_shape"
         )
         if is_shape:
-            self.report(ctx, node, None, name=ctx.source_of(node))
+            # TF2 shapes index to ints; a module that switches TF1 behaviour back on gets `Dimension`s.
+            applicability = Applicability.UNSAFE if ctx.runs_tf1 else Applicability.SAFE
+            fix = Fix(applicability.value, (ctx.edit(node, ctx.source_of(sub)),), "Drop `.value`")
+            self.report(ctx, node, None, name=ctx.source_of(node), fix=fix)

@@ -19,6 +19,7 @@ from tf2lint.data.generated import signatures as sig
 from tf2lint.data.generated import v1_symbols as gen
 from tf2lint.finding import Severity
 from tf2lint.names import VIA_COMPAT_V1, VIA_COMPAT_V2, TFRef
+from tf2lint.rules import render
 from tf2lint.rules.base import Rule, register
 from tf2lint.rules.tf9_symbols import classify, covered_by_idiom, evidence, when_tf1
 
@@ -166,6 +167,12 @@ def render_arguments(bound: BoundCall, name: str, params: Sequence[str], keep: i
     return ", ".join(parts)
 
 
+def _shown(plan: render.Rendered) -> str:
+    """The rendered call a finding shows, with what it dropped and why it may differ."""
+    notes = plan.notes()
+    return plan.display + (" " + notes if notes else "")
+
+
 @register
 class RenamedKeywordRule(Rule):
     """Reports keyword arguments TF2 renamed or removed: `keep_dims`, `reduction_indices`, `dim`,
@@ -186,6 +193,26 @@ class RenamedKeywordRule(Rule):
     )
     node_types = (ast.Call,)
     priority = 1
+    fix_safety = (
+        "Safe for renamed keywords (`keep_dims=True` -> `keepdims=True`, `keep_prob=p` -> `rate=1 - p`, which TF1 "
+        "computed the same way) where the function called accepts the new keyword (under a `tf.compat.v1` alias "
+        "the TF1 function stays, so only keywords it accepts too are renamed), and for deleting a removed keyword "
+        "whose value is what TF2 always does (`partition_strategy='div'`, `validate_indices=True`). Unsafe for "
+        "deleting any other removed keyword (the finding says what TF2 does instead) and for "
+        "`colocate_gradients_with_ops=` of an optimizer method. The fix is the call rendered whole, the same one "
+        "TF902 and TF904 give on that call."
+    )
+    FIXES = (
+        (
+            "import tensorflow as tf\ns = tf.reduce_sum(x, reduction_indices=[1], keep_dims=True)\n",
+            "import tensorflow as tf\ns = tf.reduce_sum(x, axis=[1], keepdims=True)\n",
+        ),
+        ("import tensorflow as tf\ny = tf.nn.dropout(x, keep_prob=0.8)\n", "import tensorflow as tf\ny = tf.nn.dropout(x, rate=1 - 0.8)\n"),
+        (
+            "import tensorflow as tf\ne = tf.nn.embedding_lookup(table, ids, partition_strategy='mod')\n",
+            "import tensorflow as tf\ne = tf.nn.embedding_lookup(table, ids)\n",
+        ),
+    )
     INVALID = (
         "import tensorflow as tf\ns = tf.reduce_sum(x, reduction_indices=[1], keep_dims=True)  # [TF903, TF903]\n",
         "import tensorflow as tf\ny = tf.nn.dropout(x, keep_prob=0.8)  # [TF903]\n",
@@ -216,6 +243,8 @@ class RenamedKeywordRule(Rule):
         if not changes or owned_elsewhere(name):
             return
         changed_meaning = name in routes.CHANGED
+        rewritten = any((name, kw.arg) in routes.KEYWORD_REWRITES for kw in hits)
+        plan = render.call_plan(node, ref, ctx) if rewritten or not changed_meaning else None
         for kw in hits:
             keyword = kw.arg
             if keyword not in changes:
@@ -235,7 +264,11 @@ class RenamedKeywordRule(Rule):
             else:
                 message = f"`{keyword}=` of `{ref.display}` was removed in TF2"
                 replacement = routes.KEYWORD_NOTES.get(keyword) or f"Delete `{keyword}=`: `{tf2_spelling(name)}` has no such argument."
-            self.report(ctx, kw, ref, message=message, replacement=replacement, severity=severity_of(ref))
+            fix = None
+            if plan is not None and render.touches(plan, kw, ctx):
+                fix = plan.fix(f"Pass `{keyword}=` as TF2 does" if new or rewrite else f"Delete `{keyword}=`")
+                replacement = _shown(plan)
+            self.report(ctx, kw, ref, message=message, replacement=replacement, severity=severity_of(ref), fix=fix)
 
     def _check_method(self, node: ast.Call, hits: List[ast.keyword], ctx: Context) -> None:
         """`optimizer.minimize(loss, colocate_gradients_with_ops=True)`: the receiver is unknown."""
@@ -255,6 +288,7 @@ class RenamedKeywordRule(Rule):
                     message=f"`{kw.arg}=` of `.{func.attr}(...)` was removed in TF2 optimizers",
                     replacement=note,
                     severity=Severity.WARNING,
+                    fix=render.drop_argument(node, kw, ctx, f"Delete `{kw.arg}=`"),
                 )
 
 
@@ -279,6 +313,22 @@ class ArgumentOrderRule(Rule):
     )
     node_types = (ast.Call,)
     priority = 1
+    fix_safety = (
+        "Safe: the arguments from the moved position on are passed by keyword, each under the name its TF1 "
+        "position had (renamed to TF2's where the function called accepts it), so they bind as in TF1 whatever "
+        "the order. Unsafe where an argument TF2 removed is deleted (`use_cudnn_on_gpu=False`). No fix when an "
+        "unpacked `*args` makes the binding unknown."
+    )
+    FIXES = (
+        (
+            "import tensorflow.compat.v1 as tf\ni = tf.argmax(logits, 1, 'predictions')\n",
+            "import tensorflow.compat.v1 as tf\ni = tf.argmax(logits, 1, name='predictions')\n",
+        ),
+        (
+            "import tensorflow as tf\nt = tf.strings.substr(s, 0, 3, 'cut')\nsess = tf.Session()\n",
+            "import tensorflow as tf\nt = tf.strings.substr(s, 0, 3, name='cut')\nsess = tf.Session()\n",
+        ),
+    )
     INVALID = (
         "import tensorflow as tf\ny = tf.nn.conv2d(x, w, [1, 1, 1, 1], 'SAME', True)  # [TF904]\n"
         "sess = tf.Session()  # [TF101]\n",
@@ -327,12 +377,20 @@ class ArgumentOrderRule(Rule):
             )
         else:
             message = f"`{ref.display}` takes {len(tf2_params)} positional arguments in TF2; TF1 took `{params[first]}` next"
-        call = f"{tf2_spelling(name)}({render_arguments(bound, name, params, first, ctx)})"
-        replacement = f"Pass them by keyword: `{call}`."
+        plan = render.call_plan(node, ref, ctx)
+        fix = None
+        if plan is not None and render.touches(plan, bound.positional[first], ctx):
+            replacement = f"Pass them by keyword: {_shown(plan)}"
+            fix = plan.fix("Pass the moved arguments by keyword")
+        else:
+            call = f"{tf2_spelling(name)}({render_arguments(bound, name, params, first, ctx)})"
+            replacement = f"Pass them by keyword: `{call}`."
         span = Span(bound.positional[first], bound.positional[-1])
 
         def report() -> None:
-            self.report(ctx, span, ref, message=message, replacement=replacement, severity=severity_of(ref))  # type: ignore[arg-type]
+            self.report(
+                ctx, span, ref, message=message, replacement=replacement, severity=severity_of(ref), fix=fix  # type: ignore[arg-type]
+            )
 
         return report
 

@@ -17,8 +17,10 @@ from tf2lint.context import Context
 from tf2lint.data import symbols as routes
 from tf2lint.data.generated import v1_symbols as gen
 from tf2lint.data.symbols import MIGRATION_TOOLS
-from tf2lint.finding import Severity
+from tf2lint.finding import Fix, Severity
 from tf2lint.names import VIA_COMPAT_V1, TFRef, prefixes
+from tf2lint.rules import render
+from tf2lint.rules.absl_fixes import absl_fix
 from tf2lint.rules.base import Rule, register
 
 RENAMED = "renamed"
@@ -298,8 +300,32 @@ class RenamedSymbolRule(SymbolRule):
     kind = RENAMED
     node_types = (ast.Call,)
     fix_safety = (
-        "No automatic fix yet. Renames are the same API under its TF2 name; arguments whose keyword or "
-        "position changed are reported separately (TF903, TF904)."
+        "Safe where the TF2 name runs the same code as the TF1 one (checked against TensorFlow 2.21: the same "
+        "function, or a TF1 wrapper that calls it), rendered from the call: `tf.to_float(x)` becomes "
+        "`tf.cast(x, tf.float32)` (in graph mode the op is named `Cast` instead of `ToFloat`), keywords TF2 renamed "
+        "and arguments whose position moved are passed by their TF2 keyword, and TF1 names inside the arguments are "
+        "converted too. Unsafe where the TF2 function differs (`tf.image.resize_images` -> `tf.image.resize` samples "
+        "at half-pixel centres; the finding says how). Under `import tensorflow.compat.v1 as tf` the rename stays in "
+        "that namespace and is made only where `tf.compat.v1` serves the same code under the new name; the fix never "
+        "writes `compat.v1` and never switches a module to TF2 semantics."
+    )
+    FIXES = (
+        (
+            "import tensorflow as tf\ny = tf.log(tf.to_float(x))\n",
+            "import tensorflow as tf\ny = tf.math.log(tf.cast(x, tf.float32))\n",
+        ),
+        (
+            "import tensorflow as tf\nif not tf.gfile.Exists(path):\n    tf.gfile.MakeDirs(path)\n",
+            "import tensorflow as tf\nif not tf.io.gfile.exists(path):\n    tf.io.gfile.makedirs(path)\n",
+        ),
+        (
+            "import tensorflow.compat.v1 as tf\nu = tf.random_uniform([2], seed=1)\n",
+            "import tensorflow.compat.v1 as tf\nu = tf.random.uniform([2], seed=1)\n",
+        ),
+        (
+            "import tensorflow as tf\nr = tf.image.resize_images(images, [64, 64])\n",
+            "import tensorflow as tf\nr = tf.image.resize(images, [64, 64])\n",
+        ),
     )
     INVALID = (
         "import tensorflow as tf\ny = tf.log(x)  # [TF902]\n",
@@ -325,20 +351,39 @@ class RenamedSymbolRule(SymbolRule):
         value = _argument(node, 0, "x")
         if value is None:
             return
-        name = _argument(node, 1, "name")
-        rendered = f"tf.cast({ctx.source_of(value)}, {routes.CASTS[ref.name]}" + (f", name={ctx.source_of(name)}" if name else "") + ")"
+        rendered = render.cast(node, ref, ctx)
+        if rendered is not None:
+            replacement, fix = _shown(rendered, "Rewrite as `tf.cast`")
+        else:
+            name = _argument(node, 1, "name")
+            text = f"tf.cast({ctx.source_of(value)}, {routes.CASTS[ref.name]}" + (f", name={ctx.source_of(name)}" if name else "") + ")"
+            replacement, fix = f"`{text}`", None
         ctx.claim(func)
         # The span is the whole call: the rendered `tf.cast(...)` replaces all of it.
-        self.report(ctx, node, ref, replacement=f"`{rendered}`", severity=_severity(ref), new="tf.cast")
+        self.report(ctx, node, ref, replacement=replacement, severity=_severity(ref), new="tf.cast", fix=fix)
 
     def report_symbol(self, node: ast.AST, ref: TFRef, key: str, ctx: Context) -> None:
+        fix = None
         if key in routes.CASTS:
             new = "tf.cast"
             replacement = f"`tf.cast(x, {routes.CASTS[key]})`"
         else:
             new = f"tf.{gen.RENAMED[key]}{ref.name[len(key):]}"
             replacement = f"`{new}`"
-        self.report(ctx, node, ref, replacement=replacement, severity=_severity(ref), new=new)
+            call = ctx.call_of.get(id(node))
+            if call is not None and call.func is node:
+                rendered = render.call_plan(call, ref, ctx)
+            else:
+                rendered = render.rename(node, ref, ctx)
+            if rendered is not None:
+                replacement, fix = _shown(rendered, f"Rename to `{new}`")
+        self.report(ctx, node, ref, replacement=replacement, severity=_severity(ref), new=new, fix=fix)
+
+
+def _shown(rendered: render.Rendered, message: str) -> Tuple[str, Optional[Fix]]:
+    """A finding's replacement text and fix, both from one rendering."""
+    notes = rendered.notes()
+    return (rendered.display + (" " + notes if notes else "")), rendered.fix(message)
 
 
 def _through_constant(node: ast.AST, module: str, ctx: Context) -> bool:
@@ -385,6 +430,27 @@ class RemovedModuleRule(SymbolRule):
     )
     kind = MODULE
     version_notes = routes.COMPAT_LAYERS_NOTE
+    fix_safety = (
+        "Unsafe, for `tf.logging`, `tf.flags`, `tf.app.flags` and `tf.app.run`: the TensorFlow module is replaced by "
+        "absl's (`tf.logging.info` -> `logging.info`) and `from absl import logging` is added once per file (as "
+        "`absl_logging` where the file binds `logging` otherwise). Behaviour differs: absl's log levels are other "
+        "numbers than Python's (`tf.logging.INFO` is 20, `absl.logging.INFO` is 0) and absl logs through its own "
+        "handler; `absl.app.run` rejects command-line flags no module defines, which `tf.app.run` tolerated, and "
+        "needs `main` passed. Uses through an own alias (`flags = tf.app.flags`) are fixed where it is bound. Other "
+        "removed modules have no automatic fix."
+    )
+    FIXES = (
+        (
+            "import tensorflow as tf\n\ntf.logging.set_verbosity(tf.logging.INFO)\n",
+            "import tensorflow as tf\nfrom absl import logging\n\nlogging.set_verbosity(logging.INFO)\n",
+        ),
+        (
+            "import tensorflow as tf\n\nFLAGS = tf.app.flags.FLAGS\ntf.app.flags.DEFINE_string('data', None, 'input')\n\n\n"
+            "def main(_):\n    pass\n\n\ntf.app.run()\n",
+            "import tensorflow as tf\nfrom absl import app\nfrom absl import flags\n\nFLAGS = flags.FLAGS\n"
+            "flags.DEFINE_string('data', None, 'input')\n\n\ndef main(_):\n    pass\n\n\napp.run(main)\n",
+        ),
+    )
     INVALID = (
         "import tensorflow as tf\ntf.logging.set_verbosity(tf.logging.INFO)  # [TF905]\n",
         "import tensorflow as tf\nFLAGS = tf.app.flags.FLAGS  # [TF905]\ntf.app.run(main)  # [TF905]\n",
@@ -416,4 +482,8 @@ class RemovedModuleRule(SymbolRule):
         if compat_available(name, target) and ref.via != VIA_COMPAT_V1:
             replacement += f" `tf.compat.v1.{name}` keeps working meanwhile."
         replacement += version_notes_for(name, target)
-        self.report(ctx, node, ref, replacement=replacement, severity=_severity(ref), module=module)
+        moved = absl_fix(node, ref, module, ctx)
+        if moved is not None:
+            replacement = f"{moved[0]}. {replacement}"
+        fix = moved[1] if moved is not None else None
+        self.report(ctx, node, ref, replacement=replacement, severity=_severity(ref), module=module, fix=fix)
