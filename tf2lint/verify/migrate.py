@@ -3,17 +3,20 @@
 This is how a sample pair's TF2 side is produced from its TF1 source, so what `tf2lint verify`
 runs is what a user is told to write:
 
-1. lint the source and apply every fix that can be applied (safe and unsafe, as
-   `tf2lint check --fix --unsafe-fixes` does), re-linting and applying again until nothing
-   changes (at most `MAX_PASSES` passes; overlapping fixes wait for the next pass);
-2. for each remaining finding, insert its rendered replacement: the edits of a display-only
-   fix, or else the code the replacement text starts with (its first backquoted span, when
-   that span parses as Python) put in place of the finding's span;
+1. lint the source; apply every fix that can be applied (safe and unsafe, as
+   `tf2lint check --fix --unsafe-fixes` does) and, for a finding without one, insert its
+   rendered replacement: the edits of a display-only fix, or else the code the replacement
+   text starts with (its backquoted span, when the text is that code or starts with it and
+   it parses as Python) put in place of the finding's span;
+2. re-lint and repeat until nothing changes (at most `MAX_PASSES` passes; overlapping edits
+   wait for the next pass). Fixes and replacements go in the same passes, so every piece of
+   advice is followed as it was printed for the original program (a later pass may no longer
+   report an idiom whose evidence an earlier fix rewrote);
 3. lint the result: any finding left means the advice could not be rendered, and the
    harness says which (the pair then fails).
 
-The source of the result is `fix` when step 1 did everything, `replacement` when step 2 was
-needed. Nothing here imports TensorFlow.
+The source of the result is `fix` when fixes did everything, `replacement` when a rendered
+replacement was needed. Nothing here imports TensorFlow.
 """
 
 from __future__ import annotations
@@ -119,19 +122,21 @@ def migrate(source: str, target: Optional[Tuple[int, int]] = None) -> Migration:
     fixed: List[str] = []
     replaced: List[str] = []
     for _ in range(MAX_PASSES):
-        findings = [f for f in _lint(source, target) if f.fix is not None and f.fix.applicable]
-        if not findings:
-            break
-        source, applied = apply_fixes(source, [f.fix for f in findings if f.fix is not None])
-        fixed += [f.code for f in findings if f.fix in applied]
-    for _ in range(MAX_PASSES):
-        findings = _lint(source, target)
         lines = source.splitlines(keepends=True)
-        pending = [(f, fix) for f in findings for fix in [_display_fix(f, lines)] if fix is not None]
-        if not pending:
+        candidates: List[Tuple[Finding, Fix, bool]] = []
+        for finding in _lint(source, target):
+            if finding.fix is not None and finding.fix.applicable:
+                candidates.append((finding, finding.fix, True))
+            else:
+                display = _display_fix(finding, lines)
+                if display is not None:
+                    candidates.append((finding, display, False))
+        if not candidates:
             break
-        source, applied = apply_fixes(source, [fix for _, fix in pending])
-        replaced += [f.code for f, fix in pending if fix in applied]
+        source, applied = apply_fixes(source, [fix for _, fix, _ in candidates])
+        for finding, fix, is_fix in candidates:
+            if fix in applied:
+                (fixed if is_fix else replaced).append(finding.code)
     remaining = tuple(_render(f) for f in _lint(source, target))
     try:
         ast.parse(source)

@@ -145,4 +145,4 @@ def samples_module(tf1: str, tf2: str, inputs: Optional[str], checkpoint: Option
         atol=atol,
         rtol=rtol,
     )
-    return "from tf2lint.verify.user import user_pair\n\nPAIRS = [user_pair(**%r)]\n" % (args,)
+    return f"from tf2lint.verify.user import user_pair\n\nPAIRS = [user_pair(**{args!r})]\n"

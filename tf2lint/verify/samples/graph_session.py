@@ -81,24 +81,34 @@ def py_func_tf2(workdir):
     return {"sinh": sinh(tf.constant(data.X))}
 
 
+DIMENSIONS = """
+import tensorflow as tf
+
+
+def dimensions(x):
+    return {"width": x.shape[1].value, "batch_is_unknown": x.get_shape()[0].value is None}
+"""
+
+
 def dimension_tf1(workdir):
     import tensorflow.compat.v1 as tf
 
+    from tf2lint.verify.fragments import tf1_program
+
     tf.disable_v2_behavior()
-    x = tf.placeholder(tf.float32, shape=[None, 3])
-    width = x.shape[1].value
-    batch = x.get_shape()[0].value
-    return {"width": width, "batch_is_unknown": batch is None}
+    return tf1_program(DIMENSIONS).dimensions(tf.placeholder(tf.float32, shape=[None, 3]))
 
 
 def dimension_tf2(workdir):
     import tensorflow as tf
 
+    from tf2lint.verify.fragments import tf2_program
+
     shapes = {}
 
     @tf.function(input_signature=[tf.TensorSpec([None, 3], tf.float32)])
     def inspect(x):
-        shapes["width"], shapes["batch_is_unknown"] = x.shape[1], x.shape[0] is None
+        shapes.update(tf2_program(DIMENSIONS).dimensions(x))
         return x
 
     inspect.get_concrete_function()
@@ -145,5 +155,5 @@ PAIRS = [
         tf2=seeds_tf2,
         outputs="uniform and normal draws of ops that have their own seed (ops without one draw other values)",
     ),
-    Pair("dimension-value", ("TF111",), tf1=dimension_tf1, tf2=dimension_tf2, outputs="static shape entries"),
+    Pair("dimension-value", ("TF111",), tf1=dimension_tf1, tf2=dimension_tf2, outputs="static shape entries", program=DIMENSIONS),
 ]

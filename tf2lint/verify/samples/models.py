@@ -28,6 +28,8 @@ def _tf2_module(filename: str):
     name = "tf2lint_example_" + Path(filename).stem
     if name not in sys.modules:
         spec = importlib.util.spec_from_file_location(name, EXAMPLES / filename)
+        if spec is None or spec.loader is None:
+            raise ImportError(f"cannot import {EXAMPLES / filename}")
         module = importlib.util.module_from_spec(spec)
         sys.modules[name] = module  # autograph looks converted functions' modules up here
         spec.loader.exec_module(module)
