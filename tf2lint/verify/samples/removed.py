@@ -35,6 +35,53 @@ def argument_order(x, images, filters):
 """
 
 
+MODULES = """
+import tensorflow as tf
+
+
+def files(directory):
+    path = directory + "/records.tfrecord"
+    with tf.python_io.TFRecordWriter(path) as writer:
+        writer.write(b"first")
+        writer.write(b"second")
+    tf.logging.info("wrote %s", path)
+    with tf.gfile.GFile(directory + "/notes.txt", "w") as handle:
+        handle.write("hello")
+    return {
+        "exists": tf.gfile.Exists(path),
+        "records": [record for record in tf.python_io.tf_record_iterator(path)],
+        "listed": sorted(tf.gfile.ListDirectory(directory)),
+    }
+"""
+
+
+def _plain_files(outputs):
+    # TF1's record iterator yields bytes, the dataset that replaces it scalar string tensors.
+    records = [r.numpy() if hasattr(r, "numpy") else r for r in outputs["records"]]
+    return {"exists": bool(outputs["exists"]), "records": records, "listed": list(outputs["listed"])}
+
+
+def modules_tf1(workdir):
+    import os
+
+    import tensorflow.compat.v1 as tf
+
+    from tf2lint.verify.fragments import tf1_program
+
+    tf.disable_v2_behavior()
+    os.makedirs(os.path.join(workdir, "tf1"), exist_ok=True)
+    return _plain_files(tf1_program(MODULES).files(os.path.join(workdir, "tf1")))
+
+
+def modules_tf2(workdir):
+    import os
+
+    from tf2lint.verify.fragments import tf2_program
+
+    os.makedirs(os.path.join(workdir, "tf2"), exist_ok=True)
+    return _plain_files(tf2_program(MODULES).files(os.path.join(workdir, "tf2")))
+
+
 def _statistics(tf, draws):
     # The random streams of TF1 graphs and TF2 differ: compare the distributions.
     return {
@@ -89,6 +136,14 @@ def order_tf2(workdir):
 
 
 PAIRS = [
+    Pair(
+        "removed-modules",
+        ("TF905", "TF902"),
+        tf1=modules_tf1,
+        tf2=modules_tf2,
+        outputs="TFRecord records written and read back, a file written through gfile, the directory listing",
+        program=MODULES,
+    ),
     Pair(
         "removed-initializers",
         ("TF901",),
