@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import types
-from typing import Dict, Tuple
+from typing import Dict, Optional, Tuple
 
 from tf2lint.verify.migrate import migrated_source
 
@@ -39,17 +39,19 @@ def tf1_program(source: str, name: str = "tf1_program") -> types.ModuleType:
     return _cache[key]
 
 
-def tf2_source(source: str) -> str:
-    """The TF2 program for a TF1 source, aimed at the TensorFlow installed here."""
-    import tensorflow as tf
+def tf2_source(source: str, target: Optional[Tuple[int, int]] = None) -> str:
+    """The TF2 program for a TF1 source, aimed at `target` (default: the TensorFlow installed here)."""
+    if target is None:
+        import tensorflow as tf
 
-    from tf2lint.verify.environment import version_tuple
+        from tf2lint.verify.environment import version_tuple
 
-    return migrated_source(source, version_tuple(tf.__version__))
+        target = version_tuple(tf.__version__)
+    return migrated_source(source, target)
 
 
-def tf2_program(source: str, name: str = "tf2_program") -> types.ModuleType:
+def tf2_program(source: str, name: str = "tf2_program", target: Optional[Tuple[int, int]] = None) -> types.ModuleType:
     key = ("tf2", source)
     if key not in _cache:
-        _cache[key] = _module(tf2_source(source), name)
+        _cache[key] = _module(tf2_source(source, target), name)
     return _cache[key]

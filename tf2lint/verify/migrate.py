@@ -104,9 +104,9 @@ def _display_fix(finding: Finding, lines: List[str]) -> Optional[Fix]:
     code = rendered_code(finding)
     if code is None:
         return None
-    # A renamed function's replacement is its new name alone; the finding spans the whole call.
-    if finding.replacement.strip() == f"`{code}`":
-        code = _callee_only(_span_text(lines, finding), code) or code
+    # A replacement that is a bare name for a call ("`tf.math.log`", "`tf.keras.optimizers.Adam`
+    # with the same arguments") renames the callee; the finding spans the whole call.
+    code = _callee_only(_span_text(lines, finding), code) or code
     return Fix("unsafe", (Edit(finding.start, finding.end, code),))
 
 

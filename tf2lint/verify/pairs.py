@@ -72,6 +72,8 @@ class Pair:
     kind: str = "snippet"  # or "model": a whole training program
     steps: Optional[int] = None  # training steps compared, for model pairs
     files: Tuple[str, ...] = ()  # source-tree files the sides run (relative to the checkout)
+    tf1_eager: bool = False  # the "TF1" side is Keras 2 code that runs eagerly (in the TF2 worker)
+    target: Optional[Tuple[int, int]] = None  # the target-version `program` is migrated for (default: the running TF)
     module: str = field(default="", compare=False)
     path: str = field(default="", compare=False)
 
@@ -91,7 +93,7 @@ class Pair:
             return HAND
         from tf2lint.verify.migrate import migrate
 
-        return migrate(self.program, tf_version).how
+        return migrate(self.program, self.target or tf_version).how
 
     @property
     def code(self) -> str:
@@ -144,7 +146,7 @@ class Pair:
         if which == "tf2" and self.program:
             from tf2lint.verify.migrate import migrate
 
-            return migrate(self.program).source
+            return migrate(self.program, self.target).source
         return textwrap.dedent(inspect.getsource(self.side(which)))
 
 

@@ -66,7 +66,7 @@ class Job:
 
     @property
     def mode(self) -> str:
-        return "tf1" if self.side == "tf1" else "tf2"
+        return "tf1" if self.side == "tf1" and not self.pair.tf1_eager else "tf2"
 
     def message(self) -> str:
         return json.dumps(

@@ -149,6 +149,34 @@ def global_step_tf2(workdir):
     return train_tf2(tf, tf.keras.optimizers.SGD(learning_rate=0.1), report_step=True)
 
 
+# Keras 2's legacy optimizers fail under Keras 3 (TF 2.16+), where tf2lint reports them.
+LEGACY = """
+import tensorflow as tf
+
+
+def adam():
+    return tf.keras.optimizers.legacy.Adam(learning_rate=0.1, beta_1=0.8, beta_2=0.99)
+"""
+KERAS_3 = (2, 16)
+
+
+def legacy_tf1(workdir):
+    import tensorflow as tf
+
+    from tf2lint.verify.fragments import _module
+
+    # The "TF1" side is Keras 2 code: it runs eagerly, with the legacy class.
+    return train_tf2(tf, _module(LEGACY, "legacy_program").adam())
+
+
+def legacy_tf2(workdir):
+    import tensorflow as tf
+
+    from tf2lint.verify.fragments import tf2_program
+
+    return train_tf2(tf, tf2_program(LEGACY, target=KERAS_3).adam())
+
+
 def _optimizer_pair(name, function, **extra):
     tf1, tf2 = optimizer_sides(function)
     return Pair(
@@ -181,6 +209,18 @@ PAIRS = [
             "so early steps are larger in Keras",
             explained_by=rmsprop_tf2_tf1_numerics,
         ),
+    ),
+    Pair(
+        "legacy-keras-optimizer",
+        ("TF704",),
+        tf1=legacy_tf1,
+        tf2=legacy_tf2,
+        outputs=f"weights and losses over {STEPS} steps (legacy Adam vs tf.keras.optimizers.Adam)",
+        program=LEGACY,
+        target=KERAS_3,
+        tf1_eager=True,
+        max_tf=(2, 15),
+        version_note="the legacy Keras 2 optimizers fail under Keras 3",
     ),
     Pair(
         "minimize-global-step",
