@@ -225,7 +225,10 @@ def _judge_pair(pair: Pair, events: Dict[str, Dict[str, Any]], outputs_dir: str,
                 tracebacks[side] = event["traceback"]
     verdict: Verdict = judge(pair, outputs, errors)
     seconds = sum(float(e.get("seconds", 0.0)) for e in events.values())
-    return Result(pair, verdict.verdict, tf_version, verdict.max_abs_diff, verdict.detail, seconds, tracebacks)
+    detail = verdict.detail
+    if pair.hand and not pair.program:
+        detail += f"; TF2 side written by hand: {pair.hand}"
+    return Result(pair, verdict.verdict, tf_version, verdict.max_abs_diff, detail, seconds, tracebacks)
 
 
 def run(

@@ -167,6 +167,7 @@ PAIRS = [
         tf1=columns_tf1,
         tf2=columns_tf2,
         outputs="normalized, bucketized, vocabulary and identity one-hot columns",
+        hand="feature columns read through input_layer become preprocessing layers applied to each input (a restructuring)",
     ),
     Pair(
         "hash-bucket-and-cross",
@@ -174,6 +175,7 @@ PAIRS = [
         tf1=hashing_tf1,
         tf2=hashing_tf2,
         outputs="hashed (string and integer keys) and crossed one-hot columns",
+        hand="feature columns read through input_layer become preprocessing layers applied to each input (a restructuring)",
     ),
     Pair(
         "vocabulary-oov-bucket",
@@ -186,6 +188,7 @@ PAIRS = [
             "a vocabulary column puts its OOV buckets after the vocabulary, StringLookup puts its OOV indices first",
             explained_by=oov_tf2_oov_last,
         ),
+        hand="feature columns read through input_layer become preprocessing layers applied to each input (a restructuring)",
     ),
     Pair(
         "embedding-and-weighted-column",
@@ -193,6 +196,7 @@ PAIRS = [
         tf1=embedding_tf1,
         tf2=embedding_tf2,
         outputs="embedding lookups and weighted category counts",
+        hand="feature columns read through input_layer become preprocessing layers applied to each input (a restructuring)",
     ),
     Pair(
         "input-layer-concatenate",
@@ -200,5 +204,6 @@ PAIRS = [
         tf1=input_layer_tf1,
         tf2=input_layer_tf2,
         outputs="the dense input matrix (columns in input_layer's name order)",
+        hand="input_layer over several columns becomes preprocessing layers and a concatenation (a restructuring)",
     ),
 ]

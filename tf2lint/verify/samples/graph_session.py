@@ -139,6 +139,7 @@ PAIRS = [
         tf1=session_forward_tf1,
         tf2=session_forward_tf2,
         outputs="forward-pass outputs for a batch and a single row",
+        hand="Session, placeholders and feed_dict become a Python function and its arguments (a restructuring)",
     ),
     Pair(
         "placeholder-with-default",
@@ -146,14 +147,23 @@ PAIRS = [
         tf1=placeholder_default_tf1,
         tf2=placeholder_default_tf2,
         outputs="outputs with the default and with a fed value",
+        hand="the placeholder becomes a default argument of the function that computes the output (a restructuring)",
     ),
-    Pair("py-func-numpy-function", ("TF108",), tf1=py_func_tf1, tf2=py_func_tf2, outputs="Python op outputs"),
+    Pair(
+        "py-func-numpy-function",
+        ("TF108",),
+        tf1=py_func_tf1,
+        tf2=py_func_tf2,
+        outputs="Python op outputs",
+        hand="TF108's replacement is a template (`tf.numpy_function(func, inp, Tout)`), not the user's call rendered",
+    ),
     Pair(
         "random-ops-with-op-seeds",
         ("TF109", "TF902"),
         tf1=seeds_tf1,
         tf2=seeds_tf2,
         outputs="uniform and normal draws of ops that have their own seed (ops without one draw other values)",
+        hand="TF109's replacement is a template (`tf.random.set_seed(seed)`), not the user's call rendered",
     ),
     Pair("dimension-value", ("TF111",), tf1=dimension_tf1, tf2=dimension_tf2, outputs="static shape entries", program=DIMENSIONS),
 ]

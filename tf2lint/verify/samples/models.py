@@ -88,9 +88,7 @@ def classifier_tf2(workdir):
     module = _tf2_module("classifier_tf2.py")
     tf1 = os.path.join(workdir, "tf1", "model.ckpt-")
     losses, accuracies, weights = module.train(os.path.join(workdir, "tf2"), STEPS, tf1_checkpoint=tf1 + "0")
-    resumed_losses, _, resumed_weights = module.train(
-        os.path.join(workdir, "tf2-resumed"), STEPS, tf1_checkpoint=tf1 + str(RESUME_AT)
-    )
+    resumed_losses, _, resumed_weights = module.train(os.path.join(workdir, "tf2-resumed"), STEPS, tf1_checkpoint=tf1 + str(RESUME_AT))
     outputs = _outputs(losses, weights, resumed_losses, resumed_weights)
     outputs["accuracies"] = list(accuracies)
     return outputs

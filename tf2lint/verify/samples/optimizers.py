@@ -228,5 +228,6 @@ PAIRS = [
         tf1=global_step_tf1,
         tf2=global_step_tf2,
         outputs=f"weights, losses and the step counter after {STEPS} steps",
+        hand="minimize with a global step becomes a GradientTape step counted by optimizer.iterations (a restructuring)",
     ),
 ]

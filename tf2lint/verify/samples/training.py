@@ -200,6 +200,7 @@ PAIRS = [
         atol=1e-5,
         max_tf=(2, 15),
         version_note="tf.estimator was removed in TF 2.16",
+        hand="model_fn and input_fn become a Keras model trained by model.fit (a restructuring)",
     ),
     Pair(
         "canned-linear-regressor-to-keras",
@@ -215,6 +216,7 @@ PAIRS = [
             "so each step is batch-size times smaller in Keras",
             explained_by=canned_tf2_summed_loss,
         ),
+        hand="a canned Estimator becomes a Keras model trained by model.fit (a restructuring)",
     ),
     Pair(
         "v1-losses-to-keras",
@@ -230,5 +232,12 @@ PAIRS = [
             explained_by=losses_tf1_reduction,
         ),
     ),
-    Pair("v1-metrics-to-keras", ("TF307",), tf1=metrics_tf1, tf2=metrics_tf2, outputs="streaming accuracy and mean over 3 batches"),
+    Pair(
+        "v1-metrics-to-keras",
+        ("TF307",),
+        tf1=metrics_tf1,
+        tf2=metrics_tf2,
+        outputs="streaming accuracy and mean over 3 batches",
+        hand="a (value, update_op) pair becomes a metric object and update_state/result statements, not an expression in place of the call",
+    ),
 ]
