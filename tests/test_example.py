@@ -15,4 +15,6 @@ def test_bundled_example_reports_its_tf1_idioms():
 
 def test_example_text_output_ends_with_a_summary():
     result = run_cli("check", ROOT / "examples")
-    assert result.stdout.rstrip().splitlines()[-1].startswith("Found ")
+    lines = result.stdout.rstrip().splitlines()
+    # "Found N findings in 1 file.", then how many --fix would fix.
+    assert lines[-2].startswith("Found ") and "fixable with --fix" in lines[-1], lines[-2:]

@@ -371,6 +371,51 @@ for key in sorted(out):
 '''
 
 
+GRAPH_PROGRAM = '''\
+"""A TF1 graph program under `import tensorflow.compat.v1 as tf`, run in a session."""
+import numpy as np
+import tensorflow.compat.v1 as tf
+
+tf.disable_v2_behavior()
+tf.set_random_seed(11)
+x = tf.placeholder(tf.float32, [None, 3])
+labels = tf.placeholder(tf.int64, [None])
+probs = tf.nn.softmax(x, dim=-1)
+out = {
+    "log": tf.log(x),
+    "to_float": tf.to_float(labels),
+    "sum": tf.reduce_sum(x, reduction_indices=[1], keep_dims=True),
+    "argmax": tf.argmax(probs, 1, "am"),
+    "correct": tf.reduce_mean(tf.to_float(tf.equal(tf.argmax(probs, 1), labels))),
+    "uniform": tf.random_uniform([3], seed=1),
+    "normal": tf.random_normal([2], seed=2),
+    "multinomial": tf.multinomial(tf.log([[0.3, 0.7]]), 4, seed=3),
+    "matrix": tf.matrix_transpose(tf.matrix_diag(labels)),
+    "exists": tf.constant(tf.gfile.Exists("/")),
+}
+with tf.Session() as sess:
+    values = sess.run(out, {x: [[1.0, 2.0, 0.5], [0.2, 0.1, 3.0]], labels: [1, 2]})
+for key in sorted(values):
+    print(key, np.array2string(np.asarray(values[key]), precision=6))
+'''
+
+
+def test_safe_fixes_keep_a_tf1_graph_program_s_output_under_tensorflow_2_21(tmp_path):
+    """The same check for a module that keeps TF1 semantics: `import tensorflow.compat.v1 as tf`
+    with `disable_v2_behavior()` and a session. Here the safe fixes rename only where
+    `tf.compat.v1` serves the same code under the TF2 name (so the module stays TF1) and never
+    write `compat.v1`; the program must print the same values before and after."""
+    python = _tf_python()
+    fixed = fix_all(GRAPH_PROGRAM, ("TF9",), SAFE)
+    assert "tf.math.log(x)" in fixed and "tf.random.uniform([3], seed=1)" in fixed and "keepdims=True" in fixed
+    assert fixed.count("compat.v1") == GRAPH_PROGRAM.count("compat.v1")
+    assert len(findings(fixed, ("TF902", "TF903", "TF904"))) < len(findings(GRAPH_PROGRAM, ("TF902", "TF903", "TF904")))
+    before = _run(python, GRAPH_PROGRAM, tmp_path, "before.py")
+    after = _run(python, fixed, tmp_path, "after.py")
+    assert before.count("\n") >= 10
+    assert before == after
+
+
 def _run(python: str, source: str, tmp_path, name: str) -> str:
     path = tmp_path / name
     path.write_text(source)

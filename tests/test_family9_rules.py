@@ -121,7 +121,7 @@ def test_renamed_keyword_keeps_its_value_and_removed_keyword_says_why():
     findings = lint(
         "import tensorflow as tf\ns = tf.squeeze(x, squeeze_dims=[0])\ne = tf.nn.embedding_lookup(p, i, partition_strategy='mod')\n"
     )
-    assert [f.replacement for f in findings][0] == "`axis=[0]`"
+    assert [f.replacement for f in findings][0] == "`tf.squeeze(x, axis=[0])`"
     assert '"div" strategy' in findings[1].replacement
 
 

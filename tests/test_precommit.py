@@ -59,12 +59,14 @@ def snapshot(destination):
 
 
 def test_hook_definition_matches_the_cli():
-    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    hook, fixing = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert hook["id"] == "tf2lint"
-    assert hook["entry"] == "tf2lint check --force-exclude"
-    assert hook["language"] == "python"
-    assert hook["types_or"] == ["python", "jupyter"]
-    assert hook["require_serial"] is True
+    assert fixing["id"] == "tf2lint-fix" and fixing["args"] == ["--fix"]
+    for definition in (hook, fixing):
+        assert definition["entry"] == "tf2lint check --force-exclude"
+        assert definition["language"] == "python"
+        assert definition["types_or"] == ["python", "jupyter"]
+        assert definition["require_serial"] is True
 
 
 def test_pre_commit_fails_on_tf1_code_and_passes_once_fixed(tmp_path):
@@ -102,3 +104,37 @@ def test_pre_commit_fails_on_tf1_code_and_passes_once_fixed(tmp_path):
     passed = pre_commit()
     assert passed.returncode == 0, passed.stdout + passed.stderr
     assert "Passed" in passed.stdout
+
+
+FIXABLE = "import tensorflow as tf\n\nif tf.gfile.Exists(path):  # a comment that stays\n    y = tf.log(x)\n"
+
+
+def test_fix_hook_rewrites_the_file_fails_once_then_passes(tmp_path):
+    assert shutil.which("git"), "git is needed to run pre-commit"
+    rev = snapshot(tmp_path / "tf2lint")
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / "train.py").write_text(FIXABLE, encoding="utf-8")
+    config = {"repos": [{"repo": str(tmp_path / "tf2lint"), "rev": rev, "hooks": [{"id": "tf2lint-fix"}]}]}
+    (repo / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    git("init", "-q", ".", cwd=repo)
+    git("add", "-A", cwd=repo)
+
+    def pre_commit():
+        env = tools.env({"PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"), "PRE_COMMIT_COLOR": "never"})
+        env.pop("PYTHONPATH")
+        return subprocess.run(
+            [tools.executable("pre-commit"), "run", "--all-files"],
+            cwd=repo, capture_output=True, text=True, env=env, timeout=900,
+        )
+
+    first = pre_commit()
+    assert first.returncode == 1, first.stdout + first.stderr
+    assert "Failed" in first.stdout and "files were modified by this hook" in first.stdout, first.stdout
+    assert (repo / "train.py").read_text(encoding="utf-8") == FIXABLE.replace("tf.gfile.Exists", "tf.io.gfile.exists").replace(
+        "tf.log", "tf.math.log"
+    )
+    git("add", "-A", cwd=repo)
+    second = pre_commit()
+    assert second.returncode == 0, second.stdout + second.stderr
+    assert "Passed" in second.stdout

@@ -14,7 +14,8 @@ from tf2lint.cache import DEFAULT_CACHE_DIR, Cache
 from tf2lint.config import Config, ConfigError, find_pyproject, load_file, with_overrides
 from tf2lint.discovery import discover
 from tf2lint.finding import Finding
-from tf2lint.output import RENDERERS, sarif
+from tf2lint.fix import run as fixing
+from tf2lint.output import RENDERERS, sarif, text
 from tf2lint.output.text import render_statistics
 from tf2lint.runner import default_jobs, run
 from tf2lint.summary import render_summary
@@ -72,6 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--no-respect-gitignore", dest="respect_gitignore", action="store_false",
                        help="also check files that .gitignore files ignore")
     check.add_argument("-v", "--verbose", action="store_true", help="say how many files were checked or taken from the cache")
+    fixing.add_arguments(check)
 
     sub.add_parser("rules", help="list every rule")
     rule = sub.add_parser("rule", help="print one rule's documentation")
@@ -122,6 +124,14 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     # Identities (one more parse per file with findings) only when something uses them.
     need_identities = bool(args.baseline or args.write_baseline or args.output_format == "sarif")
     results, stats = run(files, config, jobs=args.jobs or default_jobs(), cache=cache, want_identities=need_identities)
+    fixes = fixing.FixSettings.from_args(args, config)
+    fixed: Optional[fixing.FixRun] = None
+    if fixes.active:
+        results, fixed = fixing.fix_stage(fixes, results, config, cache=cache, jobs=args.jobs or default_jobs(),
+                                          want_identities=need_identities)
+        if fixes.diff:
+            code = fixing.write_diff(fixed, out, err)
+            return EXIT_ERROR if missing else EXIT_CLEAN if args.exit_zero else code
     if args.verbose:
         err.write(f"tf2lint: {stats.describe()}\n")
     # Files come sorted and each file's findings in order: the report is the same for any -j.
@@ -138,14 +148,15 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         findings = [findings[i] for i in comparison.new]
         fingerprints = [fingerprints[i] for i in comparison.new]
         err.write(_baseline_note(args.baseline, comparison))
-    _report(args, findings, fingerprints, files, out, err)
+    _report(args, findings, fingerprints, files, out, err, fixes, fixed)
     if missing:
         return EXIT_ERROR
     return EXIT_FINDINGS if findings and not args.exit_zero else EXIT_CLEAN
 
 
 def _report(
-    args: argparse.Namespace, findings: List[Finding], fingerprints: List[str], files: List[str], out: TextIO, err: TextIO
+    args: argparse.Namespace, findings: List[Finding], fingerprints: List[str], files: List[str], out: TextIO, err: TextIO,
+    fixes: Optional[fixing.FixSettings] = None, fixed: Optional[fixing.FixRun] = None,
 ) -> None:
     """The findings in the chosen format, then --statistics and --summary (on stderr for
     machine-readable formats, so that the output stays parseable)."""
@@ -157,6 +168,8 @@ def _report(
     try:
         if args.output_format == "sarif":
             sarif.render(findings, target, fingerprints=fingerprints)
+        elif args.output_format == "text":
+            text.render(findings, target, unsafe_fixes=bool(fixes and fixes.unsafe), fixed=len(fixed.fixed) if fixed else None)
         else:
             RENDERERS[args.output_format](findings, target)
         extra = target if args.output_format == "text" else err
@@ -164,6 +177,8 @@ def _report(
             render_statistics(findings, extra)
         if args.summary:
             render_summary(findings, files, extra)
+        if fixed is not None and fixes is not None and fixes.show:
+            fixing.render_fixed(fixed.fixed, extra)
     finally:
         if handle is not None:
             handle.close()

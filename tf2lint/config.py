@@ -5,7 +5,7 @@ from __future__ import annotations
 import fnmatch
 import os
 import sys
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
@@ -45,6 +45,10 @@ class Config:
     target_version: Tuple[int, int] = DEFAULT_TARGET
     root: Optional[str] = None  # directory of the config file; per-file patterns are relative to it
     source: Optional[str] = None  # the config file read, for messages
+    # What `check` does with fixes (`fix`, `unsafe-fixes`); they change no finding, so they
+    # stay out of the comparison and the repr that key the rule set and the result cache.
+    fix: bool = field(default=False, compare=False, repr=False)
+    unsafe_fixes: bool = field(default=False, compare=False, repr=False)
 
     def is_enabled(self, code: str, default_enabled: bool = True) -> bool:
         """flake8-style selection: the longest matching prefix among select and ignore wins.
@@ -139,7 +143,7 @@ def _codes(value: Any, key: str, source: str) -> Tuple[str, ...]:
     return tuple(v.upper() for v in value)
 
 
-KNOWN_KEYS = {"select", "ignore", "extend-select", "per-file-ignores", "exclude", "target-version"}
+KNOWN_KEYS = {"select", "ignore", "extend-select", "per-file-ignores", "exclude", "target-version", "fix", "unsafe-fixes"}
 
 
 def load_file(path: Path) -> Config:
@@ -183,6 +187,11 @@ def from_mapping(table: Dict[str, Any], source: str, root: Optional[str]) -> Con
         if not isinstance(exclude, list) or not all(isinstance(v, str) for v in exclude):
             raise ConfigError(f"{source}: [tool.tf2lint] exclude must be a list of glob patterns")
         config = replace(config, exclude=tuple(exclude))
+    for key in ("fix", "unsafe-fixes"):
+        if key in table:
+            if not isinstance(table[key], bool):
+                raise ConfigError(f"{source}: [tool.tf2lint] {key} must be true or false")
+            config = replace(config, **{key.replace("-", "_"): table[key]})
     if "target-version" in table:
         config = replace(
             config,

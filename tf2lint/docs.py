@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import List, Type
 
+from tf2lint.fix import catalog
 from tf2lint.rules.base import FAMILIES, Rule
 from tf2lint.verify.records import verification_section
 
@@ -40,7 +41,10 @@ def render_rule_page(cls: Type[Rule]) -> str:
     if cls.version_notes:
         lines += ["## TensorFlow versions", "", cls.version_notes, ""]
     lines += verification_section(cls.code)
-    lines += ["## Fix safety", "", cls.fix_safety, ""]
+    lines += ["## Fix safety", "", catalog.describe(cls), "", cls.fix_safety, ""]
+    applied = "`--fix --unsafe-fixes`" if "unsafe" in catalog.availability(cls) else "`--fix`"
+    for before, after in cls.FIXES:
+        lines += ["Before:", "", _example(before), "", f"After {applied}:", "", _example(after), ""]
     refs = cls.references()
     if refs:
         lines += ["## References", ""] + [f"- <{url}>" for url in refs] + [""]
@@ -57,7 +61,7 @@ def render_index(rules: List[Type[Rule]]) -> str:
     for cls in rules:
         if cls.family() != family:
             family = cls.family()
-            lines += ["", f"## TF{family}xx: {FAMILIES[family]}", "", "| code | symbol | what it reports |", "|---|---|---|"]
+            lines += ["", f"## TF{family}xx: {FAMILIES[family]}", "", "| code | symbol | what it reports | fix |", "|---|---|---|---|"]
         what = cls.docs()[0].replace("|", "\\|")
-        lines.append(f"| [{cls.code}]({cls.code}.md) | `{cls.symbol}` | {what} |")
+        lines.append(f"| [{cls.code}]({cls.code}.md) | `{cls.symbol}` | {what} | {catalog.label(cls)} |")
     return "\n".join(lines) + "\n"

@@ -81,6 +81,10 @@ def malformed_notebook(filename: str, detail: str) -> Finding:
     return _make("TF006", filename, detail)
 
 
+def fix_failed(filename: str, detail: str, row: int = 1, col: int = 0) -> Finding:
+    return _make("TF007", filename, detail, row, col)
+
+
 def internal_error(filename: str, code: str, exc: Exception, node: ast.AST) -> Finding:
     detail = f"{code}: {type(exc).__name__}: {exc}"
     return _make("TF009", filename, detail, getattr(node, "lineno", 1), getattr(node, "col_offset", 0))

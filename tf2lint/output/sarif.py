@@ -86,10 +86,12 @@ def _result(f: Finding, rule_index: Dict[str, int], fingerprint: Optional[str], 
         result["ruleIndex"] = rule_index[f.code]
     if fingerprint:
         result["partialFingerprints"] = {FINGERPRINT_KEY: fingerprint}
-    if f.fix is not None and f.fix.edits:
+    # A fix a viewer may apply: never a display-only one, and never in a notebook, whose
+    # edits count rows inside a cell while SARIF regions count them in the file.
+    if f.fix is not None and f.fix.applicable and cell is None:
         result["fixes"] = [
             {
-                "description": {"text": f"{f.fix.applicability} fix: {f.replacement}"},
+                "description": {"text": f"{f.fix.applicability} fix: {f.fix.message or f.replacement}"},
                 "artifactChanges": [
                     {
                         "artifactLocation": location,

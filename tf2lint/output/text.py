@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import List, TextIO
+from typing import List, Optional, TextIO
 
 from tf2lint.finding import Finding
+from tf2lint.fix.report import fixable_hint, mark, totals
 from tf2lint.notebook import cell_of
 
 
@@ -16,17 +17,21 @@ def location(f: Finding) -> str:
     return f"{where}:{f.start.row}:{f.start.col + 1}"
 
 
-def render(findings: List[Finding], out: TextIO) -> None:
+def render(findings: List[Finding], out: TextIO, *, unsafe_fixes: bool = False, fixed: Optional[int] = None) -> None:
+    """``fixed``: how many findings --fix fixed (the closing line then counts them)."""
     for f in findings:
-        out.write(f"{location(f)}: {f.code} {f.message}\n")
+        out.write(f"{location(f)}: {f.code} {mark(f, unsafe_fixes)}{f.message}\n")
         if f.replacement:
             out.write(f"    -> {f.replacement}\n")
-    if findings:
+    if fixed:
+        out.write(totals(len(findings), fixed))
+    elif findings:
         files = len({f.filename for f in findings})
         noun = "finding" if len(findings) == 1 else "findings"
         out.write(f"Found {len(findings)} {noun} in {files} file{'s' if files != 1 else ''}.\n")
     else:
         out.write("All checks passed: no TF1 idioms found.\n")
+    out.write(fixable_hint(findings, unsafe_fixes))
 
 
 def render_statistics(findings: List[Finding], out: TextIO) -> None:

@@ -108,6 +108,24 @@ class NotebookRule(Rule):
 
 
 @register
+class FixFailedRule(Rule):
+    """Reports a file whose fixes `--fix` could not apply or did not finish applying.
+
+    When the fixed text would not parse, or could not be encoded or written, the file is
+    left exactly as it was and the finding says why (the rules whose fixes were involved,
+    the parser's message). When fixes are still pending after the bounded number of
+    passes, the file holds the fixes applied so far and the finding says so.
+    """
+
+    code = "TF007"
+    symbol = "fix-failed"
+    summary = "cannot fix: {detail}"
+    replacement = "Apply the remaining changes by hand, and report the rule named here if its fix produced invalid code."
+    severity = Severity.ERROR
+    fix_safety = _NO_FIX
+
+
+@register
 class InternalErrorRule(Rule):
     """Reports a crash inside one of tf2lint's own rules.
 

@@ -380,7 +380,8 @@ class ArgumentOrderRule(Rule):
         plan = render.call_plan(node, ref, ctx)
         fix = None
         if plan is not None and render.touches(plan, bound.positional[first], ctx):
-            replacement = f"Pass them by keyword: {_shown(plan)}"
+            notes = plan.notes()
+            replacement = f"Pass them by keyword: {plan.display}." + (" " + notes if notes else "")
             fix = plan.fix("Pass the moved arguments by keyword")
         else:
             call = f"{tf2_spelling(name)}({render_arguments(bound, name, params, first, ctx)})"

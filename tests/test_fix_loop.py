@@ -1,0 +1,121 @@
+"""The fixpoint loop and file writing, with fixes built by hand where no rule's fix can show the case."""
+
+import os
+import re
+
+import pytest
+
+from tf2lint.config import Config
+from tf2lint.finding import Applicability, Edit, Finding, Fix, Position, Severity
+from tf2lint.fix import files as fix_files
+from tf2lint.fix.loop import MAX_PASSES, allowed, fix_text
+from tf2lint.fix.report import fixable_hint, mark
+from tf2lint.fix.source import SourceText, newline_of, with_newline
+
+
+def finding(fix, code="TF999", row=1):
+    return Finding(code, "test", "m", "r", Severity.ERROR, "t.py", Position(row, 0), Position(row, 1), fix=fix)
+
+
+def rename(row, col, old, new, applicability="safe", imports=None):
+    edits = [Edit(Position(row, col), Position(row, col + len(old)), new)]
+    if imports:
+        edits.append(Edit(Position(2, 0), Position(2, 0), imports + "\n"))
+    return Fix(applicability, tuple(edits), f"Rename to {new}")
+
+
+def linter(rules):
+    """A lint function: each (pattern, replacement, applicability) reports every match with a fix."""
+
+    def lint(text):
+        out = []
+        for row, line in enumerate(re.split(r"\r\n|\r|\n", text), start=1):
+            for pattern, new, applicability, imports in rules:
+                for m in re.finditer(pattern, line):
+                    out.append(finding(rename(row, m.start(), m.group(), new, applicability, imports), row=row))
+        return out
+
+    return lint
+
+
+def test_only_allowed_applicabilities_are_applied():
+    safe, unsafe = Fix("safe", (Edit(Position(1, 0), Position(1, 1), "x"),)), Fix("unsafe", (Edit(Position(1, 0), Position(1, 1), "x"),))
+    display = Fix(Applicability.DISPLAY_ONLY.value, (Edit(Position(1, 0), Position(1, 1), "x"),))
+    assert allowed(safe, False) and allowed(safe, True)
+    assert not allowed(unsafe, False) and allowed(unsafe, True)
+    assert not allowed(display, True) and not allowed(None, True) and not allowed(Fix("safe", ()), True)
+    lint = linter([(r"\bold\b", "new", "unsafe", None), (r"\bfoo\b", "bar", "safe", None)])
+    source = "import tensorflow\nold(foo)\n"
+    assert fix_text(source, "t.py", Config(), lint=lint).source == "import tensorflow\nold(bar)\n"
+    assert fix_text(source, "t.py", Config(), lint=lint, unsafe=True).source == "import tensorflow\nnew(bar)\n"
+
+
+def test_marks_and_hint_follow_the_settings():
+    findings = [finding(rename(1, 0, "a", "b")), finding(rename(1, 0, "a", "b", "unsafe")), finding(None)]
+    assert [mark(f, False) for f in findings] == ["[*] ", "", ""]
+    assert [mark(f, True) for f in findings] == ["[*] ", "[*] ", ""]
+    assert fixable_hint(findings, False) == "[*] 1 fixable with --fix (1 more with --unsafe-fixes).\n"
+    assert fixable_hint(findings, True) == "[*] 2 fixable with --fix.\n"
+    assert fixable_hint(findings[1:], False) == "0 fixable with --fix (1 more with --unsafe-fixes).\n"
+    assert fixable_hint(findings[2:], False) == ""
+
+
+def test_a_result_that_does_not_parse_is_refused_with_tf007():
+    lint = linter([(r"\bold\b", "new(", "safe", None)])
+    source = "import tensorflow\nx = old(1)\n"
+    outcome = fix_text(source, "t.py", Config(), lint=lint)
+    assert outcome.source == source and outcome.fixed == []
+    assert outcome.error is not None and outcome.error.code == "TF007"
+    assert "would make the file unparsable" in outcome.error.message and "TF999" in outcome.error.message
+    assert outcome.error.start.row == 2
+
+
+def test_overlapping_fixes_wait_for_the_next_pass():
+    # `aa` -> `a` twice per pass at most, as the matches overlap: the loop converges anyway.
+    lint = linter([(r"ab", "b", "safe", None)])
+    outcome = fix_text("aaaab\n", "t.py", Config(), lint=lint)
+    assert outcome.source == "b\n" and outcome.passes == 4 and outcome.error is None
+
+
+def test_a_fix_that_never_converges_stops_after_the_bound_with_tf007():
+    lint = linter([(r"x", "xy", "safe", None)])  # every pass grows the text again
+    outcome = fix_text("x\n", "t.py", Config(), lint=lint)
+    assert outcome.passes == MAX_PASSES
+    assert outcome.error is not None and outcome.error.code == "TF007" and "still pending" in outcome.error.message
+
+
+def test_inserted_lines_take_the_file_newline_and_shared_imports_are_added_once():
+    lint = linter([(r"\bold\b", "flags", "safe", "from absl import flags")])
+    source = "import tensorflow as tf\r\nx = old\r\ny = old\r\n"
+    outcome = fix_text(source, "t.py", Config(), lint=lint, newline=newline_of(source))
+    assert outcome.source == "import tensorflow as tf\r\nfrom absl import flags\r\nx = flags\r\ny = flags\r\n"
+    assert len(outcome.fixed) == 2
+    fix = with_newline(rename(1, 0, "a", "b", imports="import x"), "\r")
+    assert fix.edits[1].content == "import x\r"
+
+
+@pytest.mark.parametrize("text, newline", [("a\r\nb\n", "\r\n"), ("a\rb", "\r"), ("a\nb\r\n", "\n"), ("a", "\n")])
+def test_newline_of_is_the_first_line_break(text, newline):
+    assert newline_of(text) == newline
+
+
+def test_source_text_round_trips_bytes():
+    for data in (b"\xef\xbb\xbfimport tensorflow\r\n", b"# coding: latin-1\nx = '\xe9'\n", b"x = 1"):
+        source = SourceText.decode(data)
+        assert source.encode(source.text) == data
+
+
+def test_a_failed_write_leaves_the_file_and_no_temporary_file(tmp_path, monkeypatch):
+    path = tmp_path / "a.py"
+    path.write_text("import tensorflow as tf\ny = tf.log(x)\n")
+
+    def refuse(src, dst):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    result = fix_files.fix_file(str(path), Config())
+    assert result.error is not None and result.error.code == "TF007"
+    assert "cannot write the fixed file: Permission denied" in result.error.message
+    assert not result.written and result.fixed == []
+    assert path.read_text() == "import tensorflow as tf\ny = tf.log(x)\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.py"]

@@ -1,0 +1,91 @@
+"""Fixing files on disk: Python sources and notebooks, written atomically, never when nothing changed."""
+
+from __future__ import annotations
+
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import Iterator, List, Optional, Sequence, Tuple
+
+from tf2lint import tool_findings
+from tf2lint.atomic import write_atomic
+from tf2lint.config import Config
+from tf2lint.engine import mentions_tensorflow, rule_set
+from tf2lint.finding import Finding
+from tf2lint.fix.loop import fix_text
+from tf2lint.fix.notebook import fix_notebook
+from tf2lint.fix.source import SourceText
+from tf2lint.runner import NOTEBOOK_SUFFIX, PARALLEL_MIN_FILES, _pool_context, read
+
+
+@dataclass
+class FileFix:
+    """What fixing one file did (or, without writing, would do)."""
+
+    path: str
+    fixed: List[Finding] = field(default_factory=list)  # the findings whose fixes were applied
+    error: Optional[Finding] = None  # TF007
+    changes: List[Tuple[str, str, str]] = field(default_factory=list)  # (label, before, after) for --diff
+    data: Optional[bytes] = None  # the new bytes, None when unchanged
+    written: bool = False
+
+
+def fix_file(path: str, config: Config, *, unsafe: bool = False, write: bool = True) -> FileFix:
+    """Apply the allowed fixes of one file to a fixpoint; write the result when asked and changed."""
+    data, _ = read(path)
+    if data is None or not mentions_tensorflow(data):
+        return FileFix(path)  # an unreadable file is reported by the check itself
+    if path.endswith(NOTEBOOK_SUFFIX):
+        nb = fix_notebook(data, path, config, unsafe=unsafe)
+        result = FileFix(path, nb.outcome.fixed, nb.outcome.error,
+                         [(f"{path}:cell {number}", before, after) for number, before, after in nb.cells], nb.data)
+    else:
+        try:
+            source = SourceText.decode(data)
+        except (SyntaxError, LookupError, UnicodeDecodeError):
+            return FileFix(path)  # TF002 from the check
+        outcome = fix_text(source.text, path, config, unsafe=unsafe, newline=source.newline)
+        if outcome.source == source.text:
+            return FileFix(path, [], outcome.error)
+        try:
+            new = source.encode(outcome.source)
+        except UnicodeEncodeError as exc:
+            detail = (f"the fixed text holds {exc.object[exc.start:exc.end]!r}, which the file's encoding "
+                      f"({source.encoding}) cannot represent; the file was left unchanged")
+            return FileFix(path, [], tool_findings.fix_failed(path, detail))
+        result = FileFix(path, outcome.fixed, outcome.error, [(path, source.text, outcome.source)], new)
+    if write and result.data is not None and result.data != data:
+        try:
+            write_atomic(path, result.data)
+        except OSError as exc:
+            detail = f"cannot write the fixed file: {exc.strerror or exc}; the file was left unchanged"
+            return FileFix(path, [], tool_findings.fix_failed(path, detail))
+        result.written = True
+    return result
+
+
+# ----- many files ---------------------------------------------------------------------
+
+_worker: Tuple[Optional[Config], bool, bool] = (None, False, False)
+
+
+def _init(config: Config, unsafe: bool, write: bool) -> None:
+    global _worker
+    _worker = (config, unsafe, write)
+
+
+def _work(path: str) -> FileFix:
+    config, unsafe, write = _worker
+    assert config is not None
+    return fix_file(path, config, unsafe=unsafe, write=write)
+
+
+def fix_files(paths: Sequence[str], config: Config, *, unsafe: bool, write: bool, jobs: int = 1) -> Iterator[FileFix]:
+    """Fix every path, in the order given (in worker processes for many files)."""
+    if jobs > 1 and len(paths) >= PARALLEL_MIN_FILES:
+        rule_set(config)  # index the rules once, before the workers are forked
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context(), initializer=_init,
+                                 initargs=(config, unsafe, write)) as pool:
+            yield from pool.map(_work, paths, chunksize=max(1, min(8, len(paths) // (jobs * 8))))
+        return
+    for path in paths:
+        yield fix_file(path, config, unsafe=unsafe, write=write)

@@ -1,0 +1,122 @@
+"""Fixes applied to a fixpoint: lint, apply what may be applied, re-lint, a bounded number of times.
+
+A pass applies every allowed fix that does not overlap one taken before it; the others
+come back re-rendered on the next pass, against the text the first ones produced (ruff
+does the same, with 100 passes; ten are plenty for nested TF1 calls). The text a pass
+produces must parse, or nothing is kept: the file stays as it was and a TF007 finding
+says which rules' fixes broke it.
+"""
+
+from __future__ import annotations
+
+import ast
+import warnings
+from dataclasses import dataclass, field
+from typing import Callable, Dict, List, Optional, Sequence
+
+from tf2lint import tool_findings
+from tf2lint.config import Config
+from tf2lint.engine import lint_source
+from tf2lint.finding import Applicability, Finding, Fix
+from tf2lint.fix.edits import apply_fixes, line_offsets, offset
+from tf2lint.fix.source import with_newline
+
+MAX_PASSES = 10
+
+Lint = Callable[[str], List[Finding]]
+
+
+def allowed(fix: Optional[Fix], unsafe: bool) -> bool:
+    """Whether ``--fix`` applies this fix: safe ones always, unsafe ones with ``--unsafe-fixes``."""
+    if fix is None or not fix.applicable:
+        return False
+    return fix.applicability == Applicability.SAFE.value or (unsafe and fix.applicability == Applicability.UNSAFE.value)
+
+
+def fixable(findings: Sequence[Finding], unsafe: bool) -> List[Finding]:
+    """The findings whose fixes ``--fix`` would apply (never a TF0xx one: those are about the file)."""
+    return [f for f in findings if not f.code.startswith("TF0") and allowed(f.fix, unsafe)]
+
+
+@dataclass
+class Outcome:
+    """What fixing one text did."""
+
+    source: str  # the fixed text; the input when nothing was applied or the fixes were refused
+    fixed: List[Finding] = field(default_factory=list)  # the findings whose fixes were applied
+    error: Optional[Finding] = None  # TF007: refused (file untouched) or not converged (partly fixed)
+    passes: int = 0
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.fixed)
+
+
+def parse_error(source: str) -> Optional[str]:
+    """Why the text does not parse, or None when it does."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            ast.parse(source)
+    except SyntaxError as exc:
+        return f"{exc.msg} (line {exc.lineno})"
+    except (ValueError, RecursionError, MemoryError) as exc:
+        return f"{type(exc).__name__}: {exc}"
+    return None
+
+
+def _changes_text(fix: Fix, source: str, offsets: List[int]) -> bool:
+    """False for a fix whose edits would leave the text as it is."""
+    for e in fix.edits:
+        if source[offset(offsets, source, e.start) : offset(offsets, source, e.end)] != e.content:
+            return True
+    return False
+
+
+def _codes(findings: Sequence[Finding]) -> str:
+    codes = sorted({f.code for f in findings})
+    return ", ".join(codes)
+
+
+def fix_text(
+    source: str,
+    filename: str,
+    config: Config,
+    *,
+    unsafe: bool = False,
+    newline: str = "\n",
+    lint: Optional[Lint] = None,
+    max_passes: int = MAX_PASSES,
+) -> Outcome:
+    """Apply the allowed fixes of ``source`` until none is left (or ``max_passes`` passes)."""
+    run: Lint = lint or (lambda text: lint_source(text, filename, config))
+    current = source
+    fixed: List[Finding] = []
+    for passes in range(max_passes + 1):
+        candidates = fixable(run(current), unsafe)
+        offsets = line_offsets(current)
+        by_fix: Dict[int, Finding] = {}
+        fixes: List[Fix] = []
+        for finding in candidates:
+            assert finding.fix is not None
+            fix = with_newline(finding.fix, newline)
+            if _changes_text(fix, current, offsets):
+                by_fix[id(fix)] = finding
+                fixes.append(fix)
+        if not fixes:
+            return Outcome(current, fixed, None, passes)
+        if passes == max_passes:
+            detail = (f"fixes of {_codes(candidates)} were still pending after {max_passes} passes; "
+                      "the fixes applied so far were kept: run --fix again")
+            return Outcome(current, fixed, tool_findings.fix_failed(filename, detail), passes)
+        new, applied = apply_fixes(current, fixes)
+        applied_findings = [by_fix[id(fix)] for fix in applied]
+        problem = parse_error(new)
+        if problem is not None:
+            first = min(applied_findings, key=lambda f: f.start)
+            detail = (f"applying the fixes of {_codes(applied_findings)} would make the file unparsable: {problem}; "
+                      "the file was left unchanged")
+            return Outcome(source, [], tool_findings.fix_failed(filename, detail, first.start.row, first.start.col), passes)
+        fixed += applied_findings
+        current = new
+    raise AssertionError("unreachable")  # pragma: no cover
