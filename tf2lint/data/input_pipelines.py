@@ -78,6 +78,19 @@ READERS: Dict[str, Optional[str]] = {
     "ReaderBase": "A `tf.data.Dataset` (`tf.data.Dataset.from_generator` for a custom format).",
 }
 READER_MODULES = ("",)
+# The readers whose files a `string_input_producer` queue feeds, each with its file dataset.
+FILE_DATASETS = {
+    "TextLineReader": "tf.data.TextLineDataset",
+    "TFRecordReader": "tf.data.TFRecordDataset",
+    "FixedLengthRecordReader": "tf.data.FixedLengthRecordDataset",
+    "WholeFileReader": "tf.io.read_file",
+}
+FILE_DATASETS_NOTE = (
+    "Read the files with the dataset matching the reader that consumed the queue, one file after another as "
+    "TF1 did: `.flat_map(tf.data.TextLineDataset)` for a `TextLineReader`, `.flat_map(tf.data.TFRecordDataset)` "
+    "for a `TFRecordReader`, `.flat_map(lambda f: tf.data.FixedLengthRecordDataset(f, record_bytes))` for a "
+    "`FixedLengthRecordReader`."
+)
 
 # ----- TF404: queue runners ----------------------------------------------------------------------------
 

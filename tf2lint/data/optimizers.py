@@ -24,6 +24,11 @@ class OptimizerSpec(NamedTuple):
     note: str = ""  # numeric equivalence, said in the replacement
     alternative: str = ""  # the replacement when there is no Keras class
 
+    @property
+    def pinned(self) -> Mapping[str, str]:
+        """Keywords the Keras call gets when the TF1 call left them at TF1's default."""
+        return {"epsilon": self.epsilon} if self.epsilon else {}
+
 
 _ADAGRAD_DA = (
     "No Keras optimizer implements Adagrad dual averaging: keep this one under `tf.compat.v1` until it is "
@@ -102,9 +107,10 @@ OPTIMIZERS: Mapping[str, OptimizerSpec] = {
     "AdagradOptimizer": OptimizerSpec(
         "Adagrad",
         ("learning_rate", "initial_accumulator_value", "use_locking", "name"),
+        epsilon="0.0",
         note=(
-            "Keras divides by `sqrt(accumulator + epsilon)` (epsilon 1e-7), TF1 by `sqrt(accumulator)`: steps "
-            "agree to within epsilon; `initial_accumulator_value` defaults to 0.1 in both."
+            "Keras divides by `sqrt(accumulator + epsilon)`, TF1 by `sqrt(accumulator)`: `epsilon=0.0` takes TF1's "
+            "steps; `initial_accumulator_value` defaults to 0.1 in both."
         ),
     ),
     "AdagradDAOptimizer": OptimizerSpec(
@@ -251,3 +257,6 @@ NATURAL_EXP_NOTE = (
 
 # tf.keras.optimizers.legacy / tf.optimizers.legacy: gone with Keras 3 (TF 2.16).
 LEGACY_KERAS_NAMES = {"keras.optimizers.legacy": None, "optimizers.legacy": None}
+# The classes Keras 3 (TF 2.21) still lists under `optimizers.legacy`, as stubs whose constructor raises
+# ImportError; the others (Adadelta, Adamax, Nadam) are missing: naming them raises AttributeError.
+LEGACY_KERAS3_STUBS = frozenset({"Adagrad", "Adam", "Ftrl", "Optimizer", "RMSprop", "SGD"})

@@ -36,9 +36,16 @@ SAVER_NAMES: Mapping[str, Optional[str]] = {
 CHECKPOINT_HELPER_MESSAGE = "`{name}` is TF1 checkpoint bookkeeping that goes with `tf.train.Saver`"
 SAVER_SIGNATURE = ("var_list", "reshape", "sharded", "max_to_keep", "keep_checkpoint_every_n_hours", "name")
 SAVER_DEFAULT_MAX_TO_KEEP = "5"
+# Checked on TF 2.21: a subclassed Keras 3 model restored before it is built keeps its fresh weights when
+# it is built afterwards, and `assert_existing_objects_matched()` passes (nothing existed to match).
+RESTORE_NOTE = (
+    "Build the model first (call it on a batch or `model.build(input_shape)`), then "
+    "`status = checkpoint.restore(path)` and `status.assert_existing_objects_matched()`: a Keras 3 model "
+    "restored before its variables exist can silently keep its fresh weights."
+)
 SAVER_USES = (
     "`saver.save(sess, path, global_step=step)` becomes `manager.save(checkpoint_number=step)` and "
-    "`saver.restore(sess, path)` becomes `checkpoint.restore(manager.latest_checkpoint)`."
+    "`saver.restore(sess, path)` becomes `checkpoint.restore(manager.latest_checkpoint)`. " + RESTORE_NOTE
 )
 SAVER_KEYS_NOTE = (
     "Checkpoint keys are object paths, not variable names: `checkpoint.restore` still reads a TF1 name-based "
@@ -205,4 +212,14 @@ V2_SUMMARY_CONTEXT = frozenset(
         "summary.record_if",
         "summary.SummaryWriter",
     }
+)
+
+# ----- TensorBoard ---------------------------------------------------------------------------------
+
+# Checked on TF 2.21: `tensorflow` no longer requires `tensorboard`; without it `tf.summary.scalar`,
+# `histogram`, `image`, `audio` and `text` raise `TBNotInstalledError` (the writers still work).
+TENSORBOARD_OPTIONAL_FROM = (2, 21)
+TENSORBOARD_NOTE = (
+    "On TF 2.21 and later `tf.summary.scalar`/`histogram`/`image`/`audio`/`text` raise unless the `tensorboard` "
+    "package is installed (TensorFlow no longer depends on it): `pip install tensorboard`."
 )

@@ -529,7 +529,8 @@ CHANGED: Dict[str, Changed] = {
     "name_scope": Changed(
         "TF1's `name_scope(name, default_name, values)` falls back to `default_name` and takes graph inputs; "
         "TF2's takes only the name",
-        ("`{func}({name})`", "`{func}({default_name})`", "`{func}(name)`"),
+        # `name or default_name`: TF2's name_scope raises on None, where TF1 fell back to the default.
+        ("`{func}({name:p} or {default_name:p})`", "`{func}({name})`", "`{func}({default_name})`", "`{func}(name)`"),
     ),
     "where": Changed(
         "with `x` and `y`, TF1's `tf.where` selects whole rows when `condition` is a vector; TF2's broadcasts "

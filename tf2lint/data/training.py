@@ -200,7 +200,8 @@ DEBUG_HOOK_REPLACEMENT = (
 # Hooks outside `tf.estimator` that shipped for Estimators and went with them in TF 2.16.
 ESTIMATOR_ERA_HOOKS = {
     "data.experimental.CheckpointInputPipelineHook": (
-        "`tf.keras.callbacks.BackupAndRestore(dir)` (Keras saves the input position with the model), or "
+        "`tf.keras.callbacks.BackupAndRestore(backup_dir)` in a directory of its own (deleted when `fit` ends; Keras "
+        "saves the input position with the model), or "
         "`tf.train.Checkpoint(iterator=iterator)` in a custom loop."
     ),
 }
@@ -241,7 +242,8 @@ HOOKS: Dict[str, Optional[str]] = {
     ),
     "experimental.make_stop_at_checkpoint_step_hook": (
         "`model.fit(..., epochs=E, steps_per_epoch=S)` stops after E*S steps; with "
-        "`tf.keras.callbacks.BackupAndRestore(dir)` a restarted job resumes where it stopped."
+        "`tf.keras.callbacks.BackupAndRestore(backup_dir)` (a directory of its own, deleted when `fit` ends) a "
+        "restarted job resumes where it stopped."
     ),
 }
 

@@ -110,3 +110,24 @@ REGULARIZATION_LOSS_NAMES = {
     "losses.get_regularization_loss": None,
     "losses.get_regularization_losses": None,
 }
+
+# `tf.get_variable`'s TF1 parameters (positional order) and where each goes in TF2.
+GET_VARIABLE_SIGNATURE = (
+    "name", "shape", "dtype", "initializer", "regularizer", "trainable", "collections", "caching_device",
+    "partitioner", "validate_shape", "use_resource", "custom_getter", "constraint", "synchronization", "aggregation",
+)
+# Passed on to `tf.Variable(...)` under the same keyword.
+VARIABLE_KEYWORDS = ("name", "dtype", "trainable", "validate_shape", "caching_device", "constraint",
+                     "synchronization", "aggregation")
+# Passed on to a Keras layer's `self.add_weight(...)` under the same keyword.
+ADD_WEIGHT_KEYWORDS = ("name", "shape", "dtype", "initializer", "regularizer", "trainable", "constraint", "aggregation")
+# Why the others have no place in TF2.
+GET_VARIABLE_DROPPED = {
+    "regularizer": "`tf.Variable` takes none: add `regularizer(var)` to the loss (Keras `add_weight` keeps it)",
+    "collections": "TF2 has no graph collections: keep the variable in a Python attribute",
+    "partitioner": "partition with a `tf.distribute.experimental.ParameterServerStrategy` `variable_partitioner`",
+    "use_resource": "TF2 variables are always resource variables",
+    "custom_getter": "TF2 has no variable getters: wrap the creation in a `tf.variable_creator_scope`",
+}
+# TF1's default when `initializer` is not given (a floating dtype): Glorot uniform.
+DEFAULT_INITIALIZER = "keras.initializers.GlorotUniform()"

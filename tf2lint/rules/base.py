@@ -6,6 +6,7 @@ import ast
 import inspect
 from typing import TYPE_CHECKING, Any, ClassVar, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Type
 
+from tf2lint.data import keras3
 from tf2lint.finding import Fix, Severity
 from tf2lint.names import VIA_COMPAT_V1, VIA_COMPAT_V2, TFRef, prefixes
 
@@ -164,10 +165,15 @@ class Rule:
         fix: Optional[Fix] = None,
         **fmt: str,
     ) -> None:
+        text = message if message is not None else self.message_for(ref, **fmt)
+        if ref is not None and ref.via == VIA_COMPAT_V1 and keras3.fails_with_keras3(ref.name, ctx.target_version):
+            # Not legacy but removed: Keras 3 no longer serves this compat.v1 name.
+            severity = Severity.ERROR
+            text = text.replace(f"({LEGACY_NOTE})", f"({keras3.STATUS_NOTE})")
         ctx.add(
             self,
             node,
-            message if message is not None else self.message_for(ref, **fmt),
+            text,
             replacement if replacement is not None else self.replacement_for(ref, ctx),
             severity or self.severity_for(ref),
             fix,

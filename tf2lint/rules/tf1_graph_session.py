@@ -12,6 +12,7 @@ from tf2lint.finding import Applicability, Fix, Severity
 from tf2lint.names import TFRef
 from tf2lint.rules.base import Rule, register
 from tf2lint.rules.call_args import keyword, spelled_name
+from tf2lint.rules.statements import initializer_run_fix
 
 FUNCTION_REPLACEMENT = (
     "Write the computation as a plain Python function (optionally `@tf.function`) and call it: "
@@ -125,7 +126,7 @@ class SessionRunRule(Rule):
     def _report(self, ctx: Context, node: ast.Call, display: str, feed: Optional[ast.keyword], ref: Optional[TFRef]) -> None:
         suffix = " with a `feed_dict`" if feed is not None else ""
         severity = Severity.WARNING if ref is not None and ref.via == "compat.v1" else Severity.ERROR
-        self.report(ctx, node, None, name=display, feed=suffix, severity=severity)
+        self.report(ctx, node, None, name=display, feed=suffix, severity=severity, fix=initializer_run_fix(node, ctx))
 
 
 # Calls whose result is a TF session although they are not TF APIs (tf.test.TestCase helpers).
@@ -197,11 +198,33 @@ class InitializerRule(Rule):
     summary = "`{name}` initializes TF1 graph variables"
     replacement = "Delete the call (and the `sess.run` of it): TF2 variables are initialized when created."
     names = data.INITIALIZER_NAMES
+    fix_safety = (
+        "Unsafe: the fix deletes a statement that only runs an initializer (`sess.run(tf.global_variables_initializer())`, "
+        "`self.evaluate(...)`, `init_op.run()`). That is right once the code runs eagerly; while the module still "
+        "builds a TF1 graph and runs it in a session, the variables stay uninitialized and the next `sess.run` raises "
+        "`FailedPreconditionError`. No fix is offered in a module that calls `disable_v2_behavior()` or "
+        "`disable_eager_execution()`, nor where the initializer's op is stored or combined with other fetches."
+    )
     INVALID = (
         "import tensorflow as tf\ninit = tf.global_variables_initializer()  # [TF104]\n",
         "import tensorflow.compat.v1 as tf1\nops = [tf1.local_variables_initializer(), tf1.tables_initializer()]  # [TF104]\n",
     )
     VALID = ("import tensorflow as tf\nv = tf.Variable(tf.zeros([3]))\n",)
+    FIXES = (
+        (
+            "import tensorflow as tf\n\n\ndef test_value(self):\n    v = make_variable()\n"
+            "    self.evaluate(tf.compat.v1.global_variables_initializer())\n    self.assertEqual(self.evaluate(v), 1.0)\n",
+            "import tensorflow as tf\n\n\ndef test_value(self):\n    v = make_variable()\n"
+            "    self.assertEqual(self.evaluate(v), 1.0)\n",
+        ),
+        (
+            "import tensorflow.compat.v1 as tf\n\nwith tf.Session() as sess:\n    sess.run(tf.local_variables_initializer())\n",
+            "import tensorflow.compat.v1 as tf\n\nwith tf.Session() as sess:\n    pass\n",
+        ),
+    )
+
+    def on_reference(self, node: ast.AST, ref: TFRef, key: str, ctx: Context) -> None:
+        self.report(ctx, node, ref, fix=initializer_run_fix(node, ctx))
 
 
 @register
@@ -253,7 +276,8 @@ class MonitoredSessionRule(Rule):
     symbol = "monitored-session"
     summary = "`{name}` drives a TF1 graph session"
     replacement = (
-        "`model.fit(dataset, callbacks=[tf.keras.callbacks.BackupAndRestore(dir), ...])`, or a custom "
+        "`model.fit(dataset, callbacks=[tf.keras.callbacks.BackupAndRestore(backup_dir), ...])` (`backup_dir` only "
+        "for it: it is deleted when `fit` ends), or a custom "
         "`GradientTape` loop with `tf.train.CheckpointManager(tf.train.Checkpoint(model=model), dir, max_to_keep=5)`."
     )
     names = data.MONITORED_NAMES

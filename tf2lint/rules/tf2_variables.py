@@ -6,10 +6,13 @@ import ast
 from typing import Optional
 
 from tf2lint.context import Context
+from tf2lint.data import keras3
 from tf2lint.data import variables as data
-from tf2lint.names import TFRef
+from tf2lint.names import VIA_COMPAT_V1, TFRef
 from tf2lint.rules.base import Rule, register
-from tf2lint.rules.call_args import arg, src
+from tf2lint.rules.call_args import arg, bind, flat_src
+from tf2lint.rules.initializers import convert_initializer
+from tf2lint.rules.render import expression, module_alias
 
 
 @register
@@ -33,6 +36,7 @@ class GetVariableRule(Rule):
     INVALID = (
         "import tensorflow as tf\nw = tf.get_variable('w', [3, 4], initializer=tf.zeros_initializer())  # [TF201]\n",
         "import tensorflow.compat.v1 as tf\nb = tf.get_variable(  # [TF201]\n    'b', shape=[4])\n",
+        "import tensorflow as tf\nw = tf.get_variable('w', [3], tf.float16, trainable=False)  # [TF201]\n",
     )
     VALID = (
         "import tensorflow as tf\nw = tf.Variable(tf.zeros([3, 4]), name='w')\n",
@@ -44,15 +48,48 @@ class GetVariableRule(Rule):
         ref = self.called(node, ctx)
         if ref is None:
             return
-        name_src = src(ctx, arg(node, 0, "name"), "'name'")
-        shape_src = src(ctx, arg(node, 1, "shape"), "shape")
-        init_src = src(ctx, arg(node, 3, "initializer"), "tf.keras.initializers.GlorotUniform()")
-        replacement = (
-            f"`tf.Variable({init_src}(shape={shape_src}), name={name_src})` kept on a `tf.Module`, or "
-            f"`self.add_weight(name={name_src}, shape={shape_src}, initializer={init_src})` in a Keras layer "
-            "(TF1's default initializer was Glorot uniform)."
-        )
+        replacement = render_get_variable(node, ctx)
         self.report_call(ctx, node, ref, replacement)
+
+
+def render_get_variable(call: ast.Call, ctx: Context) -> str:
+    """`tf.Variable(...)` and `self.add_weight(...)` built from every argument of the user's
+    `get_variable` call (TF1 initializers converted; the arguments TF2 lacks named with why)."""
+    root = module_alias(ctx, call)
+    tf = root.text if root is not None else "tf"
+    bound = bind(call, data.GET_VARIABLE_SIGNATURE, ctx)
+    values = {name: value for name, value in bound.named}
+
+    def text(name: str) -> str:
+        value = values[name]
+        converted = convert_initializer(value, ctx) if name == "initializer" else None
+        return " ".join((converted or expression(value, ctx)).text.split()) if value is not None else ""
+
+    init = text("initializer") if "initializer" in values else f"{tf}.{data.DEFAULT_INITIALIZER}"
+    shape = text("shape") if "shape" in values else ""
+    dtype = text("dtype") if "dtype" in values else ""
+    if shape:
+        value = f"{init}({shape}" + (f", dtype={dtype})" if dtype else ")")
+    else:
+        value = init  # no shape: TF1 took the initializer as the initial value (a tensor or constant)
+    kept = [f"{name}={text(name)}" for name in data.VARIABLE_KEYWORDS if name in values]
+    variable = f"`{tf}.Variable({', '.join([value, *kept, *bound.unpacked])})`"
+    weight_args = [f"{name}={text(name)}" for name in data.ADD_WEIGHT_KEYWORDS if name in values and name != "initializer"]
+    weight_args.append(f"initializer={init}")
+    weight = f"`self.add_weight({', '.join(weight_args + bound.unpacked)})`"
+    dropped = [
+        f"`{name}={flat_src(ctx, values[name])}` is dropped: {why}."
+        for name, why in data.GET_VARIABLE_DROPPED.items()
+        if name in values
+    ]
+    where = f"{variable} kept on a `tf.Module`" + (f", or {weight} in a Keras layer's `build`." if shape else ".")
+    parts = [
+        where,
+        "" if "initializer" in values else "(TF1's default initializer was Glorot uniform.)",
+        "A `tf.Variable` is not shared by name: create it once and keep the object.",
+        *dropped,
+    ]
+    return " ".join(p for p in parts if p)
 
 
 @register
@@ -162,7 +199,15 @@ class LayersRule(Rule):
         "import tensorflow as tf\nh = tf.layers.dense(x, 64, activation=tf.nn.relu)  # [TF205]\n",
         "import tensorflow as tf\nfrom tensorflow.compat.v1 import layers  # [TF205]\ny = layers.conv2d(x, 32, 3)  # [TF205]\n",
     )
-    VALID = ("import tensorflow as tf\nh = tf.keras.layers.Dense(64, activation='relu')(x)\n",)
+    VALID = (
+        "import tensorflow as tf\nh = tf.keras.layers.Dense(64, activation='relu')(x)\n",
+        "import tensorflow as tf\nh = tf.compat.v1.keras.layers.Dense(64)(x)\n",
+    )
+    version_notes = (
+        "Up to TF 2.15 `tf.compat.v1.layers` runs (legacy, a warning). From 2.16 `tf.compat.v1.layers.*` raises "
+        "`AttributeError` (not available with Keras 3): reported as removed, with `tf_keras` and "
+        "`TF_USE_LEGACY_KERAS=1` as the stop-gap."
+    )
 
     def replacement_for(self, ref: Optional[TFRef], ctx: Context) -> str:
         if ref is None or not ref.name.startswith("layers."):
@@ -175,7 +220,10 @@ class LayersRule(Rule):
             text = f"`tf.keras.layers.{keras}(...)` created once, then called: `y = layer(x)`."
         else:
             text = f"`tf.keras.layers.{keras}`."
-        return text + data.LAYER_NOTES.get(keras, "")
+        text += data.LAYER_NOTES.get(keras, "")
+        if ref.via == VIA_COMPAT_V1 and keras3.fails_with_keras3(ref.name, ctx.target_version):
+            text += " " + keras3.ADVICE
+        return text
 
 
 @register

@@ -200,6 +200,7 @@ class V1LossesRule(_V1FunctionRule):
         "from tensorflow.compat.v1 import losses  # [TF308]\nlosses.add_loss(penalty)  # [TF308]\n",
         "import tensorflow as tf\n"
         "l = tf.losses.mean_squared_error(y, p, reduction=tf.losses.Reduction.SUM_BY_NONZERO_WEIGHTS)  # [TF308]\n",
+        "import tensorflow.compat.v1 as tf\nloss_fn = tf.losses.huber_loss  # [TF308]\n",
     )
     VALID = (
         "import tensorflow as tf\nloss_fn = tf.keras.losses.SparseCategoricalCrossentropy(from_logits=True)\n"
@@ -227,7 +228,19 @@ class V1LossesRule(_V1FunctionRule):
     def replacement_for(self, ref: Optional[TFRef], ctx: Context) -> str:
         if ref is not None and self._member(ref).startswith("Reduction"):
             return str(data.V1_LOSSES["Reduction"].fallback).capitalize() + "."
-        return self.replacement
+        spec = data.V1_LOSSES.get(self._member(ref)) if ref is not None else None
+        if spec is None:
+            return self.replacement
+        # A reference to the function (`loss=tf.losses.huber_loss`): the matching Keras loss object.
+        if spec.keras is None:
+            text = spec.fallback.format(**{p: p for p in spec.params})
+            return text[0].upper() + text[1:] + "."
+        options = ", ".join([spec.extra] if spec.extra else [])
+        text = (
+            f"`tf.keras.losses.{spec.keras}({options})`, a loss object called as `loss({spec.params[0]}, "
+            f"{spec.params[1]}, sample_weight=weights)` (create it once). Reduction: {data.REDUCTION_NOTE}."
+        )
+        return f"{text} {spec.note}" if spec.note else text
 
     def render(self, name: str, call: ast.Call, ctx: Context) -> str:
         spec: data.LossSpec = data.V1_LOSSES[name]

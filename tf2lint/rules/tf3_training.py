@@ -200,7 +200,8 @@ class EstimatorRule(TrainingRule):
         if model_dir is not None:
             d = ctx.source_of(model_dir)
             text += (
-                f" Checkpoints in {d}: `callbacks=[tf.keras.callbacks.BackupAndRestore({d})]`, or "
+                f" Checkpoints in {d}: `callbacks=[tf.keras.callbacks.BackupAndRestore(os.path.join({d}, 'backup'))]` "
+                "(a directory of its own: it deletes it when `fit` ends), or "
                 f"`tf.train.CheckpointManager(tf.train.Checkpoint(model=model), {d}, max_to_keep=5)` in a custom loop."
             )
         warm = arg(call, 4, "warm_start_from")
@@ -445,10 +446,20 @@ def _head(ctx: Context, kind: str, n_classes: Optional[ast.AST], label_dim: Opti
 
 
 def _optimizer(ctx: Context, node: Optional[ast.AST], family: str) -> str:
-    """The Keras optimizer: the canned default, or the user's own one (ported by TF7xx)."""
+    """The Keras optimizer for `compile`: the canned default, or the user's own one, a TF1 optimizer
+    call rendered as its Keras class (never a TF1 optimizer, which `compile` rejects)."""
+    from tf2lint.rules.tf7_optimizers import optimizer_class, render_optimizer
+
     if node is None:
         return data.CANNED_DEFAULT_OPTIMIZER[family]
-    return ctx.source_of(node)
+    ref = ctx.resolve_call(node)
+    cls = optimizer_class(ref.name) if ref is not None else None
+    if cls is None:
+        return " ".join(ctx.source_of(node).split())
+    rendered = render_optimizer(node, cls, ctx) if isinstance(node, ast.Call) else None
+    if rendered is not None:
+        return " ".join(rendered.text.split())
+    return f"<a Keras optimizer: `{ref.display if ref else cls}` has no Keras class, see TF701>"
 
 
 # ----- TF303 ----------------------------------------------------------------------------------------
@@ -561,7 +572,8 @@ class TrainingSpecRule(TrainingRule):
             freq = ctx.source_of(steps.value) if steps is not None else "'epoch'"
             items.append(
                 f"`tf.keras.callbacks.ModelCheckpoint(os.path.join({d}, 'ckpt-{{epoch:02d}}.weights.h5'), "
-                f"save_weights_only=True, save_freq={freq})` and `tf.keras.callbacks.BackupAndRestore({d})` to resume"
+                f"save_weights_only=True, save_freq={freq})` and `tf.keras.callbacks.BackupAndRestore(os.path.join({d}, "
+                "'backup'))` to resume (a directory apart from the checkpoints: it deletes it when `fit` ends)"
             )
         if keyword(call, "save_checkpoints_secs") is not None:
             items.append("Keras checkpoints by batches (`save_freq=N`) or epochs, not seconds")
@@ -739,7 +751,8 @@ class SessionRunHookRule(TrainingRule):
             if given(1, "last_step") and not given(0, "num_steps"):
                 return (
                     f"`model.fit(dataset, epochs=E, steps_per_epoch=S)` with `E * S == {get(1, 'last_step', 'last_step')}`; "
-                    "`tf.keras.callbacks.BackupAndRestore(dir)` resumes an interrupted run at the right step."
+                    "`tf.keras.callbacks.BackupAndRestore(backup_dir)` resumes an interrupted run at the right step "
+                    "(`backup_dir` only for it: it is deleted when `fit` ends)."
                 )
             return (
                 f"`model.fit(dataset, epochs=1, steps_per_epoch={get(0, 'num_steps', 'num_steps')})` "
@@ -750,8 +763,9 @@ class SessionRunHookRule(TrainingRule):
             freq = get(2, "save_steps", "'epoch'")
             text = (
                 f"`tf.keras.callbacks.ModelCheckpoint(os.path.join({d}, 'ckpt-{{epoch:02d}}.weights.h5'), save_weights_only=True, "
-                f"save_freq={freq})` (Keras 3 paths end in `.weights.h5` / `.keras`), or `tf.keras.callbacks.BackupAndRestore({d})` "
-                f"to resume after interruption; in a custom loop `tf.train.CheckpointManager(ckpt, {d}, max_to_keep=5).save()`"
+                f"save_freq={freq})` (Keras 3 paths end in `.weights.h5` / `.keras`), or "
+                f"`tf.keras.callbacks.BackupAndRestore(os.path.join({d}, 'backup'))` to resume after interruption (its own "
+                "directory, deleted when `fit` ends); in a custom loop `tf.train.CheckpointManager(ckpt, {d}, max_to_keep=5).save()`"
             )
             if given(1, "save_secs"):
                 text += "; Keras saves every N batches (`save_freq=N`), not every N seconds"

@@ -143,8 +143,39 @@ class InputProducerRule(_CallRule):
         if defaults:
             text += f" TF1 default{'s' if len(defaults) > 1 else ''}: {', '.join(defaults)}."
         if key == "string_input_producer":
-            text += " Read the files with the dataset that replaces the reader: `.interleave(tf.data.TFRecordDataset)`."
+            text += " " + _read_files(ctx)
         return f"{text} {PIPELINE_NOTE}"
+
+
+def _read_files(ctx: Context) -> str:
+    """How the file-name dataset is read: with the dataset matching the module's reader (TF1 read the
+    files one after another, as `flat_map` does)."""
+    readers = []
+    for node in ast.walk(ctx.tree) if ctx.tree is not None else ():
+        if isinstance(node, ast.Call):
+            ref = ctx.resolver.resolve(node.func, ctx.resolver.module_scope)
+            if ref is not None and not ref.instance and ref.name.rsplit(".", 1)[-1] in data.FILE_DATASETS:
+                readers.append((ref.name.rsplit(".", 1)[-1], node))
+    kinds = {kind for kind, _ in readers}
+    if len(kinds) != 1:
+        return data.FILE_DATASETS_NOTE
+    kind, call = readers[0]
+    if kind == "WholeFileReader":
+        return "Read each file whole, as `WholeFileReader` did: `.map(lambda f: (f, tf.io.read_file(f)))`."
+    if kind == "TextLineReader":
+        skip = arg(call, 0, "skip_header_lines")
+        tail = f".skip({ctx.source_of(skip)})" if skip is not None and literal(skip) not in (None, 0) else ""
+        dataset = f"tf.data.TextLineDataset(f){tail}"
+    elif kind == "TFRecordReader":
+        options = arg(call, 1, "options")
+        found = _COMPRESSION.search(ctx.source_of(options)) if options is not None else None
+        dataset = f"tf.data.TFRecordDataset(f, compression_type='{found.group(1)}')" if found else "tf.data.TFRecordDataset(f)"
+    else:
+        get = partial(param, call, ("record_bytes", "header_bytes", "footer_bytes", "hop_bytes", "name", "encoding"))
+        args = [src(ctx, get("record_bytes"), "record_bytes")]
+        args += [f"{name}={src(ctx, get(name))}" for name in ("header_bytes", "footer_bytes") if get(name) is not None]
+        dataset = f"tf.data.FixedLengthRecordDataset(f, {', '.join(args)})"
+    return f"Read the files with the dataset that replaces the `{kind}`: `.flat_map(lambda f: {dataset})`."
 
 
 # ----- TF402 -------------------------------------------------------------------------------------
@@ -532,7 +563,9 @@ class V1IteratorRule(Rule):
 
         def report_if_v1() -> None:
             if spelling in _V1_ITERATOR_NAMES.get(ctx, ()) or (distinctive and _USES_V1_ITERATORS.get(ctx)):
-                self._report_member(ctx, node, member_node, Severity.ERROR, "belongs to a TF1 dataset iterator")
+                # The member exists on a v1 iterator (`tf.compat.v1.data.make_initializable_iterator`): the line
+                # itself runs in graph mode; what fails on TF2 is the iterator's construction, reported there.
+                self._report_member(ctx, node, member_node, Severity.WARNING, "belongs to a TF1 dataset iterator")
 
         ctx.defer(report_if_v1)
 

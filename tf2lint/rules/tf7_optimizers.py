@@ -11,10 +11,12 @@ from typing import List, Optional
 
 from tf2lint.context import Context
 from tf2lint.data import optimizers as data
-from tf2lint.finding import Severity
+from tf2lint.finding import Applicability, Fix, Severity
 from tf2lint.names import VIA_COMPAT_V1, TFRef
+from tf2lint.rules import pinned
 from tf2lint.rules.base import Rule, method_name_node, register, sentences
 from tf2lint.rules.call_args import arg, bind, flat_src, keyword, parenthesized
+from tf2lint.rules.render import Rendered, Target, mapping, render_mapped, root_of
 
 # ----- which optimizer a reference names ------------------------------------------------------
 
@@ -70,7 +72,45 @@ class TF1OptimizerRule(Rule):
         cls = optimizer_class(ref.name)
         if cls is None:
             return
-        self.report_call(ctx, node, ref, self._render_call(node, cls, ctx))
+        rendered = render_optimizer(node, cls, ctx)
+        if rendered is None:
+            self.report_call(ctx, node, ref, self._render_call(node, cls, ctx))
+            return
+        spec = data.OPTIMIZERS[cls]
+        notes = [rendered.notes()]
+        if "epsilon" in spec.pinned and "epsilon" not in pinned.passed(node, spec.signature):
+            notes.append(f"`epsilon={spec.pinned['epsilon']}` keeps TF1's steps (Keras defaults to 1e-7).")
+        applicability = Applicability.UNSAFE.value
+        if trains_with_tf1_methods(ctx):
+            # `minimize`/`compute_gradients` on it would fail on a Keras optimizer: shown, not applied.
+            applicability = Applicability.DISPLAY_ONLY.value
+        fix = Fix(applicability, tuple(rendered.edits), f"Replace with `{spec.keras}`, TF1's defaults pinned")
+        self.report_call(ctx, node, ref, sentences([rendered.display + ".", *notes, spec.note]), fix=fix)
+
+    fix_safety = (
+        "Unsafe: the fix swaps the class for its Keras counterpart, renames the arguments (`beta1` -> `beta_1`, "
+        "`decay` -> `rho`, `use_nesterov` -> `nesterov`), deletes `use_locking` (and Ftrl's `accum_name`/"
+        "`linear_name`) and pins TF1's epsilon (Adam and Adadelta 1e-8, RMSprop 1e-10, Adagrad 0.0: TF1 adds none) "
+        "when the call did not pass one. Adam, Adadelta, Adagrad, SGD and Ftrl then take the same steps; RMSprop "
+        "starts its mean square at 0 instead of TF1's 1.0, and Momentum drifts from TF1 under a "
+        "decaying rate. Slot variables are renamed, so optimizer state in TF1 checkpoints does not restore. A Keras "
+        "optimizer has no `minimize(loss_tensor)`/`compute_gradients`: in a module calling those the rendering is "
+        "shown only, not applied."
+    )
+    FIXES = (
+        (
+            "import tensorflow as tf\nopt = tf.train.AdamOptimizer(learning_rate=1e-3, beta1=0.8)\n",
+            "import tensorflow as tf\nopt = tf.keras.optimizers.Adam(learning_rate=1e-3, beta_1=0.8, epsilon=1e-8)\n",
+        ),
+        (
+            "import tensorflow as tf\nopt = tf.train.RMSPropOptimizer(0.01, 0.95, use_locking=True)\n",
+            "import tensorflow as tf\nopt = tf.keras.optimizers.RMSprop(learning_rate=0.01, rho=0.95, epsilon=1e-10)\n",
+        ),
+        (
+            "import tensorflow as tf\nopt = tf.train.MomentumOptimizer(0.1, 0.9, use_nesterov=True, name='m')\n",
+            "import tensorflow as tf\nopt = tf.keras.optimizers.SGD(learning_rate=0.1, momentum=0.9, nesterov=True, name='m')\n",
+        ),
+    )
 
     def on_reference(self, node: ast.AST, ref: TFRef, key: str, ctx: Context) -> None:
         cls = optimizer_class(ref.name) or optimizer_class(key)
@@ -118,6 +158,57 @@ class TF1OptimizerRule(Rule):
             notes.append(f"Dropped {reasons}.")
         rendered = f"`{data.KERAS_OPTIMIZERS}.{spec.keras}({', '.join(parts)})`."
         return sentences([rendered, *notes, spec.note])
+
+
+def render_optimizer(call: ast.Call, cls: str, ctx: Context) -> Optional[Rendered]:
+    """The user's TF1 optimizer call as its Keras class: arguments renamed, graph-only ones
+    dropped (with the reason), TF1's epsilon pinned; None when it cannot be rendered faithfully."""
+    spec = data.OPTIMIZERS[cls]
+    root = root_of(call.func, ctx)
+    if spec.keras is None or root is None or pinned.unpacks(call):
+        return None
+    targets = {name: Target(new) for name, new in spec.renames.items()}
+    for name in spec.dropped:
+        targets[name] = Target(None, why=data.DROPPED_REASONS.get(name, "no Keras equivalent"), safe_value=False)
+    how = mapping(spec.signature, 0, targets)  # every argument by keyword: the Keras order differs after the first
+    callee = f"{root.text}.keras.optimizers.{spec.keras}"
+    rendered = render_mapped(call, ctx, how, callee_text=callee, root=root.text)
+    if rendered is None:
+        return None
+    given = pinned.passed(call, spec.signature)
+    return pinned.add_keywords(rendered, call, ctx, [(k, v) for k, v in spec.pinned.items() if k not in given])
+
+
+def render_schedule(call: ast.Call, fn: str, ctx: Context) -> Optional[Rendered]:
+    """The user's TF1 decay call as its Keras schedule: the step argument deleted (the optimizer
+    passes its own), `learning_rate` renamed; None when it cannot be rendered faithfully."""
+    spec = data.SCHEDULES[fn]
+    root = root_of(call.func, ctx)
+    if spec.keras is None or root is None or pinned.unpacks(call):
+        return None
+    targets = {name: Target(new) for name, new in spec.renames.items()}
+    targets[spec.step] = Target(None, why="the optimizer passes its own step, `optimizer.iterations`")
+    if fn == "natural_exp_decay":
+        targets["decay_rate"] = Target("decay_rate", "math.exp(-{value:p})")
+    name = arg(call, spec.signature.index("name"), "name")
+    if isinstance(name, ast.Constant) and name.value is None:
+        # Keras schedules raise on `name=None` (their name scope needs a string); TF1's None meant the default.
+        targets["name"] = Target(None, why="a Keras schedule needs a string name; `None` meant the default", safe_value=None)
+    # Arguments before the step keep their (identical) positions; later ones go by keyword.
+    how = mapping(spec.signature, spec.signature.index(spec.step), targets)
+    callee = f"{root.text}.keras.optimizers.schedules.{spec.keras}"
+    return render_mapped(call, ctx, how, callee_text=callee, root=root.text)
+
+
+def trains_with_tf1_methods(ctx: Context) -> bool:
+    """Whether the module calls `minimize` or `compute_gradients` anywhere (memoized per file)."""
+    known = getattr(ctx, "_tf1_training_methods", None)
+    if known is None:
+        known = ctx.tree is not None and any(
+            isinstance(n, ast.Attribute) and n.attr in ("minimize", "compute_gradients") for n in ast.walk(ctx.tree)
+        )
+        ctx._tf1_training_methods = known  # type: ignore[attr-defined]
+    return bool(known)
 
 
 # ----- minimize / apply_gradients / compute_gradients ---------------------------------------------
@@ -291,7 +382,44 @@ class LearningRateDecayRule(Rule):
         fn = self._function(ref)
         if ref is None or fn is None:
             return
-        self.report_call(ctx, node, ref, self._render_call(node, fn, ctx))
+        rendered = render_schedule(node, fn, ctx)
+        if rendered is None:
+            self.report_call(ctx, node, ref, self._render_call(node, fn, ctx))
+            return
+        spec = data.SCHEDULES[fn]
+        step = flat_src(ctx, arg(node, spec.signature.index(spec.step), spec.step), spec.step)
+        notes = [rendered.display + ".", rendered.notes(), data.SCHEDULE_NOTE.format(step=step)]
+        if fn == "natural_exp_decay":
+            notes.append(data.NATURAL_EXP_NOTE)
+        fix = rendered.fix(f"Replace with `{spec.keras}`", [ctx.import_edit("import math")] if fn == "natural_exp_decay" else [])
+        self.report_call(ctx, node, ref, sentences(notes), fix=fix)
+
+    fix_safety = (
+        "Unsafe: the fix turns the call into the `tf.keras.optimizers.schedules` object with the same arguments "
+        "(`learning_rate` -> `initial_learning_rate`) and deletes the step argument. The result is a schedule, "
+        "not a tensor: it decays when passed as a Keras optimizer's `learning_rate` (which calls it with "
+        "`optimizer.iterations`), while code that used the old value as a number (a summary, a TF1 optimizer, "
+        "arithmetic) must call it, `schedule(step)`. `natural_exp_decay` becomes `ExponentialDecay` with "
+        "`decay_rate=math.exp(-rate)` (`import math` added). `linear_cosine_decay` and "
+        "`noisy_linear_cosine_decay` have no Keras class and no fix."
+    )
+    FIXES = (
+        (
+            "import tensorflow as tf\nlr = tf.train.exponential_decay(0.1, global_step, 1000, 0.96, staircase=True)\n",
+            "import tensorflow as tf\n"
+            "lr = tf.keras.optimizers.schedules.ExponentialDecay(0.1, decay_steps=1000, decay_rate=0.96, staircase=True)\n",
+        ),
+        (
+            "import tensorflow as tf\nlr = tf.train.piecewise_constant(step, [1000, 2000], [0.1, 0.01, 0.001])\n",
+            "import tensorflow as tf\n"
+            "lr = tf.keras.optimizers.schedules.PiecewiseConstantDecay(boundaries=[1000, 2000], values=[0.1, 0.01, 0.001])\n",
+        ),
+        (
+            "import tensorflow as tf\nlr = tf.train.natural_exp_decay(0.1, step, 100, 0.5)\n",
+            "import tensorflow as tf\nimport math\n"
+            "lr = tf.keras.optimizers.schedules.ExponentialDecay(0.1, decay_steps=100, decay_rate=math.exp(-0.5))\n",
+        ),
+    )
 
     def on_reference(self, node: ast.AST, ref: TFRef, key: str, ctx: Context) -> None:
         if self._function(ref) is not None:
@@ -366,13 +494,15 @@ class LegacyKerasOptimizerRule(Rule):
     """Reports `tf.keras.optimizers.legacy.*` when the target is TensorFlow 2.16 or later.
 
     The legacy (Keras 2 `OptimizerV2`) optimizers exist up to TF 2.15. From 2.16 `tf.keras`
-    is Keras 3, where constructing one raises an `ImportError` (and several classes are
-    missing altogether). With a target of 2.15 or earlier they are valid and not reported.
+    is Keras 3: `Adagrad`, `Adam`, `Ftrl`, `Optimizer`, `RMSprop` and `SGD` remain as stubs that
+    import and can be named (`isinstance`) but raise `ImportError` when constructed (an error
+    where they are called, a warning elsewhere); `Adadelta`, `Adamax` and `Nadam` are gone.
+    With a target of 2.15 or earlier they are valid and not reported.
     """
 
     code = "TF704"
     symbol = "legacy-keras-optimizer"
-    summary = "`{name}` is a Keras 2 legacy optimizer, which fails under Keras 3"
+    summary = "`{name}` is a Keras 2 legacy optimizer: under Keras 3 constructing it raises `ImportError`"
     replacement = (
         "The `tf.keras.optimizers` class of the same name with the same arguments, or keep Keras 2 with "
         "`pip install tf_keras` and `TF_USE_LEGACY_KERAS=1`."
@@ -391,8 +521,17 @@ class LegacyKerasOptimizerRule(Rule):
     VALID = ("import tensorflow as tf\nopt = tf.keras.optimizers.Adam(learning_rate=1e-3)\n",)
 
     def on_reference(self, node: ast.AST, ref: TFRef, key: str, ctx: Context) -> None:
-        if ctx.target_version >= (2, 16):
-            self.report(ctx, node, ref)
+        if ctx.target_version < (2, 16):
+            return
+        cls = ref.name.rsplit(".legacy", 1)[-1].lstrip(".").split(".")[0]
+        if not cls or cls in data.LEGACY_KERAS3_STUBS and id(node) not in ctx.call_of:
+            # Importing the stub or naming it (`isinstance`) works; only constructing it raises.
+            message = self.message_for(
+                ref, "`{name}` names a Keras 2 legacy optimizer: under Keras 3 it is a stub that raises when constructed"
+            )
+            self.report(ctx, node, ref, message=message, severity=Severity.WARNING)
+            return
+        self.report(ctx, node, ref)
 
     def replacement_for(self, ref: Optional[TFRef], ctx: Context) -> str:
         if ref is None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import ast
 import weakref
-from typing import MutableMapping, Optional, Set
+from typing import Any, MutableMapping, Optional, Set
 
 from tf2lint.context import Context
 from tf2lint.data import saving as data
@@ -34,7 +34,7 @@ class SaverRule(Rule):
     replacement = (
         "`checkpoint = tf.train.Checkpoint(model=model, optimizer=optimizer)` and "
         "`manager = tf.train.CheckpointManager(checkpoint, directory, max_to_keep=5)`; "
-        "`manager.save()` and `checkpoint.restore(manager.latest_checkpoint)`."
+        "`manager.save()` and `checkpoint.restore(manager.latest_checkpoint)`. " + data.RESTORE_NOTE
     )
     names = data.SAVER_NAMES
     node_types = (ast.Call,)
@@ -227,7 +227,7 @@ class InitFromCheckpointRule(Rule):
                 )
         replacement = (
             f"`reader = tf.train.load_checkpoint({path})`, then {assigns}; for an object-based checkpoint, "
-            f"`tf.train.Checkpoint(model=model).restore({path})`."
+            f"`tf.train.Checkpoint(model=model).restore({path})`. {data.RESTORE_NOTE}"
         )
         self.report_call(ctx, node, ref, replacement)
 
@@ -348,8 +348,20 @@ class SavedModelV1Rule(Rule):
         return super().replacement_for(ref, ctx)
 
 
+class _SummaryRule(Rule):
+    """The summary rules: their advice ends in `tf.summary.*` calls, which need TensorBoard on TF 2.21+."""
+
+    def report(self, ctx: Context, node: ast.AST, ref: Optional[TFRef] = None, **kwargs: Any) -> None:
+        if ctx.target_version >= data.TENSORBOARD_OPTIONAL_FROM:
+            text = kwargs.get("replacement")
+            if text is None:
+                text = self.replacement_for(ref, ctx)
+            kwargs["replacement"] = f"{text} {data.TENSORBOARD_NOTE}"
+        super().report(ctx, node, ref, **kwargs)
+
+
 @register
-class SummaryFileWriterRule(Rule):
+class SummaryFileWriterRule(_SummaryRule):
     """Reports `tf.summary.FileWriter` and `FileWriterCache`.
 
     A TF1 `FileWriter` writes `Summary` protos that a session computed; TF2 summary ops
@@ -430,7 +442,7 @@ def _millis(node: ast.AST, ctx: Context) -> str:
 
 
 @register
-class SummaryMergeRule(Rule):
+class SummaryMergeRule(_SummaryRule):
     """Reports `tf.summary.merge_all` and `tf.summary.merge`.
 
     Merging collects the graph's summary ops into one op for a session to run and a
@@ -457,7 +469,7 @@ class SummaryMergeRule(Rule):
 
 
 @register
-class V1SummaryOpRule(Rule):
+class V1SummaryOpRule(_SummaryRule):
     """Reports v1 summary ops: `tf.summary.scalar`/`histogram`/`image`/`audio`/`text` used the TF1 way,
     `tensor_summary`, the `Summary` proto.
 

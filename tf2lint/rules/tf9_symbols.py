@@ -19,7 +19,7 @@ from tf2lint.data.generated import v1_symbols as gen
 from tf2lint.data.symbols import MIGRATION_TOOLS
 from tf2lint.finding import Fix, Severity
 from tf2lint.names import VIA_COMPAT_V1, TFRef, prefixes
-from tf2lint.rules import render
+from tf2lint.rules import initializers, render
 from tf2lint.rules.absl_fixes import absl_fix
 from tf2lint.rules.base import Rule, register
 
@@ -244,6 +244,30 @@ class RemovedSymbolRule(SymbolRule):
         "import tensorflow as tf\ntf.print(x)\nv = tf.Variable(1.0)\n\n@tf.function\ndef f(x):\n    return x\n",
         "import tensorflow as tf\nwith tf.name_scope('block'):\n    y = tf.keras.initializers.GlorotUniform()((3, 3))\n",
     )
+    fix_safety = (
+        "Only TF1 initializer calls carry a fix (unsafe): `tf.truncated_normal_initializer(...)` and the others "
+        "become their `tf.keras.initializers` class with every argument kept and TF1's defaults pinned where Keras "
+        "differs (`stddev=1.0` for the normal ones, `minval=0.0, maxval=1.0` for the uniform one); "
+        "`uniform_unit_scaling_initializer(factor)` becomes `VarianceScaling(scale=factor ** 2, mode=\"fan_in\", "
+        "distribution=\"uniform\")`, and `distribution=\"normal\"` is spelled `\"truncated_normal\"`. A `dtype` "
+        "argument is deleted (TF2 initializers take it when called). The distribution is the same, the numbers "
+        "drawn for a seed are not (TF2's random generators)."
+    )
+    FIXES = (
+        (
+            "import tensorflow as tf\nw = tf.truncated_normal_initializer(stddev=0.02, seed=1)\n",
+            "import tensorflow as tf\nw = tf.keras.initializers.TruncatedNormal(stddev=0.02, seed=1)\n",
+        ),
+        (
+            "import tensorflow as tf\nw = tf.truncated_normal_initializer()\n",
+            "import tensorflow as tf\nw = tf.keras.initializers.TruncatedNormal(stddev=1.0)\n",
+        ),
+        (
+            "import tensorflow as tf\nw = tf.uniform_unit_scaling_initializer(1.43, dtype=tf.float32)\n",
+            "import tensorflow as tf\n"
+            "w = tf.keras.initializers.VarianceScaling(scale=1.43 ** 2, mode=\"fan_in\", distribution=\"uniform\")\n",
+        ),
+    )
 
     def report_symbol(self, node: ast.AST, ref: TFRef, key: str, ctx: Context) -> None:
         route = _route(key)
@@ -274,7 +298,12 @@ class RemovedSymbolRule(SymbolRule):
         keras2 = routes.KERAS2_FUNCTIONS.get(key)
         if keras2 is not None:
             replacement += " " + routes.KERAS2_NOTE.format(name=key, keras=keras2)
-        self.report(ctx, node, ref, replacement=replacement, severity=_severity(ref))
+        call = ctx.call_of.get(id(node))
+        rendered = initializers.render_initializer(call, ref, ctx) if call is not None else None
+        if rendered is not None:  # an initializer call: its TF2 class with the user's arguments
+            replacement = initializers.initializer_replacement(rendered, ref) + version_notes_for(key, target)
+        fix = initializers.initializer_fix(rendered) if rendered is not None else None
+        self.report(ctx, node, ref, replacement=replacement, severity=_severity(ref), fix=fix)
 
 
 @register
