@@ -59,26 +59,34 @@ def placeholder_default_tf2(workdir):
     return {"default": scaled_sum(data.X), "fed": scaled_sum(data.X, 2.0)}
 
 
+PY_FUNC = """
+import numpy as np
+import tensorflow as tf
+
+
+def sinh(x):
+    return tf.py_func(lambda v: np.sinh(v).astype(np.float32), [x], tf.float32)
+"""
+
+
 def py_func_tf1(workdir):
-    import numpy as np
     import tensorflow.compat.v1 as tf
+
+    from tf2lint.verify.fragments import tf1_program
 
     tf.disable_v2_behavior()
     x = tf.placeholder(tf.float32, shape=[None, 3])
-    y = tf.py_func(lambda v: np.sinh(v).astype(np.float32), [x], tf.float32)
+    y = tf1_program(PY_FUNC).sinh(x)
     with tf.Session() as sess:
         return {"sinh": sess.run(y, feed_dict={x: data.X})}
 
 
 def py_func_tf2(workdir):
-    import numpy as np
     import tensorflow as tf
 
-    @tf.function
-    def sinh(x):
-        return tf.numpy_function(lambda v: np.sinh(v).astype(np.float32), [x], tf.float32)
+    from tf2lint.verify.fragments import tf2_program
 
-    return {"sinh": sinh(tf.constant(data.X))}
+    return {"sinh": tf.function(tf2_program(PY_FUNC).sinh)(tf.constant(data.X))}
 
 
 DIMENSIONS = """
@@ -115,21 +123,31 @@ def dimension_tf2(workdir):
     return shapes
 
 
+SEEDS = """
+import tensorflow as tf
+
+
+def draws():
+    tf.set_random_seed(3)
+    return {"uniform": tf.random_uniform([4], seed=7), "normal": tf.random_normal([3], seed=11)}
+"""
+
+
 def seeds_tf1(workdir):
     import tensorflow.compat.v1 as tf
 
+    from tf2lint.verify.fragments import tf1_program
+
     tf.disable_v2_behavior()
-    tf.set_random_seed(3)
-    draws = {"uniform": tf.random_uniform([4], seed=7), "normal": tf.random_normal([3], seed=11)}
+    draws = tf1_program(SEEDS).draws()
     with tf.Session() as sess:
         return sess.run(draws)
 
 
 def seeds_tf2(workdir):
-    import tensorflow as tf
+    from tf2lint.verify.fragments import tf2_program
 
-    tf.random.set_seed(3)
-    return {"uniform": tf.random.uniform([4], seed=7), "normal": tf.random.normal([3], seed=11)}
+    return tf2_program(SEEDS).draws()
 
 
 PAIRS = [
@@ -155,7 +173,7 @@ PAIRS = [
         tf1=py_func_tf1,
         tf2=py_func_tf2,
         outputs="Python op outputs",
-        hand="TF108's replacement is a template (`tf.numpy_function(func, inp, Tout)`), not the user's call rendered",
+        program=PY_FUNC,
     ),
     Pair(
         "random-ops-with-op-seeds",
@@ -163,7 +181,7 @@ PAIRS = [
         tf1=seeds_tf1,
         tf2=seeds_tf2,
         outputs="uniform and normal draws of ops that have their own seed (ops without one draw other values)",
-        hand="TF109's replacement is a template (`tf.random.set_seed(seed)`), not the user's call rendered",
+        program=SEEDS,
     ),
     Pair("dimension-value", ("TF111",), tf1=dimension_tf1, tf2=dimension_tf2, outputs="static shape entries", program=DIMENSIONS),
 ]
