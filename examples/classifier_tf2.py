@@ -1,5 +1,7 @@
 """`examples/classifier_tf1.py` migrated to TensorFlow 2 by following tf2lint's output.
 
+Derived with `tf2lint check --fix --unsafe-fixes` on a copy of `examples/classifier_tf1.py` (its two
+fixes: the `TruncatedNormal` initializers), then its printed advice followed for the rest.
 Comments marked "tf2lint:" name the rule whose advice a line follows; "by hand:" marks what the
 advice left to a person. `tf2lint verify --rule TF307` trains this file and the TF1 original
 from the same checkpoint and compares them (pair `model-classifier`).
@@ -43,7 +45,7 @@ class Classifier(tf.Module):
     def __init__(self):
         super().__init__(name="classifier")
         with self.name_scope:
-            # tf2lint TF901: tf.keras.initializers.TruncatedNormal (by hand: stddev and seed kept)
+            # tf2lint TF901 (fix): tf.keras.initializers.TruncatedNormal with the same stddev and seed
             self.w1 = tf.Variable(tf.keras.initializers.TruncatedNormal(stddev=0.5, seed=1)(shape=[5, 8]), name="w1")
             self.b1 = tf.Variable(tf.zeros([8]), name="b1")
             self.bn = BatchNorm(8, "bn")
