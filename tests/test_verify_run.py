@@ -306,3 +306,25 @@ def test_a_mutated_mapping_fails_the_pair_that_runs_it(tmp_path):
     assert adam["verdict"] == FAILED and adam["tf2_source"] in ("fix", "replacement"), adam
     assert adam["max_abs_diff"] > 1e-3
     assert by_name["optimizer-gradient-descent"]["verdict"] == CONFIRMED
+
+
+def test_at_least_half_the_pairs_run_tf2lint_output(bundled):
+    _, records, _ = bundled
+    derived = [r for r in records if r["tf2_source"] in ("fix", "replacement")]
+    assert len(derived) * 2 >= len(records), sorted(r["pair"] for r in records if r not in derived)
+    hand = [r for r in records if r["tf2_source"] == "hand" and r["verdict"] != SKIPPED]
+    assert all("TF2 side written by hand: " in r["detail"] for r in hand), [r["pair"] for r in hand]
+
+
+def test_model_pairs_train_and_agree(bundled):
+    _, records, _ = bundled
+    models = [r for r in records if r["kind"] == "model"]
+    assert len(models) >= 2
+    for record in models:
+        assert record["verdict"] == CONFIRMED and record["steps"] >= 10, record
+        assert record["max_abs_diff"] is not None and record["max_abs_diff"] <= 1e-3
+
+
+def test_nothing_is_skipped_for_a_missing_package(bundled):
+    _, records, _ = bundled
+    assert not [r["pair"] for r in records if r["verdict"] == SKIPPED and not r["detail"].startswith("needs TF <= ")]
