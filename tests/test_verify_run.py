@@ -134,6 +134,7 @@ WRONG_SAMPLES = textwrap.dedent(
     '''
     """Replacements that are wrong on purpose: verify must catch every one."""
     from tf2lint.verify.pairs import Difference, Pair
+    from tf2lint.verify.samples import models
     from tf2lint.verify.samples import optimizers as opt
 
 
@@ -176,6 +177,25 @@ WRONG_SAMPLES = textwrap.dedent(
 
     def nothing(workdir):
         return {"y": []}
+
+
+    def train_without_slots(workdir):
+        """The TF2 script resumed from the TF1 checkpoint with its weights but not Adam's slots."""
+        import tensorflow as tf
+
+        from tf2lint.verify.samples import models
+
+        module = models._tf2_module("train_tf2.py")
+
+        def weights_only(path, model, optimizer):
+            tf.train.Checkpoint(model=model).restore(path).assert_existing_objects_matched()
+            optimizer.iterations.assign(tf.train.load_checkpoint(path).get_tensor("global_step"))
+
+        original, module.restore_tf1_checkpoint = module.restore_tf1_checkpoint, weights_only
+        try:
+            return models.train_script_tf2(workdir)
+        finally:
+            module.restore_tf1_checkpoint = original
 
 
     PAIRS = [
@@ -328,3 +348,32 @@ def test_model_pairs_train_and_agree(bundled):
 def test_nothing_is_skipped_for_a_missing_package(bundled):
     _, records, _ = bundled
     assert not [r["pair"] for r in records if r["verdict"] == SKIPPED and not r["detail"].startswith("needs TF <= ")]
+
+
+def test_a_model_resumed_without_its_optimizer_slots_fails(tmp_path):
+    path = tmp_path / "model_without_slots.py"
+    path.write_text(
+        WRONG_SAMPLES.split("PAIRS = [")[0]
+        + textwrap.dedent(
+            """
+            PAIRS = [
+                Pair(
+                    "model-without-slots",
+                    ("TF801",),
+                    tf1=models.train_script_tf1,
+                    tf2=train_without_slots,
+                    outputs="losses and weights",
+                    atol=1e-4,
+                    rtol=1e-4,
+                    tf2_reads_tf1=True,
+                    kind="model",
+                    steps=20,
+                ),
+            ]
+            """
+        )
+    )
+    code, records, _ = run_verify("--samples", str(path), "--no-progress")
+    (record,) = records
+    assert code == 1
+    assert record["verdict"] == FAILED and "(in resumed_" in record["detail"], record["detail"]
