@@ -88,3 +88,25 @@ def test_record_script_refuses_a_run_with_failures(tmp_path):
     assert result.returncode != 0
     assert "not recording a run with failures" in result.stderr
     assert (ROOT / "tf2lint" / "data" / "verification.json").read_text() == before
+
+
+def _compare(tmp_path, results):
+    path = tmp_path / "fresh.json"
+    path.write_text(json.dumps(results))
+    return subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "compare_verification.py"), str(path)], capture_output=True, text=True, cwd=ROOT
+    )
+
+
+def test_ci_compare_passes_the_recorded_results_and_fails_on_drift(tmp_path):
+    run = load()["runs"][-1]
+    fresh = [dict(r, tf_version=run["tf_version"]) for r in run["results"]]
+    same = _compare(tmp_path, fresh)
+    assert same.returncode == 0 and "matches the recorded run" in same.stdout, same.stdout + same.stderr
+    drifted = [dict(r) for r in fresh[1:]]
+    drifted[0]["verdict"] = "identity" if drifted[0]["verdict"] != "identity" else "confirmed"
+    drifted[1]["tf2_source"] = "hand" if drifted[1]["tf2_source"] != "hand" else "fix"
+    result = _compare(tmp_path, drifted)
+    assert result.returncode == 1
+    assert f"{fresh[0]['pair']}: recorded, but not in this run" in result.stdout
+    assert f"{drifted[0]['pair']}: verdict" in result.stdout and f"{drifted[1]['pair']}: tf2_source" in result.stdout
