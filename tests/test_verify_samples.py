@@ -205,3 +205,30 @@ def test_linting_never_imports_tensorflow_or_numpy(cli, tmp_path):
     result = subprocess.run([sys.executable, str(probe), str(source)], capture_output=True, text=True, env=env, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-1] == f"ok {len(PAIRS)}"
+
+
+# Every "(checked)" in an advice text, and the sample pair that checks it.
+CHECKED_CLAIMS = {
+    ("tf2lint/rules/tf5_feature_columns.py", "Same bucket ids as the column (checked)"): "numeric-bucket-vocabulary-identity",
+    ("tf2lint/data/feature_columns.py", "same bucket ids; checked"): "numeric-bucket-vocabulary-identity",
+    ("tf2lint/data/contrib.py", "instance normalization (checked)"): "contrib-instance-norm",
+    ("tf2lint/data/contrib.py", "by the learning rate (checked)"): "contrib-adamw",
+    ("tf2lint/data/feature_columns.py", "the vocabulary becomes 1..n (checked)"): "vocabulary-oov-bucket",
+    ("tf2lint/data/feature_columns.py", "string form; checked"): "hash-bucket-and-cross",
+    ("tf2lint/data/feature_columns.py", "default `hash_key` (checked)"): "hash-bucket-and-cross",
+}
+
+
+def test_advice_says_checked_only_where_a_pair_checks_it():
+    names = {p.name for p in PAIRS}
+    claimed = 0
+    for path in sorted((ROOT / "tf2lint").rglob("*.py")):
+        parts = path.relative_to(ROOT).parts
+        if "generated" in parts or "verify" in parts:
+            continue
+        text = path.read_text(encoding="utf-8")
+        claimed += len(re.findall(r"[(;] ?checked\)", text))
+    assert claimed == len(CHECKED_CLAIMS), "a new '(checked)' claim needs a sample pair and an entry here"
+    for (file, snippet), pair in CHECKED_CLAIMS.items():
+        assert snippet in (ROOT / file).read_text(encoding="utf-8"), (file, snippet)
+        assert pair in names, pair
