@@ -127,7 +127,7 @@ RENDERED = [
     ("import tensorflow as tf\nm = tf.estimator.tpu.TPUEstimator(model_fn=f, train_batch_size=256)\n", "TF302", "steps_per_execution"),
     ("import tensorflow as tf\nh = tf.train.StopAtStepHook(num_steps=500)\n", "TF305", "steps_per_epoch=500"),
     ("import tensorflow as tf\nh = tf.train.CheckpointSaverHook('/ckpt', save_steps=100)\n", "TF305", "save_freq=100"),
-    ("import tensorflow as tf\nh = tf.train.CheckpointSaverHook('/ckpt', save_steps=100)\n", "TF305", "BackupAndRestore('/ckpt')"),
+    ("import tensorflow as tf\nh = tf.train.CheckpointSaverHook('/ckpt', save_steps=100)\n", "TF305", "BackupAndRestore(os.path"),
     (
         "import tensorflow as tf\nh = tf.train.SummarySaverHook(save_steps=10, output_dir='logs')\n",
         "TF305",

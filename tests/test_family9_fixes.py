@@ -495,3 +495,34 @@ def test_render_mapped_refuses_names_tensorflow_lacks_and_unknown_bindings():
     ctx, call = _context("import tensorflow as tf\ni = tf.foo(a, *rest, b)\n")
     assert render.render_mapped(call, ctx, render.mapping(("x", "y", "z"), 1, {}), callee_text="tf.math.log") is None
     assert render.render_mapped(call, ctx, render.mapping(("x",), 9, {"x": render.Target("y")}, strict=True)) is not None
+
+
+def test_uses_through_an_own_alias_carry_the_fix_of_its_binding():
+    source = "import tensorflow as tf\nflags = tf.app.flags\nflags.DEFINE_string('a', None, 'x')\nFLAGS = flags.FLAGS\n"
+    found = [f for f in findings(source) if f.code == "TF905"]
+    binding = next(f for f in found if f.start.row == 2)
+    use = next(f for f in found if f.start.row == 3)
+    assert binding.fix is not None and use.fix is not None and binding.fix.edits == use.fix.edits
+    assert use.replacement.startswith("Where `flags` is bound: ")
+    assert fix_all(source, ("TF905",)) == (
+        "import tensorflow as tf\nfrom absl import flags as absl_flags\nflags = absl_flags\n"
+        "flags.DEFINE_string('a', None, 'x')\nFLAGS = flags.FLAGS\n"
+    )
+
+
+def test_module_imports_become_absl_imports_unless_a_use_needs_more():
+    source = "from tensorflow.python.platform import tf_logging as logging\nlogging.info('a')\n"
+    assert fix_all(source, ("TF905",)) == "from absl import logging\nlogging.info('a')\n"
+    lacking = "from tensorflow.python.platform import tf_logging as logging\nlogging.TaskLevelStatusMessage('a')\n"
+    assert fix_all(lacking, ("TF905",)) == lacking
+
+
+def test_hand_written_rename_tables_fit_the_generated_ones():
+    from tf2lint.data import symbols as routes
+    from tf2lint.data.generated import fixes as facts
+    from tf2lint.data.generated import v1_symbols as gen
+
+    assert routes.SAME_BEHAVIOUR_RENAMES <= set(gen.RENAMED)
+    assert not routes.SAME_BEHAVIOUR_RENAMES & facts.SAME_IN_TF2  # listed only where the generated facts say no
+    assert set(routes.RENAME_DIFFERENCES) <= set(gen.RENAMED) - facts.SAME_IN_TF2 - routes.SAME_BEHAVIOUR_RENAMES
+    assert facts.SAME_IN_TF2 <= set(gen.RENAMED) and facts.SAME_IN_COMPAT_V1 <= set(gen.RENAMED)

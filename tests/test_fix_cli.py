@@ -219,3 +219,12 @@ def test_a_file_that_does_not_parse_is_reported_and_never_touched(tmp_path):
     result = check(tmp_path, "--fix", "broken.py")
     assert result.returncode == 1 and "TF001" in result.stdout
     assert path.read_text() == source
+
+
+def test_the_report_after_fixing_is_what_a_fresh_check_reports(tmp_path):
+    for name in ("a.py", "b.py"):
+        write(tmp_path, name, TF1 + UNSAFE.split("\n", 1)[1])
+    fixed = check(tmp_path, "--fix", "--output-format", "json", "-j", "1", ".")
+    fresh = check(tmp_path, "--output-format", "json", ".")
+    assert json.loads(fixed.stdout) == json.loads(fresh.stdout) != []
+    assert fixed.returncode == fresh.returncode == 1

@@ -32,6 +32,7 @@ class FileResult:
     filename: str
     findings: List[Finding]
     identities: Optional[List[Identity]] = None  # aligned with findings, when asked for (baseline, SARIF)
+    digest: Optional[str] = None  # of the bytes checked (set by `run`; None when unreadable)
 
 
 @dataclass
@@ -148,11 +149,12 @@ def run(
             assert error is not None
             results[i] = check_one(path, config, want_identities)[1]
             continue
-        hit = cache.get(path, digest(data), path, want_identities)
+        file_digest = digest(data)
+        hit = cache.get(path, file_digest, path, want_identities)
         if hit is None:
             todo.append(i)
         else:
-            results[i] = FileResult(path, hit[0], hit[1] if want_identities else None)
+            results[i] = FileResult(path, hit[0], hit[1] if want_identities else None, file_digest)
     jobs = max(1, min(jobs, len(todo)))
     if jobs > 1 and len(todo) >= PARALLEL_MIN_FILES:
         done = _check_parallel(paths, todo, config, jobs, want_identities)
@@ -160,6 +162,7 @@ def run(
         jobs = 1
         done = ((i, *check_one(paths[i], config, want_identities)) for i in todo)
     for i, file_digest, result in done:
+        result.digest = file_digest
         results[i] = result
         if cache is not None and file_digest is not None:
             cache.put(paths[i], file_digest, result.findings, result.identities)

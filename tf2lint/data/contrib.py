@@ -147,6 +147,10 @@ RENAMED_MODULES: Dict[str, str] = {
     "distributions.bijectors": "tfp.bijectors",
 }
 
+# The contrib modules moved whole into core TensorFlow (the same functions): contrib.<key>.<rest> is
+# tf.<value>.<rest> wherever TF 2.21 has that name.
+CORE_MODULES: Dict[str, str] = {"framework.nest": "nest", "signal": "signal"}
+
 # Notes that follow a replacement rendered from the user's own call (and the generic text).
 L2_NOTE = (
     ": Keras `l2(x)` is `x * sum(w**2)`, contrib's `l2_regularizer(scale)` was `scale * sum(w**2) / 2`; pass it as "

@@ -380,16 +380,38 @@ MODULE_MEMBER_ROUTES: Dict[str, str] = {
 
 class AbslMove(NamedTuple):
     module: str  # the absl module: `from absl import <module>`
-    members: Optional[FrozenSet[str]]  # the members it has (None: all the TF module's but ``missing``)
-    missing: FrozenSet[str] = frozenset()
+    members: FrozenSet[str]  # the TF module's members absl's has under the same name
 
 
-# Checked against absl-py under TensorFlow 2.21: `tf.compat.v1.logging` and `tf.compat.v1.flags`
-# have no member absl lacks except these; `tf.compat.v1.app` is `run` and `flags`.
+# The members of `tf.compat.v1.logging` / `.flags` / `.app` of TensorFlow 2.21 that absl-py 2.5.1
+# (its dependency) has too; a fix is made only where every member used is among them.
+_ABSL_LOGGING_MEMBERS = frozenset(
+    {
+        "DEBUG", "ERROR", "FATAL", "INFO", "WARN", "debug", "error", "fatal", "flush", "get_verbosity", "info", "log",
+        "log_every_n", "log_first_n", "log_if", "set_verbosity", "vlog", "warn", "warning",
+    }
+)
+_ABSL_FLAGS_MEMBERS = frozenset(
+    {
+        "ArgumentParser", "ArgumentSerializer", "BaseListParser", "BooleanFlag", "BooleanParser",
+        "CantOpenFlagFileError", "CsvListSerializer", "DEFINE", "DEFINE_alias", "DEFINE_bool", "DEFINE_boolean",
+        "DEFINE_enum", "DEFINE_enum_class", "DEFINE_flag", "DEFINE_float", "DEFINE_integer", "DEFINE_list",
+        "DEFINE_multi", "DEFINE_multi_enum", "DEFINE_multi_enum_class", "DEFINE_multi_float", "DEFINE_multi_integer",
+        "DEFINE_multi_string", "DEFINE_spaceseplist", "DEFINE_string", "DuplicateFlagError", "EnumClassFlag",
+        "EnumClassListSerializer", "EnumClassParser", "EnumClassSerializer", "EnumFlag", "EnumParser", "Error", "FLAGS",
+        "Flag", "FlagHolder", "FlagNameConflictsWithMethodError", "FlagValues", "FloatParser", "IllegalFlagValueError",
+        "IntegerParser", "ListParser", "ListSerializer", "MultiEnumClassFlag", "MultiFlag", "UnparsedFlagAccessError",
+        "UnrecognizedFlagError", "ValidationError", "WhitespaceSeparatedListParser", "adopt_module_key_flags",
+        "declare_key_flag", "disclaim_key_flags", "doc_to_help", "flag_dict_to_args", "get_help_width",
+        "mark_bool_flags_as_mutual_exclusive", "mark_flag_as_required", "mark_flags_as_mutual_exclusive",
+        "mark_flags_as_required", "multi_flags_validator", "override_value", "register_multi_flags_validator",
+        "register_validator", "set_default", "text_wrap", "validator",
+    }
+)
 ABSL_MOVES: Dict[str, AbslMove] = {
-    "logging": AbslMove("logging", None, frozenset({"TaskLevelStatusMessage"})),
-    "flags": AbslMove("flags", None, frozenset({"tf_decorator"})),
-    "app.flags": AbslMove("flags", None, frozenset({"tf_decorator"})),
+    "logging": AbslMove("logging", _ABSL_LOGGING_MEMBERS),
+    "flags": AbslMove("flags", _ABSL_FLAGS_MEMBERS),
+    "app.flags": AbslMove("flags", _ABSL_FLAGS_MEMBERS),
     "app": AbslMove("app", frozenset({"run"})),
 }
 

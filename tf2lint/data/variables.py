@@ -131,3 +131,34 @@ GET_VARIABLE_DROPPED = {
 }
 # TF1's default when `initializer` is not given (a floating dtype): Glorot uniform.
 DEFAULT_INITIALIZER = "keras.initializers.GlorotUniform()"
+
+# TF1 layer functions (`tf.compat.v1.layers`, TF 2.15) whose Keras 3 class takes the same keywords once
+# `inputs` moves to the layer's call: their positional parameters, in order.
+_CONV = ("inputs", "filters", "kernel_size", "strides", "padding", "data_format", "dilation_rate", "activation",
+         "use_bias", "kernel_initializer", "bias_initializer", "kernel_regularizer", "bias_regularizer",
+         "activity_regularizer", "kernel_constraint", "bias_constraint", "trainable", "name", "reuse")
+_POOL = ("inputs", "pool_size", "strides", "padding", "data_format", "name")
+LAYER_FUNCTION_SIGNATURES = {
+    "dense": ("inputs", "units", "activation", "use_bias", "kernel_initializer", "bias_initializer",
+              "kernel_regularizer", "bias_regularizer", "activity_regularizer", "kernel_constraint",
+              "bias_constraint", "trainable", "name", "reuse"),
+    "conv1d": _CONV, "conv2d": _CONV, "conv3d": _CONV,
+    "max_pooling1d": _POOL, "max_pooling2d": _POOL, "max_pooling3d": _POOL,
+    "average_pooling1d": _POOL, "average_pooling2d": _POOL, "average_pooling3d": _POOL,
+    "dropout": ("inputs", "rate", "noise_shape", "seed", "training", "name"),
+    "batch_normalization": ("inputs", "axis", "momentum", "epsilon", "center", "scale", "beta_initializer",
+                            "gamma_initializer", "moving_mean_initializer", "moving_variance_initializer",
+                            "beta_regularizer", "gamma_regularizer", "beta_constraint", "gamma_constraint",
+                            "training", "trainable", "name", "reuse", "renorm", "renorm_clipping",
+                            "renorm_momentum", "fused", "virtual_batch_size", "adjustment"),
+    "flatten": ("inputs", "name", "data_format"),
+}
+# Arguments that go to the layer's call instead of its constructor.
+LAYER_CALL_ARGUMENTS = ("inputs", "training")
+# TF1 arguments the Keras 3 classes do not take, and why.
+LAYER_DROPPED = {
+    "reuse": "a Keras layer is shared by calling the same object again",
+    "fused": "Keras picks the fused kernel itself",
+    "virtual_batch_size": "Keras 3's BatchNormalization has no ghost batches",
+    "adjustment": "Keras 3's BatchNormalization has no adjustment function",
+}

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from typing import Iterator, List, Optional, Sequence, Tuple
+from typing import Dict, Iterator, List, Optional, Sequence, Tuple
 
 from tf2lint import tool_findings
 from tf2lint.atomic import write_atomic
+from tf2lint.cache import digest
 from tf2lint.config import Config
 from tf2lint.engine import mentions_tensorflow, rule_set
 from tf2lint.finding import Finding
@@ -27,10 +28,17 @@ class FileFix:
     changes: List[Tuple[str, str, str]] = field(default_factory=list)  # (label, before, after) for --diff
     data: Optional[bytes] = None  # the new bytes, None when unchanged
     written: bool = False
+    findings: Optional[List[Finding]] = None  # what checking ``data`` gives, when the fixing already knows
 
 
-def fix_file(path: str, config: Config, *, unsafe: bool = False, write: bool = True) -> FileFix:
-    """Apply the allowed fixes of one file to a fixpoint; write the result when asked and changed."""
+Known = Tuple[str, List[Finding]]  # (digest of a file's bytes, the findings checking them gave)
+
+
+def fix_file(path: str, config: Config, *, unsafe: bool = False, write: bool = True, known: Optional[Known] = None) -> FileFix:
+    """Apply the allowed fixes of one file to a fixpoint; write the result when asked and changed.
+
+    ``known``: the check's result for the file, used when the bytes are still the ones checked.
+    """
     data, _ = read(path)
     if data is None or not mentions_tensorflow(data):
         return FileFix(path)  # an unreadable file is reported by the check itself
@@ -43,7 +51,8 @@ def fix_file(path: str, config: Config, *, unsafe: bool = False, write: bool = T
             source = SourceText.decode(data)
         except (SyntaxError, LookupError, UnicodeDecodeError):
             return FileFix(path)  # TF002 from the check
-        outcome = fix_text(source.text, path, config, unsafe=unsafe, newline=source.newline)
+        first = known[1] if known is not None and known[0] == digest(data) else None
+        outcome = fix_text(source.text, path, config, unsafe=unsafe, newline=source.newline, first=first)
         if outcome.source == source.text:
             return FileFix(path, [], outcome.error)
         try:
@@ -52,7 +61,9 @@ def fix_file(path: str, config: Config, *, unsafe: bool = False, write: bool = T
             detail = (f"the fixed text holds {exc.object[exc.start:exc.end]!r}, which the file's encoding "
                       f"({source.encoding}) cannot represent; the file was left unchanged")
             return FileFix(path, [], tool_findings.fix_failed(path, detail))
-        result = FileFix(path, outcome.fixed, outcome.error, [(path, source.text, outcome.source)], new)
+        # What the check would report for the new bytes (it skips files that never mention TensorFlow).
+        final = outcome.findings if mentions_tensorflow(new) else []
+        result = FileFix(path, outcome.fixed, outcome.error, [(path, source.text, outcome.source)], new, findings=final)
     if write and result.data is not None and result.data != data:
         try:
             write_atomic(path, result.data)
@@ -65,27 +76,30 @@ def fix_file(path: str, config: Config, *, unsafe: bool = False, write: bool = T
 
 # ----- many files ---------------------------------------------------------------------
 
-_worker: Tuple[Optional[Config], bool, bool] = (None, False, False)
+_worker: Tuple[Optional[Config], bool, bool, Dict[str, Known]] = (None, False, False, {})
 
 
-def _init(config: Config, unsafe: bool, write: bool) -> None:
+def _init(config: Config, unsafe: bool, write: bool, known: Dict[str, Known]) -> None:
     global _worker
-    _worker = (config, unsafe, write)
+    _worker = (config, unsafe, write, known)
 
 
 def _work(path: str) -> FileFix:
-    config, unsafe, write = _worker
+    config, unsafe, write, known = _worker
     assert config is not None
-    return fix_file(path, config, unsafe=unsafe, write=write)
+    return fix_file(path, config, unsafe=unsafe, write=write, known=known.get(path))
 
 
-def fix_files(paths: Sequence[str], config: Config, *, unsafe: bool, write: bool, jobs: int = 1) -> Iterator[FileFix]:
+def fix_files(
+    paths: Sequence[str], config: Config, *, unsafe: bool, write: bool, jobs: int = 1, known: Optional[Dict[str, Known]] = None
+) -> Iterator[FileFix]:
     """Fix every path, in the order given (in worker processes for many files)."""
+    known = known or {}
     if jobs > 1 and len(paths) >= PARALLEL_MIN_FILES:
         rule_set(config)  # index the rules once, before the workers are forked
         with ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context(), initializer=_init,
-                                 initargs=(config, unsafe, write)) as pool:
+                                 initargs=(config, unsafe, write, known)) as pool:
             yield from pool.map(_work, paths, chunksize=max(1, min(8, len(paths) // (jobs * 8))))
         return
     for path in paths:
-        yield fix_file(path, config, unsafe=unsafe, write=write)
+        yield fix_file(path, config, unsafe=unsafe, write=write, known=known.get(path))

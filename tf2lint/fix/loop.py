@@ -46,6 +46,7 @@ class Outcome:
     fixed: List[Finding] = field(default_factory=list)  # the findings whose fixes were applied
     error: Optional[Finding] = None  # TF007: refused (file untouched) or not converged (partly fixed)
     passes: int = 0
+    findings: Optional[List[Finding]] = None  # what linting ``source`` gives (the last lint), when known
 
     @property
     def changed(self) -> bool:
@@ -87,13 +88,20 @@ def fix_text(
     newline: str = "\n",
     lint: Optional[Lint] = None,
     max_passes: int = MAX_PASSES,
+    first: Optional[List[Finding]] = None,
 ) -> Outcome:
-    """Apply the allowed fixes of ``source`` until none is left (or ``max_passes`` passes)."""
+    """Apply the allowed fixes of ``source`` until none is left (or ``max_passes`` passes).
+
+    ``first``: the findings of ``source`` when the caller has them already (one lint less).
+    """
     run: Lint = lint or (lambda text: lint_source(text, filename, config))
     current = source
     fixed: List[Finding] = []
+    original = found = first if first is not None else run(source)
     for passes in range(max_passes + 1):
-        candidates = fixable(run(current), unsafe)
+        if passes:
+            found = run(current)
+        candidates = fixable(found, unsafe)
         offsets = line_offsets(current)
         by_fix: Dict[int, Finding] = {}
         fixes: List[Fix] = []
@@ -104,19 +112,19 @@ def fix_text(
                 by_fix[id(fix)] = finding
                 fixes.append(fix)
         if not fixes:
-            return Outcome(current, fixed, None, passes)
+            return Outcome(current, fixed, None, passes, found)
         if passes == max_passes:
             detail = (f"fixes of {_codes(candidates)} were still pending after {max_passes} passes; "
                       "the fixes applied so far were kept: run --fix again")
-            return Outcome(current, fixed, tool_findings.fix_failed(filename, detail), passes)
+            return Outcome(current, fixed, tool_findings.fix_failed(filename, detail), passes, found)
         new, applied = apply_fixes(current, fixes)
         applied_findings = [by_fix[id(fix)] for fix in applied]
         problem = parse_error(new)
         if problem is not None:
-            first = min(applied_findings, key=lambda f: f.start)
             detail = (f"applying the fixes of {_codes(applied_findings)} would make the file unparsable: {problem}; "
                       "the file was left unchanged")
-            return Outcome(source, [], tool_findings.fix_failed(filename, detail, first.start.row, first.start.col), passes)
+            at = min(applied_findings, key=lambda f: f.start).start
+            return Outcome(source, [], tool_findings.fix_failed(filename, detail, at.row, at.col), passes, original)
         fixed += applied_findings
         current = new
     raise AssertionError("unreachable")  # pragma: no cover

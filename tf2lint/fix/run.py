@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import argparse
 from dataclasses import dataclass, field, replace
-from typing import List, Optional, TextIO, Tuple
+from typing import Dict, List, Optional, TextIO, Tuple
 
 from tf2lint.baseline import identities
-from tf2lint.cache import Cache
+from tf2lint.cache import Cache, digest
 from tf2lint.config import Config
 from tf2lint.engine import visible
 from tf2lint.finding import Finding
@@ -71,10 +71,6 @@ class FixRun:
         return [ff.error for ff in self.files if ff.error is not None]
 
 
-def _candidates(results: List[FileResult], unsafe: bool) -> List[str]:
-    return [r.filename for r in results if fixable(r.findings, unsafe)]
-
-
 def fix_stage(
     settings: FixSettings,
     results: List[FileResult],
@@ -89,12 +85,25 @@ def fix_stage(
     Returns the check results after fixing: fixed files checked again, TF007 findings added.
     """
     write = not settings.diff
-    outcome = FixRun(settings, list(fix_files(_candidates(results, settings.unsafe), config,
-                                              unsafe=settings.unsafe, write=write, jobs=jobs)))
+    candidates = [r for r in results if fixable(r.findings, settings.unsafe)]
+    known = {r.filename: (r.digest, r.findings) for r in candidates if r.digest is not None}
+    outcome = FixRun(settings, list(fix_files([r.filename for r in candidates], config, unsafe=settings.unsafe,
+                                              write=write, jobs=jobs, known=known)))
     if not write:
         return results, outcome
-    rewritten = [ff.path for ff in outcome.files if ff.written]
-    fresh = {r.filename: r for r in run(rewritten, config, jobs=jobs, cache=cache, want_identities=want_identities)[0]} if rewritten else {}
+    fresh: Dict[str, FileResult] = {}
+    for ff in outcome.files:
+        if ff.written and ff.data is not None and ff.findings is not None:
+            # The fixing's last lint is the check of the new bytes: no need to check them again.
+            ids = identities(ff.data, ff.path, ff.findings) if want_identities else None
+            fresh[ff.path] = FileResult(ff.path, ff.findings, ids, digest(ff.data))
+            if cache is not None:
+                cache.put(ff.path, digest(ff.data), ff.findings, ids)
+    again = [ff.path for ff in outcome.files if ff.written and ff.path not in fresh]  # notebooks
+    if again:
+        fresh.update((r.filename, r) for r in run(again, config, jobs=jobs, cache=cache, want_identities=want_identities)[0])
+    elif cache is not None and fresh:
+        cache.save()
     errors = {ff.path: ff.error for ff in outcome.files if ff.error is not None and visible(ff.error, config)}
     out: List[FileResult] = []
     for result in results:

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import ast
 from functools import lru_cache
-from typing import TYPE_CHECKING, FrozenSet, Optional, Tuple
+from typing import TYPE_CHECKING, Dict, FrozenSet, Optional, Set, Tuple
+from weakref import WeakKeyDictionary
 
 from tf2lint.data.symbols import ABSL_MOVES
 from tf2lint.finding import Applicability, Edit, Fix, Position
@@ -24,33 +25,43 @@ if TYPE_CHECKING:
     from tf2lint.context import Context
 
 
-def _bound_names(tree: ast.Module) -> FrozenSet[Tuple[str, bool]]:
-    """(name, bound by `from absl import name`) for every name the file binds."""
-    out = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
-            out.add((node.id, False))
-        elif isinstance(node, ast.arg):
-            out.add((node.arg, False))
-        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            out.add((node.name, False))
-        elif isinstance(node, (ast.Import, ast.ImportFrom)):
-            absl = isinstance(node, ast.ImportFrom) and node.module == "absl" and node.level == 0
-            for alias in node.names:
-                bound = alias.asname or alias.name.split(".")[0]
-                out.add((bound, absl and alias.asname is None))
-    return frozenset(out)
-
-
 @lru_cache(maxsize=8)
-def _bindings(tree: ast.Module) -> FrozenSet[Tuple[str, bool]]:
-    return _bound_names(tree)
+def _attributes(tree: ast.Module) -> Dict[str, FrozenSet[str]]:
+    """Name -> the attributes the file reads from it (one walk per file, when a fix asks)."""
+    found: Dict[str, Set[str]] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+            found.setdefault(node.value.id, set()).add(node.attr)
+    return {k: frozenset(v) for k, v in found.items()}
+
+
+def _binds_otherwise(name: str, ctx: Context) -> bool:
+    """Whether the file binds ``name`` (in any scope) other than by `from absl import name`."""
+    resolver = ctx.resolver
+    if not any(name in scope.bindings for scope in (resolver.module_scope, *resolver.scopes.values())):
+        return False
+    body = ctx.tree.body if ctx.tree is not None else []
+    absl = any(
+        isinstance(s, ast.ImportFrom) and s.module == "absl" and s.level == 0 and any(a.name == name and a.asname is None for a in s.names)
+        for s in body
+    )
+    return not absl
+
+
+_IMPORT_EDITS: WeakKeyDictionary[Context, Dict[str, Optional[Edit]]] = WeakKeyDictionary()
+
+
+def _import_edit(statement: str, ctx: Context) -> Optional[Edit]:
+    """``ctx.import_edit``, once per file and statement (many findings need the same import)."""
+    known = _IMPORT_EDITS.setdefault(ctx, {})
+    if statement not in known:
+        known[statement] = ctx.import_edit(statement)
+    return known[statement]
 
 
 def absl_name(module: str, ctx: Context) -> Tuple[str, str]:
     """(the name the absl module is used under, the import statement)."""
-    bound = _bindings(ctx.tree) if ctx.tree is not None else frozenset()
-    if (module, False) in bound:
+    if _binds_otherwise(module, ctx):
         alias = f"absl_{module}"
         return alias, f"from absl import {module} as {alias}"
     return module, f"from absl import {module}"
@@ -61,7 +72,7 @@ def _module_node(node: ast.AST, module: str, ctx: Context) -> Optional[ast.AST]:
     current: ast.AST = node
     while True:
         ref = ctx.resolve(current)
-        if ref is not None and not ref.instance and ref.name == module:
+        if ref is not None and not ref.instance and _names_module(ref, module):
             return current
         if not isinstance(current, ast.Attribute):
             return None
@@ -80,14 +91,18 @@ def absl_fix(node: ast.AST, ref: TFRef, module: str, ctx: Context) -> Optional[T
         return None
     if isinstance(node, ast.alias):
         return _import_fix(node, ref, module, move.module, ctx)
-    if ref.private or isinstance(node, (ast.Import, ast.ImportFrom)):
+    if isinstance(node, (ast.Import, ast.ImportFrom)):
         return None
     member = ref.name[len(module) + 1 :].split(".")[0]
-    if member and (member in move.missing or (move.members is not None and member not in move.members)):
+    if member and member not in move.members:
         return None
     target = _module_node(node, module, ctx)
-    if target is None or isinstance(target, ast.Name) or not hasattr(target, "lineno"):
-        return None  # through the user's own alias: fixed where the alias is bound
+    if isinstance(target, ast.Name):
+        return _binding_fix(target, module, move.module, ctx)
+    if target is None or ref.private or not hasattr(target, "lineno"):
+        return None
+    if not member and not _uses_fit(_bound_by(node, ctx), move.members, ctx):
+        return None  # the module is bound to a name whose uses reach members absl lacks
     name, statement = absl_name(move.module, ctx)
     edits = [ctx.edit(target, name)]
     shown = name + ctx.source_of(node)[len(ctx.source_of(target)) :]
@@ -100,7 +115,7 @@ def absl_fix(node: ast.AST, ref: TFRef, module: str, ctx: Context) -> Optional[T
             before_paren = Position(end.row, end.col - 1)
             edits.append(Edit(before_paren, before_paren, "main"))
             shown += "(main)"
-    imported = ctx.import_edit(statement)
+    imported = _import_edit(statement, ctx)
     if imported is not None:
         edits.append(imported)
     text = f"`{shown}` with `{statement}`"
@@ -110,7 +125,7 @@ def absl_fix(node: ast.AST, ref: TFRef, module: str, ctx: Context) -> Optional[T
 def _import_fix(node: ast.alias, ref: TFRef, module: str, absl_module: str, ctx: Context) -> Optional[Tuple[str, Fix]]:
     """`from tensorflow import flags` -> `from absl import flags`: the module itself imported
     alone; the name it binds stays, so its uses need no edit."""
-    if ref.name != module or ctx.tree is None:
+    if not _names_module(ref, module) or ctx.tree is None:
         return None
     statement = next(
         (s for s in ast.walk(ctx.tree) if isinstance(s, ast.ImportFrom) and any(a is node for a in s.names)), None
@@ -118,6 +133,57 @@ def _import_fix(node: ast.alias, ref: TFRef, module: str, absl_module: str, ctx:
     if statement is None or len(statement.names) != 1:
         return None
     bound = node.asname or node.name
+    if not _uses_fit(bound, ABSL_MOVES[module].members, ctx):
+        return None
     text = f"from absl import {absl_module}" + (f" as {bound}" if bound != absl_module else "")
     fix = Fix(Applicability.UNSAFE.value, (ctx.edit(statement, text),), f"Import absl's `{absl_module}`")
     return f"`{text}`", fix
+
+
+def _binding_fix(use: ast.Name, module: str, absl_module: str, ctx: Context) -> Optional[Tuple[str, Fix]]:
+    """A use through the user's own name for the module (`flags.DEFINE_string` after
+    `flags = tf.app.flags` or `from tensorflow import flags`): the fix of the module-level
+    statement that binds it, so every use carries the same edits and they apply once."""
+    if ctx.tree is None:
+        return None
+    for statement in ctx.tree.body:
+        if isinstance(statement, ast.ImportFrom) and len(statement.names) == 1:
+            alias = statement.names[0]
+            if (alias.asname or alias.name) == use.id and statement.module and statement.level == 0:
+                ref = TFRef(f"{statement.module}.{alias.name}")
+                if _names_module(ref, module):
+                    return _at_binding(use, _import_fix(alias, ref, module, absl_module, ctx))
+        elif isinstance(statement, ast.Assign) and len(statement.targets) == 1:
+            bound = statement.targets[0]
+            if isinstance(bound, ast.Name) and bound.id == use.id and not isinstance(statement.value, ast.Name):
+                value = ctx.resolve(statement.value)
+                if value is not None and not value.instance and value.name == module and not value.private:
+                    return _at_binding(use, absl_fix(statement.value, value, module, ctx))
+    return None
+
+
+def _names_module(ref: TFRef, module: str) -> bool:
+    """Whether ``ref`` is the TF module ``module`` itself (a private module maps only its members)."""
+    return ref.name == module or ref.child("x").name == module + ".x"
+
+
+def _at_binding(use: ast.Name, found: Optional[Tuple[str, Fix]]) -> Optional[Tuple[str, Fix]]:
+    if found is None:
+        return None
+    return f"Where `{use.id}` is bound: {found[0]}", found[1]
+
+
+def _bound_by(value: ast.AST, ctx: Context) -> Optional[str]:
+    """The name a module-level `name = <value>` binds, if ``value`` is such a statement's value."""
+    for statement in ctx.tree.body if ctx.tree is not None else []:
+        if isinstance(statement, ast.Assign) and statement.value is value and len(statement.targets) == 1:
+            target = statement.targets[0]
+            return target.id if isinstance(target, ast.Name) else None
+    return None
+
+
+def _uses_fit(name: Optional[str], members: FrozenSet[str], ctx: Context) -> bool:
+    """Whether every `name.<attr>` in the file names a member absl has (True for no name)."""
+    if name is None or ctx.tree is None:
+        return True
+    return _attributes(ctx.tree).get(name, frozenset()) <= members

@@ -573,9 +573,25 @@ def apply_to_node(ctx: Context, node: ast.AST, edits: Sequence[Edit]) -> str:
 
 
 def _one_line(text: str) -> str:
-    import re
+    """``text`` on one line, for a finding's message: comments dropped, line breaks joined."""
+    import io
+    import tokenize
 
-    return re.sub(r"\s*\n\s*", " ", text).strip()
+    lines = text.split("\n")
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(f"({text}\n)").readline):
+            if token.type == tokenize.COMMENT:
+                row, col = token.start[0] - 1, token.start[1] - (1 if token.start[0] == 1 else 0)
+                lines[row] = lines[row][:col]
+    except (tokenize.TokenError, IndentationError, SyntaxError, IndexError):
+        pass
+    out = ""
+    for piece in (line.strip() for line in lines):
+        if not piece:
+            continue
+        glue = "" if not out or out[-1] in "([{" or piece[0] in ")]}" else " "
+        out += glue + piece
+    return out
 
 
 def names_in(text: str, root: str = "tf") -> List[str]:

@@ -80,6 +80,18 @@ class SessionRunRule(Rule):
         "import tensorflow as tf\n\ndef f(session):\n    return session.run()\n",
         "import tensorflow as tf\nmodel.evaluate(x)\nresult = metric.result()\n",
     )
+    fix_safety = (
+        "Only a run whose single fetch is a variable initializer carries a fix (unsafe, the same as TF104's): the "
+        "statement is deleted, which is right once the code runs eagerly; while it still runs a TF1 graph in a "
+        "session the variables stay uninitialized. Other session runs are restructurings a person writes."
+    )
+    FIXES = (
+        (
+            "import tensorflow as tf\nsess = tf.compat.v1.Session()\nsess.run(tf.compat.v1.global_variables_initializer())\n"
+            "print(sess.run(total))\n",
+            "import tensorflow as tf\nsess = tf.compat.v1.Session()\nprint(sess.run(total))\n",
+        ),
+    )
 
     def check(self, node: ast.AST, ctx: Context) -> None:
         assert isinstance(node, ast.Call)

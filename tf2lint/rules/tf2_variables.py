@@ -3,16 +3,25 @@
 from __future__ import annotations
 
 import ast
-from typing import Optional
+from typing import List, Optional
 
 from tf2lint.context import Context
 from tf2lint.data import keras3
 from tf2lint.data import variables as data
+from tf2lint.finding import Applicability, Fix
 from tf2lint.names import VIA_COMPAT_V1, TFRef
+from tf2lint.rules import pinned
 from tf2lint.rules.base import Rule, register
 from tf2lint.rules.call_args import arg, bind, flat_src
 from tf2lint.rules.initializers import convert_initializer
-from tf2lint.rules.render import expression, module_alias
+from tf2lint.rules.render import (
+    Rendered,
+    expression,
+    missing_in_tf2,
+    module_alias,
+    names_in,
+    root_of,
+)
 
 
 @register
@@ -49,7 +58,36 @@ class GetVariableRule(Rule):
         if ref is None:
             return
         replacement = render_get_variable(node, ctx)
-        self.report_call(ctx, node, ref, replacement)
+        code = replacement.split("`", 2)[1]  # the `tf.Variable(...)` it renders, shown as an edit
+        fix = Fix(Applicability.DISPLAY_ONLY.value, (ctx.edit(node, code),), "A tf.Variable created once")
+        self.report_call(ctx, node, ref, replacement, fix=fix)
+
+
+def render_layer_call(call: ast.Call, ref: TFRef, ctx: Context) -> Optional[Rendered]:
+    """`tf.layers.dense(x, 64, activation=a)` -> `tf.keras.layers.Dense(units=64, activation=a)(x)`: every
+    argument kept (`inputs` and `training` move to the layer's call), the ones Keras 3 lacks named."""
+    short = ref.name.split(".")[-1]
+    signature = data.LAYER_FUNCTION_SIGNATURES.get(short)
+    root = root_of(call.func, ctx)
+    if signature is None or root is None or pinned.unpacks(call) or len(call.args) > len(signature):
+        return None
+    bound = bind(call, signature, ctx).named
+    values = dict(bound)
+    if "inputs" not in values:
+        return None
+    introduced: set = set()
+
+    def text(value: ast.AST) -> str:
+        converted = expression(value, ctx)
+        introduced.update(converted.introduced)
+        return " ".join(converted.text.split())
+
+    kept = [f"{name}={text(value)}" for name, value in bound if name not in data.LAYER_DROPPED and name not in data.LAYER_CALL_ARGUMENTS]
+    dropped = [(f"{name}={flat_src(ctx, value)}", data.LAYER_DROPPED[name]) for name, value in bound if name in data.LAYER_DROPPED]
+    call_args = [text(values["inputs"])] + ([f"training={text(values['training'])}"] if "training" in values else [])
+    code = f"{root.text}.keras.layers.{data.LAYERS[short]}({', '.join(kept)})({', '.join(call_args)})"
+    introduced |= set(names_in(code, root.text)[:1])
+    return Rendered(call, [ctx.edit(call, code)], code, False, dropped, frozenset(introduced))
 
 
 def render_get_variable(call: ast.Call, ctx: Context) -> str:
@@ -60,10 +98,17 @@ def render_get_variable(call: ast.Call, ctx: Context) -> str:
     bound = bind(call, data.GET_VARIABLE_SIGNATURE, ctx)
     values = {name: value for name, value in bound.named}
 
+    untranslated: List[str] = []
+
     def text(name: str) -> str:
         value = values[name]
         converted = convert_initializer(value, ctx) if name == "initializer" else None
-        return " ".join((converted or expression(value, ctx)).text.split()) if value is not None else ""
+        rendered = " ".join((converted or expression(value, ctx)).text.split())
+        if missing_in_tf2(names_in(rendered, tf)):
+            # A TF1 API TF2 lacks (`tf.contrib.layers.l2_regularizer(...)`): its own finding ports it.
+            untranslated.append(f"`{name}=`: port `{rendered}` first (its own finding says how)")
+            return f"<{name}>"
+        return rendered
 
     init = text("initializer") if "initializer" in values else f"{tf}.{data.DEFAULT_INITIALIZER}"
     shape = text("shape") if "shape" in values else ""
@@ -83,6 +128,8 @@ def render_get_variable(call: ast.Call, ctx: Context) -> str:
         if name in values
     ]
     where = f"{variable} kept on a `tf.Module`" + (f", or {weight} in a Keras layer's `build`." if shape else ".")
+    if untranslated:
+        dropped.append("For " + "; for ".join(untranslated) + ".")
     parts = [
         where,
         "" if "initializer" in values else "(TF1's default initializer was Glorot uniform.)",
@@ -208,6 +255,19 @@ class LayersRule(Rule):
         "`AttributeError` (not available with Keras 3): reported as removed, with `tf_keras` and "
         "`TF_USE_LEGACY_KERAS=1` as the stop-gap."
     )
+
+    def on_reference(self, node: ast.AST, ref: TFRef, key: str, ctx: Context) -> None:
+        call = ctx.call_of.get(id(node))
+        rendered = render_layer_call(call, ref, ctx) if call is not None else None
+        if rendered is None:
+            self.report(ctx, node, ref)
+            return
+        text = self.replacement_for(ref, ctx).split(" created once", 1)
+        notes = rendered.notes()
+        shown = f"{rendered.display}, with the layer created once (in `__init__`/`build`) and called per step"
+        replacement = shown + "." + (" " + notes if notes else "") + (text[1].split(".", 1)[1] if len(text) > 1 else "")
+        fix = Fix(Applicability.DISPLAY_ONLY.value, tuple(rendered.edits), "The Keras layer, created and called")
+        self.report(ctx, node, ref, replacement=replacement, fix=fix)
 
     def replacement_for(self, ref: Optional[TFRef], ctx: Context) -> str:
         if ref is None or not ref.name.startswith("layers."):

@@ -765,7 +765,7 @@ class SessionRunHookRule(TrainingRule):
                 f"`tf.keras.callbacks.ModelCheckpoint(os.path.join({d}, 'ckpt-{{epoch:02d}}.weights.h5'), save_weights_only=True, "
                 f"save_freq={freq})` (Keras 3 paths end in `.weights.h5` / `.keras`), or "
                 f"`tf.keras.callbacks.BackupAndRestore(os.path.join({d}, 'backup'))` to resume after interruption (its own "
-                "directory, deleted when `fit` ends); in a custom loop `tf.train.CheckpointManager(ckpt, {d}, max_to_keep=5).save()`"
+                f"directory, deleted when `fit` ends); in a custom loop `tf.train.CheckpointManager(ckpt, {d}, max_to_keep=5).save()`"
             )
             if given(1, "save_secs"):
                 text += "; Keras saves every N batches (`save_freq=N`), not every N seconds"

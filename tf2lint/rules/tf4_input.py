@@ -474,11 +474,15 @@ _ITERATOR_CONSTRUCTORS = frozenset(
 class V1IteratorRule(Rule):
     """Reports v1 dataset iterators: `make_one_shot_iterator`, `make_initializable_iterator` (method, function), `Iterator.from_structure`.
 
-    v1 iterators are graph objects: `get_next()` is an op run in a session, and an
-    initializable iterator needs its initializer run first. TF2 datasets are Python
-    iterables: loop over them, call `iter()`/`next()`, or hand them to `fit`. Besides
-    the construction, the members only a v1 iterator has (`initializer`,
-    `make_initializer`, `string_handle`) are reported where they are used.
+    The `Dataset` methods are gone from TF2, so `ds.make_one_shot_iterator()` fails there.
+    Through `tf.compat.v1.data` a one-shot iterator still works under eager execution (it
+    returns a TF2 iterator), but `make_initializable_iterator` raises `RuntimeError` unless
+    the code runs in graph mode, where `get_next()` is an op run in a session and the
+    initializer must run first (checked on TF 2.21). TF2 datasets are Python iterables:
+    loop over them, call `iter()`/`next()`, or hand them to `fit`. Besides the
+    construction, the members only a v1 iterator has (`initializer`, `make_initializer`,
+    `string_handle`) are reported where they are used, as legacy: the line itself runs
+    wherever its iterator could be built.
     """
 
     code = "TF406"

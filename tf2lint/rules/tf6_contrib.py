@@ -8,11 +8,12 @@ from typing import Callable, Dict, List, Optional, Set, Tuple
 
 from tf2lint.context import Context
 from tf2lint.data import contrib as data
-from tf2lint.finding import Severity
-from tf2lint.names import TFRef
+from tf2lint.finding import Applicability, Fix, Severity
+from tf2lint.names import TFRef, exists_in_tf2
 from tf2lint.resolver import Scope
 from tf2lint.rules.base import Rule, register
 from tf2lint.rules.call_args import literal, param, parenthesized, src
+from tf2lint.rules.render import TF2, module_alias
 
 REMOVED = "absent from every TF 2.x release, tf.compat.v1 included"
 IMPORT_NODES = (ast.alias, ast.Import, ast.ImportFrom)
@@ -39,6 +40,9 @@ def destination(name: str) -> Tuple[str, str, str]:
         if module is not None and len(parts) >= 1 + length:
             tail = [p for p in parts[1 + length :] if p not in ("python", "api")]
             target = ".".join([module, *tail])
+            if target.startswith("tf.") and tail and exists_in_tf2(target[3:]) is False:
+                # `tf.contrib.framework.nest.flatten_up_to`: TF2's module kept only part of contrib's.
+                return "", "", f"`{module}` has no `{tail[-1]}` in TF 2.21: rewrite it with the functions `{module}` has."
             return "", "", f"`{target}` (the same name in TF2)."
     return "", "", data.SUBMODULES.get(sub, data.DEFAULT)
 
@@ -496,6 +500,22 @@ class ContribImportRule(_ContribRule):
         self.report(ctx, node, ref, replacement=replacement)
 
 
+def moved_module_fix(node: ast.AST, ref: TFRef, ctx: Context) -> Optional[Fix]:
+    """`tf.contrib.framework.nest.flatten` -> `tf.nest.flatten`: an unsafe fix for a name of a contrib
+    module TensorFlow moved whole into core, when TF 2.21 has that name."""
+    for module, core in data.CORE_MODULES.items():
+        prefix = f"contrib.{module}"
+        if not ref.name.startswith(prefix + ".") or ref.instance:
+            continue
+        new = core + ref.name[len(prefix) :]
+        root = module_alias(ctx, node)
+        if root is None or root.namespace != TF2 or exists_in_tf2(new) is not True or not hasattr(node, "lineno"):
+            return None
+        edit = ctx.edit(node, f"{root.text}.{new}")
+        return Fix(Applicability.UNSAFE.value, (edit,), f"Use `tf.{new}`")
+    return None
+
+
 @register
 class ContribUseRule(_ContribRule):
     """Reports every use of a `tf.contrib` name: `tf.contrib.layers.l2_regularizer(0.1)`,
@@ -532,6 +552,19 @@ class ContribUseRule(_ContribRule):
         "import tf_slim as slim\nimport tensorflow as tf\nnet = slim.conv2d(x, 32, [3, 3])\n",
         "import tensorflow as tf\nfrom mypkg import contrib\ncontrib.layers.l2_regularizer(0.1)\n",
     )
+    fix_safety = (
+        "Only names of the contrib modules TensorFlow moved whole into core carry a fix (unsafe): "
+        "`tf.contrib.framework.nest.X` becomes `tf.nest.X` and `tf.contrib.signal.X` `tf.signal.X`, where TF 2.21 "
+        "has `X`. It is the same code, in the version of TF 2.21: structures TF 1.x handled another way (attrs "
+        "classes, composite tensors) may flatten differently. The contrib import that brought the module in, if "
+        "any, is TF601's to remove."
+    )
+    FIXES = (
+        (
+            "import tensorflow as tf\nflat = tf.contrib.framework.nest.flatten(state)\n",
+            "import tensorflow as tf\nflat = tf.nest.flatten(state)\n",
+        ),
+    )
 
     def check(self, node: ast.AST, ctx: Context) -> None:
         if isinstance(node, (ast.Compare, ast.If, ast.While, ast.IfExp)):
@@ -563,6 +596,8 @@ class ContribUseRule(_ContribRule):
 
         def finish() -> None:
             if root is None or not has_import_fallback(ctx, root.id, scope):
-                self.report(ctx, node, ref, replacement=replacement)
+                fix = moved_module_fix(node, ref, ctx)
+                text = f"`{fix.edits[0].content}`." if fix is not None else replacement
+                self.report(ctx, node, ref, replacement=text, fix=fix)
 
         ctx.defer(finish)
