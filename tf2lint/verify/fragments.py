@@ -14,7 +14,7 @@ from typing import Dict, Optional, Tuple
 
 from tf2lint.verify.migrate import migrated_source
 
-_TF_IMPORT = re.compile(r"^(\s*)import tensorflow as tf\s*$", re.MULTILINE)
+_TF_IMPORT = re.compile(r"^([ \t]*)import tensorflow as tf[ \t]*$", re.MULTILINE)
 _cache: Dict[Tuple[str, str], types.ModuleType] = {}
 
 

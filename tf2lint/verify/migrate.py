@@ -25,7 +25,7 @@ import ast
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Any, List, Optional, Tuple
+from typing import Any, List, Optional, Set, Tuple
 
 from tf2lint.finding import Edit, Finding, Fix
 
@@ -121,13 +121,14 @@ def migrate(source: str, target: Optional[Tuple[int, int]] = None) -> Migration:
 
     fixed: List[str] = []
     replaced: List[str] = []
+    inserted: Set[str] = set()  # replacement code put in: reported again, it is not re-rendered
     for _ in range(MAX_PASSES):
         lines = source.splitlines(keepends=True)
         candidates: List[Tuple[Finding, Fix, bool]] = []
         for finding in _lint(source, target):
             if finding.fix is not None and finding.fix.applicable:
                 candidates.append((finding, finding.fix, True))
-            else:
+            elif _span_text(lines, finding) not in inserted:
                 display = _display_fix(finding, lines)
                 if display is not None:
                     candidates.append((finding, display, False))
@@ -137,6 +138,10 @@ def migrate(source: str, target: Optional[Tuple[int, int]] = None) -> Migration:
         for finding, fix, is_fix in candidates:
             if fix in applied:
                 (fixed if is_fix else replaced).append(finding.code)
+                if not is_fix:
+                    inserted.update(edit.content for edit in fix.edits)
+        if not applied:
+            break
     remaining = tuple(_render(f) for f in _lint(source, target))
     try:
         ast.parse(source)
