@@ -14,12 +14,9 @@ VALUES = [0.5, 1.0, 4.0, 2.0, 0.25, 3.0]
 LOGITS = [[2.0, 0.5, -1.0], [0.1, 0.2, 0.3], [-1.0, 3.0, 0.0], [0.0, 0.0, 0.0], [1.5, -0.5, 0.2], [0.3, 0.1, 2.2]]
 
 
-def estimator_tf1(workdir):
+def _estimator(tf, workdir):
+    """A linear-regression Estimator and its train and eval input functions."""
     import os
-
-    import tensorflow.compat.v1 as tf
-
-    tf.disable_v2_behavior()
 
     def input_fn():
         return tf.data.Dataset.from_tensor_slices(({"x": data.REG_X}, data.REG_Y)).batch(4).repeat(3)
@@ -39,14 +36,36 @@ def estimator_tf1(workdir):
 
     config = tf.estimator.RunConfig(tf_random_seed=0, log_step_count_steps=None, save_summary_steps=None)
     estimator = tf.estimator.Estimator(model_fn, model_dir=os.path.join(workdir, "estimator"), config=config)
-    estimator.train(input_fn)
-    metrics = estimator.evaluate(eval_input_fn)
+    return estimator, input_fn, eval_input_fn
+
+
+def _estimator_outputs(estimator, metrics):
     return {
         "w": estimator.get_variable_value("w"),
         "b": estimator.get_variable_value("b"),
         "eval_loss": metrics["loss"],
         "steps": metrics["global_step"],
     }
+
+
+def estimator_tf1(workdir):
+    import tensorflow.compat.v1 as tf
+
+    tf.disable_v2_behavior()
+    estimator, input_fn, eval_input_fn = _estimator(tf, workdir)
+    estimator.train(input_fn)
+    return _estimator_outputs(estimator, estimator.evaluate(eval_input_fn))
+
+
+def train_and_evaluate_tf1(workdir):
+    import tensorflow.compat.v1 as tf
+
+    tf.disable_v2_behavior()
+    estimator, input_fn, eval_input_fn = _estimator(tf, workdir)
+    train_spec = tf.estimator.TrainSpec(input_fn, max_steps=12)
+    eval_spec = tf.estimator.EvalSpec(eval_input_fn, steps=None, throttle_secs=0)
+    metrics, _ = tf.estimator.train_and_evaluate(estimator, train_spec, eval_spec)
+    return _estimator_outputs(estimator, metrics)
 
 
 def estimator_tf2(workdir):
@@ -201,6 +220,17 @@ PAIRS = [
         max_tf=(2, 15),
         version_note="tf.estimator was removed in TF 2.16",
         hand="model_fn and input_fn become a Keras model trained by model.fit (a restructuring)",
+    ),
+    Pair(
+        "train-and-evaluate-to-keras-fit",
+        ("TF303",),
+        tf1=train_and_evaluate_tf1,
+        tf2=estimator_tf2,
+        outputs="weights after 12 SGD steps, evaluation loss and step count",
+        atol=1e-5,
+        max_tf=(2, 15),
+        version_note="tf.estimator was removed in TF 2.16",
+        hand="TrainSpec, EvalSpec and train_and_evaluate become model.fit and model.evaluate (a restructuring)",
     ),
     Pair(
         "canned-linear-regressor-to-keras",
