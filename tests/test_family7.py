@@ -46,7 +46,7 @@ def only(source, code, target=None):
         ),
         (
             "tf.train.AdamOptimizer(\n    learning_rate=base_lr *\n    2)",
-            "`tf.keras.optimizers.Adam( learning_rate=base_lr * 2, epsilon=1e-8)`",
+            "`tf.keras.optimizers.Adam(learning_rate=base_lr * 2, epsilon=1e-8)`",
         ),
     ],
 )

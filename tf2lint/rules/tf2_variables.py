@@ -63,6 +63,18 @@ class GetVariableRule(Rule):
         self.report_call(ctx, node, ref, replacement, fix=fix)
 
 
+def _nested(value: ast.AST, ctx: Context) -> Optional[Rendered]:
+    """An argument that is itself a TF1 layer or initializer call, rendered as its TF2 form."""
+    if not isinstance(value, ast.Call):
+        return None
+    ref = ctx.resolve_call(value)
+    if ref is None:
+        return None
+    if ref.name.startswith("layers."):
+        return render_layer_call(value, ref, ctx)
+    return convert_initializer(value, ctx)
+
+
 def render_layer_call(call: ast.Call, ref: TFRef, ctx: Context) -> Optional[Rendered]:
     """`tf.layers.dense(x, 64, activation=a)` -> `tf.keras.layers.Dense(units=64, activation=a)(x)`: every
     argument kept (`inputs` and `training` move to the layer's call), the ones Keras 3 lacks named."""
@@ -78,7 +90,7 @@ def render_layer_call(call: ast.Call, ref: TFRef, ctx: Context) -> Optional[Rend
     introduced: set = set()
 
     def text(value: ast.AST) -> str:
-        converted = expression(value, ctx)
+        converted = _nested(value, ctx) or expression(value, ctx)
         introduced.update(converted.introduced)
         return " ".join(converted.text.split())
 
@@ -86,6 +98,8 @@ def render_layer_call(call: ast.Call, ref: TFRef, ctx: Context) -> Optional[Rend
     dropped = [(f"{name}={flat_src(ctx, value)}", data.LAYER_DROPPED[name]) for name, value in bound if name in data.LAYER_DROPPED]
     call_args = [text(values["inputs"])] + ([f"training={text(values['training'])}"] if "training" in values else [])
     code = f"{root.text}.keras.layers.{data.LAYERS[short]}({', '.join(kept)})({', '.join(call_args)})"
+    if missing_in_tf2(names_in(code, root.text)):
+        return None  # an argument still names a TF1 API (nested deeper): the text says how instead
     introduced |= set(names_in(code, root.text)[:1])
     return Rendered(call, [ctx.edit(call, code)], code, False, dropped, frozenset(introduced))
 

@@ -13,7 +13,7 @@ from tf2lint.names import TFRef, exists_in_tf2
 from tf2lint.resolver import Scope
 from tf2lint.rules.base import Rule, register
 from tf2lint.rules.call_args import literal, param, parenthesized, src
-from tf2lint.rules.render import TF2, module_alias
+from tf2lint.rules.render import module_alias
 
 REMOVED = "absent from every TF 2.x release, tf.compat.v1 included"
 IMPORT_NODES = (ast.alias, ast.Import, ast.ImportFrom)
@@ -505,11 +505,15 @@ def moved_module_fix(node: ast.AST, ref: TFRef, ctx: Context) -> Optional[Fix]:
     module TensorFlow moved whole into core, when TF 2.21 has that name."""
     for module, core in data.CORE_MODULES.items():
         prefix = f"contrib.{module}"
+        # The module itself (`nest = contrib.framework.nest`) is left: its later uses may name a member
+        # TF 2.21's `tf.nest` lacks.
         if not ref.name.startswith(prefix + ".") or ref.instance:
             continue
         new = core + ref.name[len(prefix) :]
+        # Under a compat.v1 alias too: TF 2.21's `tf.compat.v1.nest` / `signal` hold the very functions of
+        # `tf.nest` / `tf.signal` (checked member by member).
         root = module_alias(ctx, node)
-        if root is None or root.namespace != TF2 or exists_in_tf2(new) is not True or not hasattr(node, "lineno"):
+        if root is None or exists_in_tf2(new) is not True or not hasattr(node, "lineno"):
             return None
         edit = ctx.edit(node, f"{root.text}.{new}")
         return Fix(Applicability.UNSAFE.value, (edit,), f"Use `tf.{new}`")

@@ -16,6 +16,7 @@ from tf2lint.finding import Severity
 from tf2lint.names import VIA_COMPAT_V1, VIA_COMPAT_V2, TFRef
 from tf2lint.rules.base import Rule, register, sentences
 from tf2lint.rules.call_args import arg, bind, flat_src, keyword, spelled_name
+from tf2lint.rules.render import expression
 
 
 @register
@@ -348,6 +349,14 @@ class SavedModelV1Rule(Rule):
         return super().replacement_for(ref, ctx)
 
 
+def _code(ctx: Context, node: Optional[ast.AST], default: str = "") -> str:
+    """An argument's source on one line with the TF1 names inside it converted (`tf.to_float(x)` ->
+    `tf.cast(x, tf.float32)`), to embed it in rendered TF2 code."""
+    if node is None:
+        return default
+    return " ".join(expression(node, ctx).text.split())
+
+
 class _SummaryRule(Rule):
     """The summary rules: their advice ends in `tf.summary.*` calls, which need TensorBoard on TF 2.21+."""
 
@@ -584,18 +593,18 @@ class V1SummaryOpRule(_SummaryRule):
     def _op_text(call: ast.Call, op: str, ctx: Context) -> str:
         signature = data.SUMMARY_OPS[op][0]
         bound = dict(bind(call, signature, ctx).named)
-        name = flat_src(ctx, bound.get("name"), "name")
+        name = _code(ctx, bound.get("name"), "name")
         value = bound.get("tensor", bound.get("values", bound.get("data")))
-        args = [name, flat_src(ctx, value, "data")]
+        args = [name, _code(ctx, value, "data")]
         if op == "audio":
-            args.append(flat_src(ctx, bound.get("sample_rate"), "sample_rate"))
+            args.append(_code(ctx, bound.get("sample_rate"), "sample_rate"))
         args.append("step=step")
         if "max_outputs" in bound:
-            args.append(f"max_outputs={flat_src(ctx, bound['max_outputs'])}")
+            args.append(f"max_outputs={_code(ctx, bound['max_outputs'])}")
         rendered = f"`tf.summary.{op}({', '.join(args)})` inside `with writer.as_default():`"
         notes = [rendered + ", with `writer = tf.summary.create_file_writer(logdir)`; it writes when it runs."]
         if "family" in bound:
-            notes.append(f"`family=` becomes `with tf.name_scope({flat_src(ctx, bound['family'])}):` around the call.")
+            notes.append(f"`family=` becomes `with tf.name_scope({_code(ctx, bound['family'])}):` around the call.")
         if "collections" in bound:
             notes.append("`collections=` goes: nothing collects summaries in TF2.")
         return sentences(notes)
@@ -603,9 +612,9 @@ class V1SummaryOpRule(_SummaryRule):
     @staticmethod
     def _tensor_summary_text(call: ast.Call, ctx: Context) -> str:
         bound = dict(bind(call, data.TENSOR_SUMMARY_SIGNATURE, ctx).named)
-        args = [flat_src(ctx, bound.get("name"), "name"), flat_src(ctx, bound.get("tensor"), "tensor"), "step=step"]
+        args = [_code(ctx, bound.get("name"), "name"), _code(ctx, bound.get("tensor"), "tensor"), "step=step"]
         if "summary_metadata" in bound:
-            args.append(f"metadata={flat_src(ctx, bound['summary_metadata'])}")
+            args.append(f"metadata={_code(ctx, bound['summary_metadata'])}")
         return f"`tf.summary.write({', '.join(args)})` inside `with writer.as_default():`."
 
     def replacement_for(self, ref: Optional[TFRef], ctx: Context) -> str:
