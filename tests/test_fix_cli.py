@@ -13,6 +13,7 @@ TF1 = "import tensorflow as tf\n\ny = tf.log(x)  # keep this comment\nz = tf.gfi
 FIXED = "import tensorflow as tf\n\ny = tf.math.log(x)  # keep this comment\nz = tf.io.gfile.exists(path)\nq = tf.placeholder(tf.float32)\n"
 # tf.logging -> absl is an unsafe fix (absl's logging is not TensorFlow's logger) that adds an import.
 UNSAFE = "import tensorflow as tf\n\ntf.logging.info(tf.log(2.0))\n"
+UNSAFE_FIXED = "import tensorflow as tf\nfrom absl import logging\n\nlogging.info(tf.math.log(2.0))\n"
 ONLY_FIXABLE = "import tensorflow as tf\nw = tf.log(tf.log(x))\n"
 
 
@@ -228,3 +229,18 @@ def test_the_report_after_fixing_is_what_a_fresh_check_reports(tmp_path):
     fresh = check(tmp_path, "--output-format", "json", ".")
     assert json.loads(fixed.stdout) == json.loads(fresh.stdout) != []
     assert fixed.returncode == fresh.returncode == 1
+
+
+def test_many_files_fixed_in_worker_processes_match_one_process(tmp_path):
+    reports = []
+    for jobs in ("1", "2"):
+        tree = tmp_path / f"j{jobs}"
+        tree.mkdir()
+        for i in range(20):  # above the threshold for a process pool
+            write(tree, f"m{i:02d}.py", TF1 if i % 2 else UNSAFE)
+        result = run_cli("check", "--isolated", "--no-cache", "--fix", "--unsafe-fixes", "--show-fixes", "-j", jobs, ".", cwd=tree)
+        assert result.returncode == 1, result.stderr
+        assert all((tree / f"m{i:02d}.py").read_text() == (FIXED if i % 2 else UNSAFE_FIXED) for i in range(20))
+        reports.append(result.stdout)
+    assert reports[0] == reports[1]
+    assert "Found 50 findings (40 fixed, 10 remaining)." in reports[0]
