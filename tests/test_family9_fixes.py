@@ -183,9 +183,12 @@ def test_dropped_argument_is_named_with_the_reason():
     assert "`partition_strategy='mod'` is dropped" in f.replacement
 
 
-def test_dimension_value_is_unsafe_where_tf1_behaviour_may_be_on():
-    f = one("import tensorflow.compat.v1 as tf\nn = x.shape[0].value\n", "TF111")
-    assert f.fix is not None and f.fix.applicability == "unsafe"
+def test_dimension_value_where_tf1_behaviour_may_be_on():
+    source = "import tensorflow.compat.v1 as tf\nn = x.shape[0].value\n"
+    assert fix_all(source, ("TF111",), SAFE) == "import tensorflow.compat.v1 as tf\nn = tf.compat.dimension_value(x.shape[0])\n"
+    source = "from tensorflow.compat.v1 import placeholder\nn = x.shape[0].value\n"
+    f = one(source, "TF111")
+    assert f.fix is not None and f.fix.applicability == "unsafe"  # no name to spell `dimension_value` from
 
 
 def test_absl_import_added_once_and_clash_avoided():
@@ -392,6 +395,8 @@ out = {
     "multinomial": tf.multinomial(tf.log([[0.3, 0.7]]), 4, seed=3),
     "matrix": tf.matrix_transpose(tf.matrix_diag(labels)),
     "exists": tf.constant(tf.gfile.Exists("/")),
+    "width": tf.constant(x.shape[1].value),
+    "batch": tf.constant(str(x.shape[0].value)),
 }
 with tf.Session() as sess:
     values = sess.run(out, {x: [[1.0, 2.0, 0.5], [0.2, 0.1, 3.0]], labels: [1, 2]})
@@ -406,7 +411,8 @@ def test_safe_fixes_keep_a_tf1_graph_program_s_output_under_tensorflow_2_21(tmp_
     `tf.compat.v1` serves the same code under the TF2 name (so the module stays TF1) and never
     write `compat.v1`; the program must print the same values before and after."""
     python = _tf_python()
-    fixed = fix_all(GRAPH_PROGRAM, ("TF9",), SAFE)
+    fixed = fix_all(GRAPH_PROGRAM, ("TF9", "TF111"), SAFE)
+    assert "tf.compat.dimension_value(x.shape[0])" in fixed
     assert "tf.math.log(x)" in fixed and "tf.random.uniform([3], seed=1)" in fixed and "keepdims=True" in fixed
     assert fixed.count("compat.v1") == GRAPH_PROGRAM.count("compat.v1")
     assert len(findings(fixed, ("TF902", "TF903", "TF904"))) < len(findings(GRAPH_PROGRAM, ("TF902", "TF903", "TF904")))

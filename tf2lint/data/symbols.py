@@ -475,6 +475,7 @@ SAFE_DROPS: Dict[str, object] = {
     "validate_indices": True,
     "partition_strategy": "div",
     "use_resource": True,
+    "strict": True,
 }
 
 # ----- keywords -------------------------------------------------------------------------------

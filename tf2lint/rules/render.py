@@ -203,7 +203,8 @@ class _Builder:
             self.safe = False
             self.unsafe_because.extend(part.unsafe_because)
 
-    def drop(self, item: ast.AST, why: str, safe: bool) -> None:
+    def drop(self, item: ast.AST, why: str, safe: bool, label: str = "") -> None:
+        """Delete an argument (with the comma that separates it); ``label`` names it in the text."""
         items = _arguments(self.call)
         index = next(i for i, n in enumerate(items) if n is item)
         start, end = self.ctx.node_span(item)
@@ -212,7 +213,7 @@ class _Builder:
         elif index + 1 < len(items):
             end = self.ctx.node_span(items[index + 1])[0]
         self.edits.append(Edit(start, end, ""))
-        self.dropped.append((self.ctx.source_of(item), why))
+        self.dropped.append((label or _one_line(self.ctx.source_of(item)), why))
         if not safe:
             self.safe = False
 
@@ -390,7 +391,8 @@ def _place(build: _Builder, how: CallMap, keyword: str, item: ast.AST, value: as
     if target is None:
         return False
     if target.keyword is None:
-        build.drop(item, target.why or f"the TF2 call has no `{keyword}`", target.safe_value == _literal(value))
+        label = f"{keyword}={_one_line(ctx.source_of(value))}" if positional else ""
+        build.drop(item, target.why or f"the TF2 call has no `{keyword}`", target.safe_value == _literal(value), label)
         return True
     if target.template:
         inner = expression(value, ctx)

@@ -440,11 +440,19 @@ class DimensionValueRule(Rule):
         "import tensorflow as tf\nn = x.get_shape()[1].value  # [TF111]\nm = x.shape[-1].value  # [TF111]\n",
     )
     VALID = ("import tensorflow as tf\nn = x.shape[1]\nv = var.value()\nd = dims[0].value\n",)
-    FIXES = (("import tensorflow as tf\nn = x.get_shape()[1].value\n", "import tensorflow as tf\nn = x.get_shape()[1]\n"),)
     fix_safety = (
-        "Safe: deletes `.value`, since a TF2 shape element already is the int (or None). Unsafe in a module that "
-        "evidently runs TF1 (it uses `tf.compat.v1` or TF1-only names): with TF1 behaviour on (`disable_v2_behavior`, "
-        "`disable_v2_tensorshape`) a shape element is a `Dimension`, and code comparing it with None changes."
+        "Safe: deletes `.value`, since a TF2 shape element already is the int (or None). In a module that may run "
+        "with TF1 behaviour (it uses `tf.compat.v1` or TF1-only names; `disable_v2_behavior` or "
+        "`disable_v2_tensorshape` make shape elements `Dimension`s again) it writes `tf.compat.dimension_value(x.shape[i])`, "
+        "which reads the int (or None) either way. Unsafe only where no name bound to TensorFlow is there to spell that "
+        "with: then `.value` is deleted, and code comparing the `Dimension` with None changes."
+    )
+    FIXES = (
+        ("import tensorflow as tf\nn = x.get_shape()[1].value\n", "import tensorflow as tf\nn = x.get_shape()[1]\n"),
+        (
+            "import tensorflow.compat.v1 as tf\nn = x.shape[-1].value\n",
+            "import tensorflow.compat.v1 as tf\nn = tf.compat.dimension_value(x.shape[-1])\n",
+        ),
     )
 
     def check(self, node: ast.AST, ctx: Context) -> None:
@@ -459,7 +467,19 @@ class DimensionValueRule(Rule):
             isinstance(base, ast.Call) and isinstance(base.func, ast.Attribute) and base.func.attr == "get_shape"
         )
         if is_shape:
-            # TF2 shapes index to ints; a module that switches TF1 behaviour back on gets `Dimension`s.
-            applicability = Applicability.UNSAFE if ctx.runs_tf1 else Applicability.SAFE
-            fix = Fix(applicability.value, (ctx.edit(node, ctx.source_of(sub)),), "Drop `.value`")
-            self.report(ctx, node, None, name=ctx.source_of(node), fix=fix)
+            self.report(ctx, node, None, name=ctx.source_of(node), fix=dimension_fix(node, sub, ctx))
+
+
+def dimension_fix(node: ast.Attribute, element: ast.AST, ctx: Context) -> Fix:
+    """TF2 shapes index to ints: drop `.value`. A module that may switch TF1 behaviour back on
+    (it uses `tf.compat.v1` or TF1-only names) gets `Dimension`s, so there the value is read with
+    `tf.compat.dimension_value(...)`, which gives the int (or None) for both."""
+    from tf2lint.rules.render import module_alias
+
+    text = ctx.source_of(element)
+    if not ctx.runs_tf1:
+        return Fix(Applicability.SAFE.value, (ctx.edit(node, text),), "Drop `.value`")
+    root = module_alias(ctx, node)
+    if root is None:
+        return Fix(Applicability.UNSAFE.value, (ctx.edit(node, text),), "Drop `.value`")
+    return Fix(Applicability.SAFE.value, (ctx.edit(node, f"{root.text}.compat.dimension_value({text})"),), "Read it with `dimension_value`")
