@@ -96,7 +96,7 @@ def test_schedule_fix_drops_the_step_and_a_none_name():
         "lr = tf.keras.optimizers.schedules.PolynomialDecay(0.1, decay_steps=100, end_learning_rate=0.001)\n"
     )
     text = only(source, "TF703").replacement
-    assert "`step` is dropped" in text and "`name=None` is dropped" in text
+    assert "`global_step=step` is dropped" in text and "`name=None` is dropped" in text
 
 
 def test_schedules_without_a_keras_class_have_no_fix():
