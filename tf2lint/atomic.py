@@ -7,6 +7,7 @@ leaves the target as it was; a reader never sees half a report or half a source 
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import tempfile
@@ -23,6 +24,8 @@ class AtomicFile:
         self.path = path
         # Keep a link a link: replace what it points to.
         self.target = os.path.realpath(path)
+        if os.path.isdir(self.target):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), path)
         directory = os.path.dirname(self.target) or "."
         fd, self.tmp = tempfile.mkstemp(dir=directory, prefix=f".{os.path.basename(self.target)}.", suffix=".tmp")
         try:

@@ -216,25 +216,49 @@ def write(path: str, entries: Sequence[Entry]) -> None:
     Path(path).write_text(dumps(entries), encoding="utf-8")
 
 
+def _no_constants(name: str) -> None:
+    raise ValueError(f"{name} is not a number a baseline holds")
+
+
+_TEXT_FIELDS = ("path", "code", "fingerprint")
+
+
 def load(path: str) -> List[Entry]:
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        text = Path(path).read_text(encoding="utf-8")
     except OSError as exc:
         raise BaselineError(f"{path}: cannot read baseline: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
+        raise BaselineError(f"{path}: not a baseline file (not UTF-8: byte offset {exc.start})") from None
+    try:
+        data = json.loads(text, parse_constant=_no_constants)
+    except RecursionError:
+        raise BaselineError(f"{path}: not a baseline file (JSON nested too deeply)") from None
     except ValueError as exc:
         raise BaselineError(f"{path}: not a baseline file (invalid JSON: {exc})") from None
     if not isinstance(data, dict) or data.get("version") != FORMAT_VERSION or not isinstance(data.get("findings"), list):
         raise BaselineError(f"{path}: not a tf2lint baseline of version {FORMAT_VERSION} (write one with --write-baseline)")
     entries = []
-    for item in data["findings"]:
-        try:
-            entries.append(
-                Entry(str(item["path"]), str(item["code"]), str(item.get("symbol", "")), str(item.get("scope", "")),
-                      str(item.get("source", "")), int(item.get("occurrence", 0)), str(item["fingerprint"]))
-            )
-        except (KeyError, TypeError, ValueError):
-            raise BaselineError(f"{path}: malformed entry {item!r}") from None
+    for number, item in enumerate(data["findings"], 1):
+        occurrence = item.get("occurrence", 0) if isinstance(item, dict) else None
+        if (
+            not isinstance(item, dict)
+            or not all(isinstance(item.get(key), str) for key in _TEXT_FIELDS)
+            or not isinstance(occurrence, int)
+            or isinstance(occurrence, bool)
+            or occurrence < 0
+        ):
+            raise BaselineError(f"{path}: malformed entry {number}: {_preview(item)}")
+        entries.append(
+            Entry(item["path"], item["code"], str(item.get("symbol", "")), str(item.get("scope", "")),
+                  str(item.get("source", "")), occurrence, item["fingerprint"])
+        )
     return entries
+
+
+def _preview(item: object) -> str:
+    text = json.dumps(item, ensure_ascii=True)
+    return text if len(text) <= 120 else text[:117] + "..."
 
 
 @dataclass
@@ -242,6 +266,8 @@ class Comparison:
     new: List[int]  # indexes of the findings not in the baseline
     known: int  # findings hidden because the baseline has them
     fixed: int  # baseline entries of checked files that no longer occur
+    unchecked: int = 0  # entries of files that could not be checked this time (kept, not fixed)
+    moved: bool = False  # no recorded path exists relative to the baseline's directory
 
 
 def compare(
@@ -249,11 +275,14 @@ def compare(
     findings: Sequence[Tuple[Finding, str]],
     checked_files: Sequence[str],
     base_dir: str,
+    unchecked_files: Sequence[str] = (),
 ) -> Comparison:
     """Split findings (each with its fingerprint) into new and known; count fixed entries.
 
     Entries of files that were not part of this run are neither matched nor counted as
-    fixed, unless the file no longer exists.
+    fixed, unless the file no longer exists. Entries of files that could not be checked
+    (a syntax error, unreadable) are not fixed. When no recorded path exists relative to
+    the baseline's directory, the file looks moved and nothing is counted as fixed.
     """
     remaining: Dict[Tuple[str, str], int] = {}
     for e in entries:
@@ -269,8 +298,15 @@ def compare(
         else:
             new.append(index)
     checked: Set[str] = {relative_path(p, base_dir) for p in checked_files}
-    fixed = 0
+    failed: Set[str] = {relative_path(p, base_dir) for p in unchecked_files}
+    paths = {e.path for e in entries}
+    moved = bool(paths) and known == 0 and not any(os.path.exists(os.path.join(base_dir, p)) for p in paths)
+    fixed = unchecked = 0
     for (path, _), count in remaining.items():
-        if count and (path in checked or not os.path.exists(os.path.join(base_dir, path))):
+        if not count or moved:
+            continue
+        if path in failed:
+            unchecked += count
+        elif path in checked or not os.path.exists(os.path.join(base_dir, path)):
             fixed += count
-    return Comparison(new, known, fixed)
+    return Comparison(new, known, fixed, unchecked, moved)

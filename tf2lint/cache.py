@@ -22,7 +22,7 @@ from tf2lint.config import Config
 from tf2lint.finding import Edit, Finding, Fix, Position, Severity
 
 DEFAULT_CACHE_DIR = ".tf2lint_cache"
-FORMAT = 1
+FORMAT = 2  # 2: each entry carries a checksum
 KEEP_CONFIGS = 8  # result files kept per cache directory (one per configuration used)
 _CACHEDIR_TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# This directory is a tf2lint result cache.\n"
 
@@ -86,7 +86,8 @@ class Cache:
 
     def __init__(self, directory: str, config: Config):
         self.directory = Path(directory)
-        self.path = self.directory / f"results-{config_key(config)}.json"
+        self.key = config_key(config)
+        self.path = self.directory / f"results-{self.key}.json"
         self.entries: Dict[str, List[Any]] = {}
         self.hits = 0
         self.misses = 0
@@ -96,28 +97,58 @@ class Cache:
     def _load(self) -> None:
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):
             return
         if isinstance(data, dict) and data.get("format") == FORMAT and isinstance(data.get("files"), dict):
-            self.entries = data["files"]
+            self.entries = data["files"]  # each entry is checked when it is used
+
+    def _checksum(self, file_digest: Any, rows: Any, ids: Any) -> str:
+        text = json.dumps([self.key, file_digest, rows, ids], separators=(",", ":"), ensure_ascii=False)
+        return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
     def get(
         self, path: str, file_digest: str, filename: str, need_identities: bool
     ) -> Optional[Tuple[List[Finding], Optional[List[Identity]]]]:
-        """The findings (and their identities, when stored) for ``path`` with these bytes."""
+        """The findings (and their identities, when stored) for ``path`` with these bytes.
+
+        The cache is a speed-up, never a source of truth: an entry that is not exactly what
+        `put` wrote (wrong shape, wrong types, checksum mismatch) is a miss.
+        """
         entry = self.entries.get(os.path.abspath(path))
-        if entry is None or entry[0] != file_digest or (need_identities and entry[1] and entry[2] is None):
+        found = self._decode(entry, file_digest, filename, need_identities)
+        if found is None:
             self.misses += 1
+        else:
+            self.hits += 1
+        return found
+
+    def _decode(
+        self, entry: Any, file_digest: str, filename: str, need_identities: bool
+    ) -> Optional[Tuple[List[Finding], Optional[List[Identity]]]]:
+        if not isinstance(entry, list) or len(entry) != 4 or entry[0] != file_digest:
             return None
-        self.hits += 1
-        findings = [from_row(row, filename) for row in entry[1]]
-        if entry[2] is None:
-            return findings, None
-        return findings, [Identity(f.code, f.symbol, *fields) for f, fields in zip(findings, entry[2])]
+        _, rows, ids, check = entry
+        if not isinstance(rows, list) or not (ids is None or isinstance(ids, list)) or (need_identities and ids is None):
+            return None
+        try:
+            if check != self._checksum(file_digest, rows, ids):
+                return None
+            findings = [from_row(row, filename) for row in rows]
+            if ids is None:
+                return findings, None
+            if len(ids) != len(findings):
+                return None
+            identities = [Identity(f.code, f.symbol, *fields) for f, fields in zip(findings, ids)]
+        except (TypeError, ValueError, KeyError, IndexError, AttributeError, RecursionError, UnicodeError):
+            return None
+        return findings, identities
 
     def put(self, path: str, file_digest: str, findings: List[Finding], identities: Optional[List[Identity]]) -> None:
         ids = None if identities is None else [[i.scope, i.source, i.context, i.occurrence] for i in identities]
-        self.entries[os.path.abspath(path)] = [file_digest, [to_row(f) for f in findings], ids]
+        rows = [to_row(f) for f in findings]
+        # Through JSON once, so the checksum sees exactly what a later run reads back.
+        rows, ids = json.loads(json.dumps([rows, ids], ensure_ascii=False))
+        self.entries[os.path.abspath(path)] = [file_digest, rows, ids, self._checksum(file_digest, rows, ids)]
         self._dirty = True
 
     def save(self) -> None:
@@ -142,9 +173,14 @@ class Cache:
         self.directory.mkdir(parents=True, exist_ok=True)
         for name, text in ((".gitignore", "# Created by tf2lint: never commit the result cache.\n*\n"),
                            ("CACHEDIR.TAG", _CACHEDIR_TAG)):
-            marker = self.directory / name
-            if not marker.exists():
-                marker.write_text(text, encoding="utf-8")
+            # Created only where nothing exists, never through a symbolic link, never over a file.
+            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+            try:
+                fd = os.open(self.directory / name, flags, 0o644)
+            except FileExistsError:
+                continue
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(text)
 
     def _prune(self) -> None:
         """Keep only the most recently written result files (old configurations, old builds)."""

@@ -8,8 +8,9 @@ import sys
 from pathlib import Path
 from typing import List, Optional, Sequence, TextIO
 
-from tf2lint import __version__
+from tf2lint import __version__, shutdown
 from tf2lint import baseline as baseline_file
+from tf2lint.atomic import AtomicFile
 from tf2lint.cache import DEFAULT_CACHE_DIR, Cache
 from tf2lint.config import Config, ConfigError, find_pyproject, load_file, with_overrides
 from tf2lint.discovery import discover
@@ -17,8 +18,9 @@ from tf2lint.finding import Finding
 from tf2lint.fix import run as fixing
 from tf2lint.output import RENDERERS, sarif, text
 from tf2lint.output.text import render_statistics
-from tf2lint.runner import default_jobs, run
+from tf2lint.runner import WorkerDied, default_jobs, run
 from tf2lint.summary import render_summary
+from tf2lint.tool_findings import NOT_CHECKED
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -115,6 +117,21 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except (ConfigError, baseline_file.BaselineError) as exc:
         err.write(f"tf2lint: error: {exc}\n")
         return EXIT_ERROR
+    if args.output_file:
+        try:  # before any work: a report that cannot be written is known now, not after the run
+            args.report = AtomicFile(args.output_file)
+        except OSError as exc:
+            err.write(f"tf2lint: error: -o {args.output_file}: {exc.strerror or exc}\n")
+            return EXIT_ERROR
+    try:
+        return _check(args, config, known, out, err)
+    finally:
+        if args.output_file:
+            args.report.discard()  # nothing if the report was committed
+
+
+def _check(args: argparse.Namespace, config: Config, known: Optional[List[baseline_file.Entry]], out: TextIO,
+           err: TextIO) -> int:
     files, missing = discover(args.paths, config, force_exclude=args.force_exclude, respect_gitignore=args.respect_gitignore)
     for path in missing:
         err.write(f"tf2lint: error: {path}: no such file or directory\n")
@@ -143,7 +160,8 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return EXIT_ERROR if missing else code
     if known is not None:
         comparison = baseline_file.compare(
-            known, list(zip(findings, fingerprints)), files, os.path.dirname(os.path.abspath(args.baseline))
+            known, list(zip(findings, fingerprints)), files, os.path.dirname(os.path.abspath(args.baseline)),
+            [r.filename for r in results if any(f.code in NOT_CHECKED for f in r.findings)],
         )
         findings = [findings[i] for i in comparison.new]
         fingerprints = [fingerprints[i] for i in comparison.new]
@@ -160,28 +178,22 @@ def _report(
 ) -> None:
     """The findings in the chosen format, then --statistics and --summary (on stderr for
     machine-readable formats, so that the output stays parseable)."""
-    target: TextIO = out
-    handle: Optional[TextIO] = None
+    target: TextIO = args.report.handle if args.output_file else out
+    if args.output_format == "sarif":
+        sarif.render(findings, target, fingerprints=fingerprints)
+    elif args.output_format == "text":
+        text.render(findings, target, unsafe_fixes=bool(fixes and fixes.unsafe), fixed=len(fixed.fixed) if fixed else None)
+    else:
+        RENDERERS[args.output_format](findings, target)
+    extra = target if args.output_format == "text" else err
+    if args.statistics:
+        render_statistics(findings, extra)
+    if args.summary:
+        render_summary(findings, files, extra)
+    if fixed is not None and fixes is not None and fixes.show:
+        fixing.render_fixed(fixed.fixed, extra)
     if args.output_file:
-        handle = open(args.output_file, "w", encoding="utf-8")
-        target = handle
-    try:
-        if args.output_format == "sarif":
-            sarif.render(findings, target, fingerprints=fingerprints)
-        elif args.output_format == "text":
-            text.render(findings, target, unsafe_fixes=bool(fixes and fixes.unsafe), fixed=len(fixed.fixed) if fixed else None)
-        else:
-            RENDERERS[args.output_format](findings, target)
-        extra = target if args.output_format == "text" else err
-        if args.statistics:
-            render_statistics(findings, extra)
-        if args.summary:
-            render_summary(findings, files, extra)
-        if fixed is not None and fixes is not None and fixes.show:
-            fixing.render_fixed(fixed.fixed, extra)
-    finally:
-        if handle is not None:
-            handle.close()
+        args.report.commit()  # renamed into place only when whole
 
 
 def _write_baseline(path: str, findings: List[Finding], identities: List[baseline_file.Identity], err: TextIO) -> int:
@@ -199,10 +211,21 @@ def _baseline_note(path: str, comparison: baseline_file.Comparison) -> str:
     def plural(n: int, word: str) -> str:
         return f"{n} {word}{'' if n == 1 else 's'}"
 
+    def entries(n: int) -> str:
+        return "1 baseline entry" if n == 1 else f"{n} baseline entries"
+
     note = f"tf2lint: {path}: {plural(comparison.known, 'known finding')} hidden"
+    if comparison.moved:
+        return note + (
+            f"; none of its recorded paths exists relative to {os.path.dirname(os.path.abspath(path))}: "
+            "the baseline looks moved or copied from another directory (write it again with --write-baseline).\n"
+        )
+    if comparison.unchecked:
+        note += f"; {entries(comparison.unchecked)} kept for files that could not be checked (see their TF0 findings)"
     if comparison.fixed:
-        entries = "1 baseline entry" if comparison.fixed == 1 else f"{comparison.fixed} baseline entries"
-        note += f"; {entries} fixed: run with --write-baseline {path} to drop them"
+        note += f"; {entries(comparison.fixed)} fixed: run with --write-baseline {path} to drop them"
+        if comparison.unchecked:
+            note += " once every file can be checked again (rewriting now would drop the kept entries too)"
     return note + ".\n"
 
 
@@ -230,7 +253,20 @@ def run_rule(code: str, out: TextIO, err: TextIO) -> int:
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     args = build_parser().parse_args(argv)
-    out, err = sys.stdout, sys.stderr
+    previous = shutdown.install()
+    try:
+        return shutdown.guarded(lambda: _dispatch(args), sys.stderr)
+    finally:
+        shutdown.restore(previous)
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    out, err = sys.stdout, sys.stderr or open(os.devnull, "w")
+    if out is None:  # started with standard output closed
+        if not getattr(args, "output_file", None):
+            err.write("tf2lint: error: standard output is closed (use -o FILE to write the report to a file)\n")
+            return EXIT_ERROR
+        out = open(os.devnull, "w")
     try:
         if args.command == "check":
             return run_check(args, out, err)
@@ -242,10 +278,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             from tf2lint.verify.cli import main as verify_main
 
             return verify_main(args)
-    except BrokenPipeError:
-        return EXIT_CLEAN
-    except KeyboardInterrupt:
-        return 130
+    except WorkerDied as exc:
+        err.write(f"tf2lint: error: {exc}\n")
+        return EXIT_ERROR
     return EXIT_ERROR
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -16,6 +17,8 @@ else:  # pragma: no cover - exercised on Python < 3.11
 
 SUPPORTED_TARGETS: Tuple[Tuple[int, int], ...] = tuple((2, minor) for minor in range(15, 22))
 DEFAULT_TARGET = SUPPORTED_TARGETS[-1]
+DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
+DEFAULT_MAX_FINDINGS = 1000
 
 
 class ConfigError(Exception):
@@ -23,12 +26,21 @@ class ConfigError(Exception):
 
 
 def parse_target(value: Any, where: str = "--target-version") -> Tuple[int, int]:
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise ConfigError(f"{where}: expected a version string such as \"2.16\", got {type(value).__name__}")
     text = str(value).strip()
     parts = text.split(".")
     try:
         version = (int(parts[0]), int(parts[1])) if len(parts) >= 2 else (-1, -1)
     except ValueError:
         version = (-1, -1)
+    if version not in SUPPORTED_TARGETS and isinstance(value, float):
+        # TOML reads `2.20` as the number 2.2: the trailing zero is gone before we see it.
+        written = f"{text}0" if len(text.partition(".")[2]) == 1 else text
+        raise ConfigError(
+            f"{where}: quote the version, target-version = \"{written}\": "
+            f"TOML reads the unquoted {written} as the number {text}"
+        )
     if version not in SUPPORTED_TARGETS:
         choices = ", ".join(f"{a}.{b}" for a, b in SUPPORTED_TARGETS)
         raise ConfigError(f"{where}: unsupported target-version {text!r} (choose one of {choices})")
@@ -49,6 +61,8 @@ class Config:
     # stay out of the comparison and the repr that key the rule set and the result cache.
     fix: bool = field(default=False, compare=False, repr=False)
     unsafe_fixes: bool = field(default=False, compare=False, repr=False)
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE  # bytes; a larger file is TF008, not read
+    max_findings: int = DEFAULT_MAX_FINDINGS  # per file; the rest are counted in one TF010
 
     def is_enabled(self, code: str, default_enabled: bool = True) -> bool:
         """flake8-style selection: the longest matching prefix among select and ignore wins.
@@ -109,6 +123,9 @@ def _match(rel: str, pattern: str) -> bool:
     return False
 
 
+_TABLE_MENTION = re.compile(rb"^\s*\[\s*tool\s*\.\s*[\"']?tf2lint\b|\btool\s*\.\s*tf2lint\b", re.MULTILINE)
+
+
 def find_pyproject(start: str) -> Optional[Path]:
     """The nearest pyproject.toml with a [tool.tf2lint] table, searching upward."""
     here = Path(start).resolve()
@@ -118,44 +135,99 @@ def find_pyproject(start: str) -> Optional[Path]:
         candidate = directory / "pyproject.toml"
         if candidate.is_file():
             try:
-                text = candidate.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError):
-                continue
+                raw = candidate.read_bytes()
+            except OSError:
+                return candidate  # it may configure tf2lint: loading it reports why it cannot be read
             try:
-                data = tomllib.loads(text)
-            except tomllib.TOMLDecodeError:
-                if "tool.tf2lint" in text:
+                data = tomllib.loads(raw.decode("utf-8"))
+            except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+                if _TABLE_MENTION.search(raw):
                     return candidate  # ours but broken: loading it reports the error
                 continue
-            if isinstance(data.get("tool", {}).get("tf2lint"), dict):
-                return candidate
+            tool = data.get("tool", {})
+            if not isinstance(tool, dict) or isinstance(tool.get("tf2lint"), dict):
+                return candidate  # `tool` itself malformed, or our table: loading it says which
     return None
 
 
 def _codes(value: Any, key: str, source: str) -> Tuple[str, ...]:
+    """Validated code prefixes; ``source`` is the config file, or the flag (``--select``) they came from."""
+    where = source if source.startswith("-") else f"{source}: [tool.tf2lint] {key}"
     if isinstance(value, str):
         value = [v for v in value.replace(",", " ").split() if v]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"{source}: [tool.tf2lint] {key} must be a list of code prefixes")
+        raise ConfigError(f"{where} must be a list of code prefixes")
     for code in value:
-        if not code.upper().startswith("TF"):
-            raise ConfigError(f"{source}: [tool.tf2lint] {key}: {code!r} is not a TF code prefix")
-    return tuple(v.upper() for v in value)
+        if not code.strip().upper().startswith("TF"):
+            raise ConfigError(f"{where}: {code!r} is not a TF code prefix")
+        if not _known_prefix(code.strip().upper()):
+            raise ConfigError(f"{where}: unknown code {code!r}: no rule code starts with it (see `tf2lint rules`)")
+    return tuple(v.strip().upper() for v in value)
 
 
-KNOWN_KEYS = {"select", "ignore", "extend-select", "per-file-ignores", "exclude", "target-version", "fix", "unsafe-fixes"}
+def _known_prefix(prefix: str) -> bool:
+    from tf2lint.registry import all_rules  # the catalog imports this module
+
+    return any(cls.code.startswith(prefix) for cls in all_rules())
+
+
+def check_selection(config: Config, where: str) -> Config:
+    """A selection that turns every rule off is a mistake to report, not a clean run."""
+    from tf2lint.registry import all_rules
+
+    if not any(config.is_enabled(cls.code, cls.default_enabled) for cls in all_rules()):
+        shown = f"select = {list(config.select + config.extend_select)}, ignore = {list(config.ignore)}"
+        raise ConfigError(f"{where}: the selection ({shown}) selects no rule: nothing would be checked")
+    return config
+
+
+def _size(value: Any, where: str) -> int:
+    """A byte count: an integer, or a string such as "10MB", "512 KB"."""
+    units = {"": 1, "B": 1, "KB": 1024, "K": 1024, "MB": 1024**2, "M": 1024**2, "GB": 1024**3, "G": 1024**3}
+    if isinstance(value, int) and not isinstance(value, bool):
+        number = value
+    else:
+        match = re.fullmatch(r"\s*(\d+)\s*([KMG]?B?)\s*", str(value).upper()) if isinstance(value, str) else None
+        if match is None:
+            raise ConfigError(f"{where}: expected a size such as 10485760 or \"10MB\", got {value!r}")
+        number = int(match.group(1)) * units[match.group(2)]
+    if number <= 0:
+        raise ConfigError(f"{where}: must be positive, got {value!r}")
+    return number
+
+
+def _count(value: Any, where: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        raise ConfigError(f"{where}: expected a positive integer, got {value!r}")
+    return value
+
+
+KNOWN_KEYS = {"select", "ignore", "extend-select", "per-file-ignores", "exclude", "target-version",
+              "max-file-size", "max-findings-per-file", "fix", "unsafe-fixes"}
 
 
 def load_file(path: Path) -> Config:
     """Read `[tool.tf2lint]` from a pyproject.toml (or a tf2lint.toml holding the table)."""
     source = str(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        raw = path.read_bytes()
     except OSError as exc:
         raise ConfigError(f"{source}: cannot read config: {exc.strerror or exc}") from None
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        row = raw.count(b"\n", 0, exc.start) + 1
+        raise ConfigError(
+            f"{source}: not UTF-8 (byte {raw[exc.start:exc.start + 1]!r} on line {row}); TOML files must be UTF-8"
+        ) from None
+    try:
+        data = tomllib.loads(text)
+    except (tomllib.TOMLDecodeError, RecursionError, ValueError) as exc:
         raise ConfigError(f"{source}: invalid TOML: {exc}") from None
-    table = data.get("tool", {}).get("tf2lint", data if path.name != "pyproject.toml" else {})
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{source}: `tool` must be a table of [tool.NAME] sections, not {type(tool).__name__} {tool!r}")
+    table = tool.get("tf2lint", data if path.name != "pyproject.toml" else {})
     if not isinstance(table, dict):
         raise ConfigError(f"{source}: [tool.tf2lint] must be a table")
     return from_mapping(table, source, str(path.resolve().parent))
@@ -165,7 +237,9 @@ def from_mapping(table: Dict[str, Any], source: str, root: Optional[str]) -> Con
     unknown = sorted(set(table) - KNOWN_KEYS)
     if unknown:
         raise ConfigError(f"{source}: [tool.tf2lint] unknown key {unknown[0]!r}")
+    # A number where a count or size belongs, etc.: one clear message naming the key.
     config = Config(root=root, source=source)
+    where = f"{source}: [tool.tf2lint]"
     if "select" in table:
         config = replace(config, select=_codes(table["select"], "select", source))
     if "extend-select" in table:
@@ -175,7 +249,7 @@ def from_mapping(table: Dict[str, Any], source: str, root: Optional[str]) -> Con
     if "per-file-ignores" in table:
         pfi = table["per-file-ignores"]
         if not isinstance(pfi, dict):
-            raise ConfigError(f"{source}: [tool.tf2lint] per-file-ignores must be a table of glob = [codes]")
+            raise ConfigError(f"{where} per-file-ignores must be a table of glob = [codes]")
         config = replace(
             config,
             per_file_ignores=tuple((str(k), _codes(v, f"per-file-ignores.{k}", source)) for k, v in pfi.items()),
@@ -185,13 +259,17 @@ def from_mapping(table: Dict[str, Any], source: str, root: Optional[str]) -> Con
         if isinstance(exclude, str):
             exclude = [exclude]
         if not isinstance(exclude, list) or not all(isinstance(v, str) for v in exclude):
-            raise ConfigError(f"{source}: [tool.tf2lint] exclude must be a list of glob patterns")
+            raise ConfigError(f"{where} exclude must be a list of glob patterns")
         config = replace(config, exclude=tuple(exclude))
     for key in ("fix", "unsafe-fixes"):
         if key in table:
             if not isinstance(table[key], bool):
-                raise ConfigError(f"{source}: [tool.tf2lint] {key} must be true or false")
+                raise ConfigError(f"{where} {key} must be true or false")
             config = replace(config, **{key.replace("-", "_"): table[key]})
+    if "max-file-size" in table:
+        config = replace(config, max_file_size=_size(table["max-file-size"], f"{where} max-file-size"))
+    if "max-findings-per-file" in table:
+        config = replace(config, max_findings=_count(table["max-findings-per-file"], f"{where} max-findings-per-file"))
     if "target-version" in table:
         config = replace(
             config,
@@ -225,4 +303,6 @@ def with_overrides(
         config = replace(config, target_version=parse_target(target_version))
     if exclude:
         config = replace(config, exclude=config.exclude + tuple(exclude))
-    return config
+    flags = [flag for flag, value in (("--select", select), ("--extend-select", extend_select), ("--ignore", ignore),
+                                      ("--extend-ignore", extend_ignore)) if value is not None and (value or flag == "--select")]
+    return check_selection(config, " and ".join(flags) if flags else (config.source or "the default configuration"))

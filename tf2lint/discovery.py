@@ -129,8 +129,11 @@ def _walk(root: str, config: Config, rules: Optional[GitIgnore]) -> Iterator[str
     while stack:
         dirpath, absolute, here = stack.pop()
         try:
-            entries = sorted(os.scandir(dirpath), key=lambda e: e.name)
+            with os.scandir(dirpath) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
         except OSError:
+            # Not skipped without a word: checking the path reports why it cannot be listed (TF003).
+            yield os.path.normpath(dirpath)
             continue
         subdirs = []
         for entry in entries:

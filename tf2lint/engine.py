@@ -169,6 +169,8 @@ def _import_refs(node: ast.AST) -> List[Tuple[ast.AST, TFRef]]:
             for alias in node.names:
                 if alias.name != "*":
                     out.append((alias if hasattr(alias, "lineno") else node, TFRef(f"{module}.{alias.name}")))
+                elif module != "tensorflow":  # `from tensorflow.contrib.slim import *` uses the module itself
+                    out.append((node, TFRef(module)))
     return out
 
 
@@ -188,9 +190,7 @@ def _guarded(rule: Rule, ctx: Context, node: ast.AST, call: Callable[..., None],
     """Run one rule; a crash becomes a TF009 finding instead of ending the run."""
     try:
         call(*args)
-    except RecursionError:
-        raise
-    except Exception as exc:  # noqa: BLE001 - a rule bug must not lose the file's other findings
+    except Exception as exc:  # noqa: BLE001 - a rule bug (RecursionError too) must not lose the file's other findings
         ctx.findings.append((-1, tool_findings.internal_error(ctx.filename, rule.code, exc, node)))
 
 
@@ -230,9 +230,8 @@ def walk(tree: ast.Module, ctx: Context, rules: RuleSet) -> None:
                         if wanted.isdisjoint(called):
                             continue
                     check(node, ctx)
-                except RecursionError:
-                    raise
-                except Exception as exc:  # noqa: BLE001 - a rule bug must not lose the file's other findings
+                except Exception as exc:  # noqa: BLE001 - a rule bug (RecursionError too: the walk itself
+                    # is iterative) must not lose the file's other findings
                     findings.append((-1, tool_findings.internal_error(ctx.filename, rule.code, exc, node)))
         if node_type is Attribute or node_type is Name:
             if type(node.ctx) is Load:  # type: ignore[attr-defined]
@@ -293,7 +292,8 @@ def _dedupe(findings: List[Tuple[int, Finding]]) -> List[Finding]:
     """One finding per place: the most specific (lowest priority number) rule wins."""
     best: Dict[Tuple[int, int, str], Tuple[int, int, Finding]] = {}
     for order, (priority, finding) in enumerate(findings):
-        key = (finding.start.row, finding.start.col, "" if finding.code[:3] != "TF0" or finding.code == "TF009" else finding.code)
+        # Problems with the file or a rule's crash (TF0xx) never displace another rule's finding.
+        key = (finding.start.row, finding.start.col, "" if finding.code[:3] != "TF0" else finding.code)
         current = best.get(key)
         if current is None or (priority, order) < current[:2]:
             best[key] = (priority, order, finding)

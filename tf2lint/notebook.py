@@ -207,6 +207,8 @@ def read_notebook(data: bytes) -> Optional[NotebookSource]:
         raise NotebookError(f"invalid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})") from None
     except RecursionError:
         raise NotebookError("the JSON is nested too deeply") from None
+    except ValueError as exc:  # e.g. an integer longer than Python converts (sys.int_info)
+        raise NotebookError(f"invalid JSON: {exc}") from None
     cells = _cells(notebook)
     language = _language(notebook)
     if language is not None and language != "python":

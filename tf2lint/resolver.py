@@ -350,6 +350,12 @@ class Resolver:
                 bindings = current.bindings.get(name)
                 here = False
             if bindings:
+                if here and current.kind == "class" and all(b.pos > pos for b in bindings):
+                    # A class body reads names it has not bound yet from the enclosing
+                    # scopes (`tf = tf` in a class body): keep looking outward.
+                    here = False
+                    current = current.parent
+                    continue
                 if here:
                     return self._in_force(bindings, pos)
                 return self._in_force(bindings, _END)

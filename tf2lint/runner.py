@@ -8,19 +8,23 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import sys
+import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from typing import List, Optional, Sequence, Tuple
+from typing import Any, List, Optional, Sequence, Tuple
 
 from tf2lint import tool_findings
 from tf2lint.baseline import Identity, identities
 from tf2lint.cache import Cache, digest
-from tf2lint.config import Config
+from tf2lint.config import DEFAULT_MAX_FILE_SIZE, Config
 from tf2lint.engine import lint_bytes, rule_set
 from tf2lint.finding import Finding
 from tf2lint.notebook import lint_notebook
+from tf2lint.reading import read_source
 
 # Below this many files to check, starting worker processes costs more than it saves.
 PARALLEL_MIN_FILES = 16
@@ -64,41 +68,87 @@ def lint_data(data: bytes, filename: str, config: Config) -> List[Finding]:
     return lint_bytes(data, filename, config)
 
 
-def read(path: str) -> Tuple[Optional[bytes], Optional[Finding]]:
-    """A file's bytes, or the finding that says why it cannot be read."""
-    try:
-        with open(path, "rb") as handle:
-            return handle.read(), None
-    except IsADirectoryError:
-        return None, tool_findings.unreadable(path, "is a directory, not a Python file")
-    except OSError as exc:
-        return None, tool_findings.unreadable(path, exc.strerror or str(exc))
+def read(path: str, max_size: int = DEFAULT_MAX_FILE_SIZE) -> Tuple[Optional[bytes], Optional[Finding]]:
+    """A regular file's bytes, or the finding that says why they are not read."""
+    return read_source(path, max_size)
+
+
+def capped(findings: List[Finding], path: str, limit: int) -> List[Finding]:
+    """At most ``limit`` findings, then one TF010 (at the first left out) saying how many there were."""
+    if len(findings) <= limit:
+        return findings
+    first_left_out = findings[limit]
+    note = tool_findings.too_many(path, len(findings), limit, first_left_out.start.row, first_left_out.start.col)
+    return [*findings[:limit], note]
 
 
 def check_one(path: str, config: Config, want_identities: bool) -> Tuple[Optional[str], FileResult]:
     """(digest of the bytes checked, result); no digest when the file could not be read."""
-    data, error = read(path)
+    data, error = read(path, config.max_file_size)
     if data is None:
         assert error is not None
         return None, FileResult(path, [error], identities(b"", path, [error]) if want_identities else None)
-    findings = lint_data(data, path, config)
+    findings = capped(lint_data(data, path, config), path, config.max_findings)
     return digest(data), FileResult(path, findings, identities(data, path, findings) if want_identities else None)
 
 
 # ----- worker processes ---------------------------------------------------------------
 
+
+class WorkerDied(Exception):
+    """A worker process ended abruptly; the message names the file it was checking, if known."""
+
+
 _worker_config: Optional[Config] = None
+_busy: Any = None  # shared array: per worker slot, the index of the file being checked (-1: idle)
+_slot = -1
 
 
-def _init_worker(config: Config) -> None:
-    global _worker_config
+def _die_with_parent(parent: int, watch_fd: int, spare_fd: int) -> None:
+    """End this worker when the main process ends, however it ends (even SIGKILL)."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    os.close(spare_fd)  # only the main process keeps the write end: end of file means it is gone
+
+    def watch() -> None:
+        try:
+            os.read(watch_fd, 1)
+        finally:
+            os._exit(1)
+
+    threading.Thread(target=watch, name="tf2lint-parent-watch", daemon=True).start()
+    if os.getppid() != parent:  # the main process ended before the watch was set up
+        os._exit(1)
+
+
+def _init_worker(config: Config, parent: int, watch_fd: int, spare_fd: int, busy: Any, counter: Any) -> None:
+    global _worker_config, _busy, _slot
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
+    _die_with_parent(parent, watch_fd, spare_fd)
     _worker_config = config
+    with counter.get_lock():
+        _slot = counter.value
+        counter.value += 1
+    _busy = busy
+    if _slot < len(busy) // 2:
+        busy[len(busy) // 2 + _slot] = os.getpid()
 
 
 def _work(task: Tuple[int, str, bool]) -> Tuple[int, Optional[str], FileResult]:
     index, path, want_identities = task
     assert _worker_config is not None
+    tracked = _busy is not None and 0 <= _slot < len(_busy) // 2
+    if tracked:
+        _busy[_slot] = index
     file_digest, result = check_one(path, _worker_config, want_identities)
+    if tracked:
+        _busy[_slot] = -1
     return index, file_digest, result
 
 
@@ -107,6 +157,31 @@ def _pool_context() -> multiprocessing.context.BaseContext:
     if sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context()
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Stop every worker now: an interrupted or failed run leaves no process behind."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.kill()
+    for process in processes:
+        process.join(timeout=5)
+
+
+def _death_note(paths: Sequence[str], busy: Any, slots: int, processes: Any) -> str:
+    """Which worker died (not stopped by the pool's own SIGTERM) and the file it was on."""
+    time.sleep(0.2)  # the pool stops the other workers after reporting the break
+    exits = {pid: process.exitcode for pid, process in dict(processes).items()}
+    dead = {pid for pid, code in exits.items() if code is not None and code != -signal.SIGTERM}
+    on = [paths[busy[s]] for s in range(slots) if busy[s] >= 0 and (not dead or busy[slots + s] in dead)]
+    how = ""
+    codes = [exits[pid] for pid in dead]
+    if len(codes) == 1 and codes[0] is not None and codes[0] < 0:
+        how = f" (killed by signal {-codes[0]})"
+    where = f" while checking {', '.join(sorted(set(on)))}" if on else ""
+    return f"a worker process ended abruptly{how}{where}"
 
 
 def _check_parallel(paths: Sequence[str], indexes: Sequence[int], config: Config, jobs: int, want: bool):
@@ -120,8 +195,29 @@ def _check_parallel(paths: Sequence[str], indexes: Sequence[int], config: Config
     tasks = [(i, paths[i], want) for i in sorted(indexes, key=lambda i: -sizes[i])]
     chunksize = max(1, min(16, len(tasks) // (jobs * 8)))
     rule_set(config)  # import and index the rules once, before the workers are forked
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context(), initializer=_init_worker, initargs=(config,)) as pool:
-        yield from pool.map(_work, tasks, chunksize=chunksize)
+    context = _pool_context()
+    # Per worker slot, the index of the file it checks, then (second half) its process id.
+    slots = jobs * 2
+    busy = context.Array("q", [-1] * (slots * 2), lock=False)
+    counter = context.Value("i", 0)
+    watch_fd, spare_fd = os.pipe()
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
+                               initargs=(config, os.getpid(), watch_fd, spare_fd, busy, counter))
+    try:
+        results = pool.map(_work, tasks, chunksize=chunksize)
+        processes = getattr(pool, "_processes", None) or {}
+        yield from results
+    except BrokenProcessPool:
+        raise WorkerDied(_death_note(paths, busy, slots, processes)) from None
+    except BaseException:
+        _stop(pool)
+        raise
+    else:
+        pool.shutdown(wait=True)
+    finally:
+        _stop(pool)
+        os.close(watch_fd)
+        os.close(spare_fd)
 
 
 def run(
@@ -140,14 +236,16 @@ def run(
     started = time.perf_counter()
     results: List[Optional[FileResult]] = [None] * len(paths)
     todo: List[int] = []
+    unreadable = 0
     for i, path in enumerate(paths):
         if cache is None:
             todo.append(i)
             continue
-        data, error = read(path)
+        data, error = read(path, config.max_file_size)
         if data is None:
             assert error is not None
-            results[i] = check_one(path, config, want_identities)[1]
+            results[i] = FileResult(path, [error], identities(b"", path, [error]) if want_identities else None)
+            unreadable += 1
             continue
         file_digest = digest(data)
         hit = cache.get(path, file_digest, path, want_identities)
@@ -168,6 +266,6 @@ def run(
             cache.put(paths[i], file_digest, result.findings, result.identities)
     if cache is not None:
         cache.save()
-    stats = RunStats(files=len(paths), cached=len(paths) - len(todo), checked=len(todo), jobs=jobs,
+    stats = RunStats(files=len(paths), cached=len(paths) - len(todo) - unreadable, checked=len(todo) + unreadable, jobs=jobs,
                      seconds=time.perf_counter() - started)
     return [r for r in results if r is not None], stats

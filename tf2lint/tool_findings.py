@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import ast
 import re
+import sys
 from typing import Optional
 
 from tf2lint.finding import Finding, Position, Severity
+
+# Codes saying a file was not (fully) checked: its other findings are unknown, not fixed.
+NOT_CHECKED = frozenset({"TF001", "TF002", "TF003", "TF004", "TF005", "TF006", "TF008"})
 
 _PY2_HINTS = (
     re.compile(r"^\s*print\s+[^\s(=]"),
@@ -45,10 +49,23 @@ def looks_like_python2(source: str, exc: SyntaxError) -> bool:
     return any(p.search(line) for p in _PY2_HINTS)
 
 
+_PEP695 = re.compile(r"^\s*(type\s+\w+\s*(\[.*\])?\s*=|(async\s+)?def\s+\w+\s*\[|class\s+\w+\s*\[)")
+
+
+def _needs_312(source: str, exc: SyntaxError) -> bool:
+    lines = source.splitlines()
+    row = (exc.lineno or 1) - 1
+    return 0 <= row < len(lines) and bool(_PEP695.match(lines[row]))
+
+
 def syntax_error(filename: str, source: str, exc: SyntaxError) -> Finding:
     detail = f"{exc.msg} (line {exc.lineno})"
     if looks_like_python2(source, exc):
         detail += "; this looks like Python 2 code, which TensorFlow 2 cannot run"
+    elif sys.version_info < (3, 12) and _needs_312(source, exc):
+        running = f"{sys.version_info[0]}.{sys.version_info[1]}"
+        detail += (f"; `type` statements and type parameter lists (PEP 695) need Python 3.12 or newer, "
+                   f"and tf2lint runs on Python {running}: run it with Python 3.12+")
     return _make("TF001", filename, detail, exc.lineno or 1, (exc.offset or 1) - 1)
 
 
@@ -83,6 +100,15 @@ def malformed_notebook(filename: str, detail: str) -> Finding:
 
 def fix_failed(filename: str, detail: str, row: int = 1, col: int = 0) -> Finding:
     return _make("TF007", filename, detail, row, col)
+
+
+def too_large(filename: str, size: int, limit: int) -> Finding:
+    return _make("TF008", filename, f"{size:,} bytes, over the {limit:,}-byte limit (max-file-size)")
+
+
+def too_many(filename: str, total: int, shown: int, row: int, col: int) -> Finding:
+    detail = f"{total:,} findings in this file; the first {shown:,} are shown (max-findings-per-file)"
+    return _make("TF010", filename, detail, row, col)
 
 
 def internal_error(filename: str, code: str, exc: Exception, node: ast.AST) -> Finding:

@@ -39,7 +39,7 @@ def fix_file(path: str, config: Config, *, unsafe: bool = False, write: bool = T
 
     ``known``: the check's result for the file, used when the bytes are still the ones checked.
     """
-    data, _ = read(path)
+    data, _ = read(path, config.max_file_size)
     if data is None or not mentions_tensorflow(data):
         return FileFix(path)  # an unreadable file is reported by the check itself
     if path.endswith(NOTEBOOK_SUFFIX):

@@ -22,7 +22,7 @@ from tf2lint.fix.loop import fixable
 from tf2lint.fix.report import plural, render_fixed, unified_diff
 
 __all__ = ["FixRun", "FixSettings", "add_arguments", "fix_stage", "render_fixed", "write_diff"]
-from tf2lint.runner import FileResult, read, run
+from tf2lint.runner import FileResult, capped, read, run
 
 
 def add_arguments(check: argparse.ArgumentParser) -> None:
@@ -86,7 +86,9 @@ def fix_stage(
     """
     write = not settings.diff
     candidates = [r for r in results if fixable(r.findings, settings.unsafe)]
-    known = {r.filename: (r.digest, r.findings) for r in candidates if r.digest is not None}
+    # The check's findings serve the first pass unless they were capped (TF010: some are missing).
+    known = {r.filename: (r.digest, r.findings) for r in candidates
+             if r.digest is not None and not any(f.code == "TF010" for f in r.findings)}
     outcome = FixRun(settings, list(fix_files([r.filename for r in candidates], config, unsafe=settings.unsafe,
                                               write=write, jobs=jobs, known=known)))
     if not write:
@@ -95,10 +97,11 @@ def fix_stage(
     for ff in outcome.files:
         if ff.written and ff.data is not None and ff.findings is not None:
             # The fixing's last lint is the check of the new bytes: no need to check them again.
-            ids = identities(ff.data, ff.path, ff.findings) if want_identities else None
-            fresh[ff.path] = FileResult(ff.path, ff.findings, ids, digest(ff.data))
+            findings = capped(ff.findings, ff.path, config.max_findings)
+            ids = identities(ff.data, ff.path, findings) if want_identities else None
+            fresh[ff.path] = FileResult(ff.path, findings, ids, digest(ff.data))
             if cache is not None:
-                cache.put(ff.path, digest(ff.data), ff.findings, ids)
+                cache.put(ff.path, digest(ff.data), findings, ids)
     again = [ff.path for ff in outcome.files if ff.written and ff.path not in fresh]  # notebooks
     if again:
         fresh.update((r.filename, r) for r in run(again, config, jobs=jobs, cache=cache, want_identities=want_identities)[0])

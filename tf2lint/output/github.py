@@ -13,6 +13,7 @@ from typing import List, TextIO
 
 from tf2lint.finding import Finding, Severity
 from tf2lint.notebook import cell_of
+from tf2lint.output.safe import safe_findings
 
 KINDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -51,5 +52,5 @@ def annotation(f: Finding) -> str:
 
 
 def render(findings: List[Finding], out: TextIO) -> None:
-    for f in findings:
+    for f in safe_findings(findings):
         out.write(annotation(f) + "\n")

@@ -18,6 +18,7 @@ from urllib.parse import quote
 from tf2lint import __version__
 from tf2lint.finding import DOCS_BASE_URL, Finding, Position, Severity
 from tf2lint.notebook import cell_of
+from tf2lint.output.safe import safe_findings
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 PROJECT_URL = DOCS_BASE_URL.split("/blob/")[0]
@@ -146,7 +147,7 @@ def to_sarif(findings: Sequence[Finding], fingerprints: Optional[Sequence[str]] 
                 "invocations": [{"executionSuccessful": True}],
                 "originalUriBaseIds": {SRCROOT: {"uri": Path(root).as_uri().rstrip("/") + "/"}},
                 "columnKind": "unicodeCodePoints",
-                "results": [_result(f, rule_index, fp, root) for f, fp in zip(findings, fps)],
+                "results": [_result(f, rule_index, fp, root) for f, fp in zip(safe_findings(findings, paths=False), fps)],
             }
         ],
     }

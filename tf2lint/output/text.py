@@ -8,6 +8,7 @@ from typing import List, Optional, TextIO
 from tf2lint.finding import Finding
 from tf2lint.fix.report import fixable_hint, mark, totals
 from tf2lint.notebook import cell_of
+from tf2lint.output.safe import safe_findings
 
 
 def location(f: Finding) -> str:
@@ -19,6 +20,7 @@ def location(f: Finding) -> str:
 
 def render(findings: List[Finding], out: TextIO, *, unsafe_fixes: bool = False, fixed: Optional[int] = None) -> None:
     """``fixed``: how many findings --fix fixed (the closing line then counts them)."""
+    findings = safe_findings(findings)
     for f in findings:
         out.write(f"{location(f)}: {f.code} {mark(f, unsafe_fixes)}{f.message}\n")
         if f.replacement:

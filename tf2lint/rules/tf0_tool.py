@@ -126,6 +126,40 @@ class FixFailedRule(Rule):
 
 
 @register
+class TooLargeRule(Rule):
+    """Reports a file larger than the size limit, which is not read.
+
+    A multi-megabyte `.py` file is almost always generated (embedded weights, a
+    vocabulary); reading and checking it would cost memory and time out of proportion.
+    The limit is `max-file-size` in `[tool.tf2lint]` (default 10 MB).
+    """
+
+    code = "TF008"
+    symbol = "file-too-large"
+    summary = "not checked: {detail}"
+    replacement = 'Exclude the generated file, or raise `max-file-size` in `[tool.tf2lint]` (e.g. `max-file-size = "50MB"`).'
+    severity = Severity.ERROR
+    fix_safety = _NO_FIX
+
+
+@register
+class TooManyFindingsRule(Rule):
+    """Reports that a file has more findings than the per-file limit.
+
+    The first findings (in file order) are reported and this finding, at the first one
+    left out, says how many there were. The limit is `max-findings-per-file` in
+    `[tool.tf2lint]` (default 1,000).
+    """
+
+    code = "TF010"
+    symbol = "too-many-findings"
+    summary = "findings capped: {detail}"
+    replacement = "Migrate or exclude the file, or raise `max-findings-per-file` in `[tool.tf2lint]`."
+    severity = Severity.ERROR
+    fix_safety = _NO_FIX
+
+
+@register
 class InternalErrorRule(Rule):
     """Reports a crash inside one of tf2lint's own rules.
 

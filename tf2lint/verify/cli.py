@@ -28,7 +28,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="run the pairs defined in FILE (a module with a PAIRS list) instead of the bundled ones; repeatable",
     )
     parser.add_argument("--list", action="store_true", help="list the selected pairs without running them")
-    parser.add_argument("--timeout", type=float, default=900.0, metavar="SECONDS", help="give up on the run after this long")
+    parser.add_argument("--timeout", type=float, default=120.0, metavar="SECONDS",
+                        help="stop a side (and everything it started) that runs longer than this (default 120)")
     parser.add_argument("--no-progress", action="store_true", help="do not draw the progress bar on stderr")
     parser.add_argument("-v", "--verbose", action="store_true", help="print the traceback of every side that raised")
     parser.add_argument(
@@ -125,12 +126,14 @@ def main(args: argparse.Namespace, out: Optional[TextIO] = None, err: Optional[T
 
 
 def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from tf2lint.verify.catalog import SampleLoadError, load_contained
     from tf2lint.verify.environment import tensorflow_version
     from tf2lint.verify.pairs import load_pairs, select
 
-    try:
-        pairs = select(load_pairs(args.samples), rule=args.rule, family=args.family)
-    except (OSError, ImportError, ValueError, SyntaxError) as exc:
+    try:  # user sample files are imported in a child process, never here
+        loaded = load_contained(args.samples, args.timeout) if args.samples else load_pairs()
+        pairs = select(loaded, rule=args.rule, family=args.family)
+    except (SampleLoadError, OSError, ImportError, ValueError, SyntaxError) as exc:
         err.write(f"tf2lint verify: error: cannot load sample pairs: {exc}\n")
         return EXIT_ERROR
     if not pairs:

@@ -9,13 +9,12 @@ from __future__ import annotations
 import json
 import os
 import queue
-import site
 import subprocess
 import sys
 import threading
-from typing import IO, Any, Dict, List, Optional, Tuple
+from typing import IO, Any, Dict, Optional, Tuple
 
-import tf2lint
+from tf2lint.verify import containment
 
 Event = Tuple[str, Optional[Dict[str, Any]]]  # (worker mode, protocol message or None at end of output)
 
@@ -31,12 +30,6 @@ WORKER_ENV = {
 
 
 
-def _site_dirs() -> List[str]:
-    dirs = list(getattr(site, "getsitepackages", lambda: [])())
-    user = getattr(site, "getusersitepackages", lambda: "")()
-    return [os.path.abspath(d) for d in dirs + ([user] if user else [])]
-
-
 class Worker:
     """One `python -m tf2lint.verify.worker MODE` process; its events land on a shared queue."""
 
@@ -44,12 +37,9 @@ class Worker:
         self.mode = mode
         self.stderr_path = os.path.join(tmp, f"{mode}.stderr")
         self._stderr = open(self.stderr_path, "w", encoding="utf-8")
-        env = dict(os.environ)
-        env.update(WORKER_ENV)
-        root = os.path.dirname(os.path.dirname(os.path.abspath(tf2lint.__file__)))
-        if root not in _site_dirs():  # running from a checkout: let the worker import the same tf2lint
-            env["PYTHONPATH"] = root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
-        self.proc = subprocess.Popen(
+        # Its own session and process group, a minimal environment, a private temporary directory.
+        env = containment.minimal_env(containment.private_tmp(tmp, mode), WORKER_ENV)
+        self.proc = containment.popen(
             [sys.executable, "-m", "tf2lint.verify.worker", mode],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
@@ -102,11 +92,13 @@ class Worker:
         try:
             code = self.proc.wait(timeout=30)
         except subprocess.TimeoutExpired:
-            self.proc.kill()
+            code = None
+        containment.kill_group(self.proc)  # what the sides started goes too
+        if code is None:
             code = self.proc.wait()
         self._stderr.close()
         return code
 
     def kill(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.kill()
+        """Kill the worker and its whole process group (also after the worker itself ended)."""
+        containment.kill_group(self.proc)

@@ -16,12 +16,15 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple
 
+from tf2lint.verify import containment
 from tf2lint.verify.compare import FAILED, SKIPPED, Verdict, judge
 from tf2lint.verify.environment import version_tuple
 from tf2lint.verify.pairs import Pair
 from tf2lint.verify.processes import Event, Worker
 from tf2lint.verify.progress import Progress
 
+STARTUP_TIMEOUT = 600.0  # importing TensorFlow on a loaded machine; a side's own limit starts after
+RUN_TIMEOUT = 6 * 3600.0  # a last resort: each side has its own limit
 OnReady = Optional[Callable[[Dict[str, Any]], None]]  # called with each worker's start-up message
 
 @dataclass
@@ -128,13 +131,25 @@ class _Scheduler:
     that side reports; a worker's stdin closes once nothing more can be sent to it.
     """
 
-    def __init__(self, workers: Dict[str, Worker], waiting: Dict[str, List[Job]], events: queue.Queue[Event]):
+    def __init__(
+        self,
+        workers: Dict[str, Worker],
+        waiting: Dict[str, List[Job]],
+        events: queue.Queue[Event],
+        restart: Optional[Callable[[str], Worker]] = None,
+    ):
         self.workers = workers
         self.waiting = waiting
         self.events = events
         self.open = set(workers)
         self.pending: Dict[str, Job] = {}
         self.done: Dict[str, Dict[str, Any]] = {}
+        # Per worker, when its current side started (a worker runs its jobs one at a time, in
+        # the order sent); None until TensorFlow is imported.
+        self.clock: Dict[str, Optional[float]] = {mode: None for mode in workers}
+        self.spawned = {mode: time.perf_counter() for mode in workers}
+        self.restart = restart  # a fresh worker for the sides queued behind one that timed out
+        self.stale: Dict[str, int] = {mode: 0 for mode in workers}  # end events still due from killed workers
 
     def send(self, job: Job) -> None:
         self.pending[job.id] = job
@@ -164,6 +179,7 @@ class _Scheduler:
         job = self.pending.pop(event.get("id", ""), None)
         if job is None:
             return None
+        self.clock[job.mode] = time.perf_counter()
         self.done[job.id] = event
         followers = self.waiting.pop(job.pair.name, []) if job.side == "tf1" else []
         for follower in followers:
@@ -174,6 +190,33 @@ class _Scheduler:
         if followers:
             self.close_finished_inputs()
         return job
+
+    def check_sides(self, side_timeout: float) -> None:
+        """Stop a worker whose current side has run longer than the limit (its whole process group)."""
+        now = time.perf_counter()
+        for mode, worker in self.workers.items():
+            running = [job for job in self.pending.values() if job.mode == mode]
+            if not running or mode not in self.open:
+                continue
+            started = self.clock[mode]
+            limit = side_timeout if started is not None else max(side_timeout, STARTUP_TIMEOUT)
+            if now - (started if started is not None else self.spawned[mode]) <= limit:
+                continue
+            head, rest = running[0], running[1:]
+            what = "timed out" if started is not None else "TensorFlow import timed out"
+            self.fail([head], f"{what} after {limit:.0f} s")
+            worker.kill()
+            if not rest or self.restart is None or started is None:
+                self.fail(rest, f"not run: the {mode} worker was stopped when {head.id} {what}")
+                continue
+            # The sides queued behind it run in a fresh worker.
+            self.stale[mode] += 1
+            self.workers[mode] = self.restart(mode)
+            self.clock[mode], self.spawned[mode] = None, now
+            for job in rest:
+                self.pending.pop(job.id, None)
+                self.send(job)
+            self.close_finished_inputs()
 
     def timed_out(self, timeout: float) -> None:
         message = f"timed out after {timeout:.0f} s"
@@ -192,13 +235,17 @@ class _Scheduler:
             if remaining <= 0:
                 self.timed_out(timeout)
                 return
+            self.check_sides(timeout)
             try:
                 mode, event = self.events.get(timeout=min(remaining, 1.0))
             except queue.Empty:
                 continue
-            if event is None:
+            if event is None and self.stale.get(mode):
+                self.stale[mode] -= 1  # the end of a worker stopped after a timeout
+            elif event is None:
                 self.worker_ended(mode)
             elif event.get("event") == "ready":
+                self.clock[mode] = time.perf_counter()
                 if on_ready is not None:
                     on_ready(event)
             else:
@@ -236,11 +283,16 @@ def run(
     tf_version: str,
     *,
     progress: Optional[Progress] = None,
-    timeout: float = 900.0,
+    timeout: float = 120.0,
     on_ready: OnReady = None,
 ) -> List[Result]:
-    """Run every applicable pair under the TensorFlow of this interpreter; results in the pairs' order."""
-    deadline = time.perf_counter() + timeout
+    """Run every applicable pair under the TensorFlow of this interpreter; results in the pairs' order.
+
+    ``timeout`` bounds each side: a side running longer is stopped with its worker's whole
+    process group (the worker's other sides are reported as not run).
+    """
+    deadline = time.perf_counter() + RUN_TIMEOUT
+    containment.become_subreaper()
     with tempfile.TemporaryDirectory(prefix="tf2lint-verify-") as tmp:
         outputs_dir = os.path.join(tmp, "outputs")
         os.makedirs(outputs_dir)
@@ -250,14 +302,15 @@ def run(
         events: queue.Queue[Event] = queue.Queue()
         modes = sorted({job.mode for job in now} | ({"tf2"} if waiting else set()))
         workers = {mode: Worker(mode, tmp, events) for mode in modes}
-        scheduler = _Scheduler(workers, waiting, events)
+        scheduler = _Scheduler(workers, waiting, events, restart=lambda mode: Worker(mode, tmp, events))
         try:
             scheduler.drive(now, deadline, timeout, progress, on_ready)
             for worker in workers.values():
                 worker.stop()
         finally:
             for worker in workers.values():
-                worker.kill()  # only still-running ones: an interrupted run leaves no process behind
+                worker.kill()  # with its process group: an interrupted run leaves no process behind
+            containment.reap_escaped()  # and what escaped the groups (a sample's own session)
             if progress is not None:
                 progress.finish()
         by_pair: Dict[str, Dict[str, Dict[str, Any]]] = {}
