@@ -7,7 +7,10 @@
 # Estimator) and VENV_ROOT/tf-2.21 (tensorflow-cpu 2.21.0: Keras 3), installs this checkout
 # with its `verify` extra into each, and runs `tf2lint verify` in each. Exits 1 when either run
 # has a `failed` verdict (or cannot run). Each run's JSON goes to VENV_ROOT/verify-<name>.json,
-# the input of scripts/record_verification.py. Set PYTHON to choose the interpreter (python3).
+# the input of scripts/record_verification.py; scripts/compare_verification.py then fails the
+# run when the results drifted from tf2lint/data/verification.json. CI=true (set here unless
+# given) makes a pair whose package is missing fail instead of skip. Set PYTHON to choose the
+# interpreter (python3).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -17,6 +20,7 @@ mkdir -p "$VENV_ROOT"
 VENV_ROOT="$(cd "$VENV_ROOT" && pwd)"
 
 status=0
+export CI="${CI:-true}"
 
 verify_in() {
     local name="$1"
@@ -42,6 +46,9 @@ EOF
 
 verify_in tf-2.15 "tensorflow-cpu==2.15.*" "tensorflow-estimator==2.15.*"
 verify_in tf-2.21 "tensorflow-cpu==2.21.0"
+
+echo "== compare with tf2lint/data/verification.json"
+"$PYTHON" "$ROOT/scripts/compare_verification.py" "$VENV_ROOT/verify-tf-2.15.json" "$VENV_ROOT/verify-tf-2.21.json" || status=1
 
 echo "TensorFlow pythons for the pytest verify tests: TF2LINT_TF_PYTHON=$VENV_ROOT/tf-2.21/bin/python"
 exit "$status"

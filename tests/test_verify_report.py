@@ -37,7 +37,7 @@ def test_table_has_one_aligned_row_per_pair_and_a_summary():
     verdict_column = header.index("verdict")
     assert [row[verdict_column:].split()[0] for row in rows] == ["confirmed", "documented-difference", "skipped"]
     assert "3.6e-07" in rows[0] and "0.31" in rows[1] and "needs TF <= 2.15" in rows[2]
-    assert lines[-1] == "3 pairs: 1 confirmed, 1 documented-difference, 1 skipped, 0 failed"
+    assert lines[-1] == "3 pairs: 1 confirmed, 1 documented-difference, 0 identity, 1 skipped, 0 failed"
 
 
 def test_fmt():
@@ -51,12 +51,12 @@ def test_rule_page_section_has_a_column_per_tensorflow_and_notes_for_differences
     assert [run["tf_version"] for run in data["runs"]] == ["2.15.1", "2.21.0"]
     section = verification_section("TF701", data)
     assert section[0] == "## Verification"
-    assert "| sample pair | compares | TF 2.15.1 | TF 2.21.0 |" in section
-    assert "| `optimizer-adam` | weights | confirmed (3.6e-07) | confirmed (3.6e-07) |" in section
-    assert "| `optimizer-rmsprop` | weights | documented difference (0.31) | documented difference (0.31) |" in section
+    assert "| sample pair | compares | TF2 side | TF 2.15.1 | TF 2.21.0 |" in section
+    assert "| `optimizer-adam` | weights | - | confirmed (3.6e-07) | confirmed (3.6e-07) |" in section
+    assert "| `optimizer-rmsprop` | weights | - | documented difference (0.31) | documented difference (0.31) |" in section
     assert "- `optimizer-rmsprop` (TF 2.15.1, 2.21.0): slot: measured 0.31" in section
     estimator = verification_section("TF301", data)
-    assert "| `estimator-to-keras-fit` | weights | confirmed (0) | skipped |" in estimator
+    assert "| `estimator-to-keras-fit` | weights | - | confirmed (0) | skipped |" in estimator
     assert "- `estimator-to-keras-fit` (TF 2.21.0): needs TF <= 2.15" in estimator
     assert verification_section("TF999", data) == []
 
@@ -88,3 +88,25 @@ def test_record_script_refuses_a_run_with_failures(tmp_path):
     assert result.returncode != 0
     assert "not recording a run with failures" in result.stderr
     assert (ROOT / "tf2lint" / "data" / "verification.json").read_text() == before
+
+
+def _compare(tmp_path, results):
+    path = tmp_path / "fresh.json"
+    path.write_text(json.dumps(results))
+    return subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "compare_verification.py"), str(path)], capture_output=True, text=True, cwd=ROOT
+    )
+
+
+def test_ci_compare_passes_the_recorded_results_and_fails_on_drift(tmp_path):
+    run = load()["runs"][-1]
+    fresh = [dict(r, tf_version=run["tf_version"]) for r in run["results"]]
+    same = _compare(tmp_path, fresh)
+    assert same.returncode == 0 and "matches the recorded run" in same.stdout, same.stdout + same.stderr
+    drifted = [dict(r) for r in fresh[1:]]
+    drifted[0]["verdict"] = "identity" if drifted[0]["verdict"] != "identity" else "confirmed"
+    drifted[1]["tf2_source"] = "hand" if drifted[1]["tf2_source"] != "hand" else "fix"
+    result = _compare(tmp_path, drifted)
+    assert result.returncode == 1
+    assert f"{fresh[0]['pair']}: recorded, but not in this run" in result.stdout
+    assert f"{drifted[0]['pair']}: verdict" in result.stdout and f"{drifted[1]['pair']}: tf2_source" in result.stdout

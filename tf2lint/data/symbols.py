@@ -567,7 +567,13 @@ CHANGED: Dict[str, Changed] = {
     ),
     "random.poisson": Changed(
         "TF1 takes `(lam, shape)`, TF2 `(shape, lam)`: the same positional call swaps rate and shape",
-        ("`{func}({shape}, {lam})`", "`{func}(shape, lam)` (TF2 order)"),
+        (
+            "`{func}({shape}, {lam}, dtype={dtype}, seed={seed})`",
+            "`{func}({shape}, {lam}, seed={seed})`",
+            "`{func}({shape}, {lam}, dtype={dtype})`",
+            "`{func}({shape}, {lam})`",
+            "`{func}(shape, lam)` (TF2 order)",
+        ),
     ),
     "nn.dropout": Changed(
         "TF1's second argument is `keep_prob`; TF2's is `rate`, the fraction to drop (`1 - keep_prob`)",

@@ -466,6 +466,20 @@ class PyFuncRule(Rule):
     names = data.PY_FUNC_NAMES
     INVALID = ("import tensorflow as tf\ny = tf.py_func(np.sinh, [x], tf.float32)  # [TF108]\n",)
     VALID = ("import tensorflow as tf\ny = tf.numpy_function(np.sinh, [x], tf.float32)\n",)
+    FIXES = (
+        (
+            "import tensorflow as tf\ny = tf.py_func(np.sinh, [x], tf.float32)\n",
+            "import tensorflow as tf\ny = tf.numpy_function(np.sinh, [x], tf.float32)\n",
+        ),
+    )
+
+    def on_reference(self, node: ast.AST, ref: TFRef, key: str, ctx: Context) -> None:
+        fix = _callee_rename(node, ctx, "numpy_function", Applicability.SAFE, "Rewrite as `tf.numpy_function` (same semantics)")
+        if fix is None:
+            self.report(ctx, node, ref)
+            return
+        shown = f"`{fix[0]}` (same semantics), or `tf.py_function` for eager tensors and gradients."
+        self.report(ctx, node, ref, replacement=shown, fix=fix[1])
 
 
 @register
@@ -483,11 +497,31 @@ class RandomSeedRule(Rule):
     names = data.RANDOM_SEED_NAMES
     INVALID = ("import tensorflow as tf\ntf.set_random_seed(42)  # [TF109]\n",)
     VALID = ("import tensorflow as tf\ntf.random.set_seed(42)\n",)
+    FIXES = (("import tensorflow as tf\ntf.set_random_seed(42)\n", "import tensorflow as tf\ntf.random.set_seed(42)\n"),)
+    NOTE = " (TF2 random sequences differ from TF1 graphs even with the same seed)"
 
     def on_reference(self, node: ast.AST, ref: TFRef, key: str, ctx: Context) -> None:
-        self.report(
-            ctx, node, ref, replacement="`tf.random.set_seed(seed)` (TF2 random sequences differ from TF1 graphs even with the same seed)"
-        )
+        fix = _callee_rename(node, ctx, "random.set_seed", Applicability.UNSAFE, "Rewrite as `tf.random.set_seed`")
+        if fix is None:
+            self.report(ctx, node, ref, replacement="`tf.random.set_seed(seed)`" + self.NOTE)
+            return
+        self.report(ctx, node, ref, replacement=f"`{fix[0]}`" + self.NOTE, fix=fix[1])
+
+
+def _callee_rename(node: ast.AST, ctx: Context, new: str, applicability: Applicability, message: str) -> Optional[Tuple[str, Fix]]:
+    """`tf.<new>(same arguments)` for a call of ``node`` under a plain `tensorflow` alias: the rendered call and its fix."""
+    from tf2lint.rules.render import TF2, root_of
+
+    call = ctx.call_of.get(id(node))
+    root = root_of(node, ctx)
+    if root is None or root.namespace != TF2 or not isinstance(call, ast.Call) or call.func is not node:
+        return None
+    name = f"{root.text}.{new}"
+    text = ctx.source_of(call)
+    callee = ctx.source_of(node)
+    if not text.startswith(callee):
+        return None
+    return name + text[len(callee) :], Fix(applicability.value, (ctx.edit(node, name),), message)
 
 
 @register

@@ -200,18 +200,24 @@ def _batch_norm(c: _Call, symbol: str) -> str:
     return f"`tf.keras.layers.BatchNormalization({', '.join(args)})` called with `training={training}`" + data.BATCH_NORM_NOTE
 
 
+def _applied(c: _Call) -> str:
+    """`(inputs)`: a contrib layer function returned its output, so the Keras layer is called on the same input."""
+    inputs = c.src("inputs")
+    return f"({inputs})" if inputs else ""
+
+
 def _layer_norm(c: _Call, symbol: str) -> str:
     args = ["epsilon=1e-12"]
     for name in ("center", "scale"):
         if c.node(name) is not None:
             args.append(f"{name}={c.src(name)}")
-    return f"`tf.keras.layers.LayerNormalization({', '.join(args)})`" + data.LAYER_NORM_NOTE
+    return f"`tf.keras.layers.LayerNormalization({', '.join(args)}){_applied(c)}`" + data.LAYER_NORM_NOTE
 
 
 def _group_norm(c: _Call, symbol: str) -> str:
     groups = "-1" if symbol == "instance_norm" else c.src("groups", "32")
     note = data.INSTANCE_NORM_NOTE if symbol == "instance_norm" else data.GROUP_NORM_NOTE
-    return f"`tf.keras.layers.GroupNormalization(groups={groups}, epsilon={c.src('epsilon', '1e-6')})`" + note
+    return f"`tf.keras.layers.GroupNormalization(groups={groups}, epsilon={c.src('epsilon', '1e-6')}){_applied(c)}`" + note
 
 
 def _hparams(c: _Call, symbol: str) -> Optional[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from typing import Any, Dict, List, Optional, TextIO
@@ -31,6 +32,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="stop a side (and everything it started) that runs longer than this (default 120)")
     parser.add_argument("--no-progress", action="store_true", help="do not draw the progress bar on stderr")
     parser.add_argument("-v", "--verbose", action="store_true", help="print the traceback of every side that raised")
+    parser.add_argument(
+        "--python",
+        metavar="PATH",
+        help="run the check under this Python interpreter (one that has TensorFlow), with this tf2lint",
+    )
+    user = parser.add_argument_group("your own migration (instead of the sample pairs)")
+    user.add_argument("--tf1", metavar="FILE.py:FUNCTION", help="the TF1 function: returns the tensors to compare")
+    user.add_argument("--tf2", metavar="FILE.py:FUNCTION", help="its TF2 migration: returns the same outputs eagerly")
+    user.add_argument("--inputs", metavar="DATA.npz", help="arrays passed to both functions as keyword arguments")
+    user.add_argument(
+        "--checkpoint",
+        metavar="DIR",
+        help="a TF1 checkpoint (or its directory): restored into the TF1 side by a Saver, passed to the TF2 side as checkpoint=",
+    )
+    user.add_argument("--atol", type=float, default=1e-6, help="absolute tolerance for --tf1/--tf2 (default 1e-6)")
+    user.add_argument("--rtol", type=float, default=0.0, help="relative tolerance for --tf1/--tf2 (default 0)")
 
 
 def _list(pairs: List[Any], out: TextIO) -> int:
@@ -41,13 +58,77 @@ def _list(pairs: List[Any], out: TextIO) -> int:
     return EXIT_OK
 
 
-def main(args: argparse.Namespace, out: Optional[TextIO] = None, err: Optional[TextIO] = None) -> int:
-    from tf2lint.verify.environment import tensorflow_version
-    from tf2lint.verify.pairs import load_pairs, select
+def _under(python: str, argv: List[str], err: TextIO) -> int:
+    """Run this same `tf2lint verify` command under another interpreter, importing this tf2lint."""
+    import os
+    import subprocess
 
+    import tf2lint
+
+    root = os.path.dirname(os.path.dirname(os.path.abspath(tf2lint.__file__)))
+    env = dict(os.environ)
+    env["PYTHONPATH"] = root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    try:
+        return subprocess.call([python, "-m", "tf2lint", "verify", *argv], env=env)
+    except OSError as exc:
+        err.write(f"tf2lint verify: error: cannot run {python}: {exc}\n")
+        return EXIT_ERROR
+
+
+def _argv_of(args: argparse.Namespace) -> List[str]:
+    """The `tf2lint verify` arguments that reproduce `args` (without --python)."""
+    argv: List[str] = []
+    for flag, value in (
+        ("--rule", args.rule), ("--family", args.family), ("--tf1", args.tf1), ("--tf2", args.tf2),
+        ("--inputs", args.inputs), ("--checkpoint", args.checkpoint),
+    ):
+        if value is not None:
+            argv += [flag, str(value)]
+    for path in args.samples:
+        argv += ["--samples", os.path.abspath(path)]
+    for flag, value in (("--tf1", args.tf1), ("--tf2", args.tf2)):
+        if value is not None:
+            file, _, function = value.rpartition(":")
+            argv[argv.index(flag) + 1] = f"{os.path.abspath(file)}:{function}" if file else value
+    for flag in ("--inputs", "--checkpoint"):
+        if flag in argv:
+            argv[argv.index(flag) + 1] = os.path.abspath(argv[argv.index(flag) + 1])
+    argv += ["--output-format", args.output_format, "--timeout", str(args.timeout), "--atol", str(args.atol), "--rtol", str(args.rtol)]
+    argv += [flag for flag, on in (("--list", args.list), ("--no-progress", args.no_progress), ("--verbose", args.verbose)) if on]
+    return argv
+
+
+def main(args: argparse.Namespace, out: Optional[TextIO] = None, err: Optional[TextIO] = None) -> int:
     out = out or sys.stdout
     err = err or sys.stderr
+    if args.python:
+        return _under(args.python, _argv_of(args), err)
+    if bool(args.tf1) != bool(args.tf2):
+        err.write("tf2lint verify: error: --tf1 and --tf2 go together\n")
+        return EXIT_ERROR
+    if args.tf1:
+        import tempfile
+
+        from tf2lint.verify.user import samples_module
+
+        try:
+            text = samples_module(args.tf1, args.tf2, args.inputs, args.checkpoint, args.atol, args.rtol)
+        except ValueError as exc:
+            err.write(f"tf2lint verify: error: {exc}\n")
+            return EXIT_ERROR
+        with tempfile.TemporaryDirectory(prefix="tf2lint-user-") as tmp:
+            path = os.path.join(tmp, "user_pair.py")
+            with open(path, "w", encoding="utf-8") as handle:
+                handle.write(text)
+            args.samples, args.rule, args.family = [path], None, None
+            return _run(args, out, err)
+    return _run(args, out, err)
+
+
+def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from tf2lint.verify.catalog import SampleLoadError, load_contained
+    from tf2lint.verify.environment import tensorflow_version
+    from tf2lint.verify.pairs import load_pairs, select
 
     try:  # user sample files are imported in a child process, never here
         loaded = load_contained(args.samples, args.timeout) if args.samples else load_pairs()

@@ -10,9 +10,10 @@ from tf2lint.verify.pairs import Pair
 
 CONFIRMED = "confirmed"
 DOCUMENTED = "documented-difference"
+IDENTITY = "identity"  # the sides agree, but they run the same implementation: no confirmation
 SKIPPED = "skipped"
 FAILED = "failed"
-VERDICTS = (CONFIRMED, DOCUMENTED, SKIPPED, FAILED)
+VERDICTS = (CONFIRMED, DOCUMENTED, IDENTITY, SKIPPED, FAILED)
 
 CONTRIB_NOTE = "closed-form check (no TensorFlow on a supported Python can import tf.contrib)"
 
@@ -44,11 +45,15 @@ def compare(baseline: Mapping[str, Any], other: Mapping[str, Any], atol: float, 
         if extra:
             parts.append(f"unexpected {', '.join(extra)}")
         return Comparison(None, False, problem="outputs differ: " + "; ".join(parts))
+    if not baseline:
+        return Comparison(None, False, problem="no outputs")
     worst_diff, worst, within = 0.0, "", True
     for key in sorted(baseline):
         a, b = np.asarray(baseline[key]), np.asarray(other[key])
         if a.shape != b.shape:
             return Comparison(None, False, problem=f"{key}: shape {a.shape} vs {b.shape}")
+        if a.size == 0:
+            return Comparison(None, False, problem=f"{key}: empty output (nothing to compare)")
         if not (_numeric(a) and _numeric(b)):
             if a.dtype.kind == "S" and b.dtype.kind == "U":
                 b = np.char.encode(b, "utf-8")
@@ -108,6 +113,14 @@ def judge(pair: Pair, outputs: Dict[str, Mapping[str, Any]], errors: Dict[str, s
         return Verdict(FAILED, main.max_abs_diff, prefix + main.problem)
     where = f" (in {main.worst})" if main.worst else ""
     if pair.difference is None:
+        identity = pair.identity or ("no TF1 run to compare with" if pair.reference is not None else "")
+        if main.within and identity:
+            return Verdict(
+                IDENTITY,
+                main.max_abs_diff,
+                f"{prefix}identity ({identity}): agree within {tolerance_text(pair)} ({pair.outputs}); "
+                "this checks the rewritten call, not the numerics",
+            )
         if main.within:
             return Verdict(CONFIRMED, main.max_abs_diff, f"{prefix}agree within {tolerance_text(pair)} ({pair.outputs})")
         return Verdict(

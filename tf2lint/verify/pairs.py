@@ -24,6 +24,8 @@ Outputs = Mapping[str, Any]
 Side = Callable[[str], Outputs]
 
 SAMPLES_PACKAGE = "tf2lint.verify.samples"
+KINDS = ("snippet", "model")
+HAND = "hand"
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,16 @@ class Pair:
     reference_note: str = ""
     tf1_source: Optional[str] = None
     tf2_reads_tf1: bool = False
+    # The TF1 program (text, `import tensorflow as tf`) whose TF2 counterpart tf2lint derives
+    # (see tf2lint.verify.migrate); the sides run it through tf2lint.verify.fragments.
+    program: str = ""
+    hand: str = ""  # why the TF2 side is hand-written (a restructuring no output renders)
+    identity: str = ""  # why both sides run the same implementation: agreement then confirms nothing
+    kind: str = "snippet"  # or "model": a whole training program
+    steps: Optional[int] = None  # training steps compared, for model pairs
+    files: Tuple[str, ...] = ()  # source-tree files the sides run (relative to the checkout)
+    tf1_eager: bool = False  # the "TF1" side is Keras 2 code that runs eagerly (in the TF2 worker)
+    target: Optional[Tuple[int, int]] = None  # the target-version `program` is migrated for (default: the running TF)
     module: str = field(default="", compare=False)
     path: str = field(default="", compare=False)
 
@@ -72,6 +84,16 @@ class Pair:
             raise ValueError(f"pair {self.name}: a closed-form reference needs tf1_source (the program linted)")
         if not self.codes:
             raise ValueError(f"pair {self.name}: no rule codes")
+        if self.kind not in KINDS:
+            raise ValueError(f"pair {self.name}: kind must be one of {', '.join(KINDS)}")
+
+    def tf2_source(self, tf_version: Optional[Tuple[int, int]] = None) -> str:
+        """Where the TF2 side comes from: tf2lint's fixes, its rendered replacements, or a person."""
+        if not self.program:
+            return HAND
+        from tf2lint.verify.migrate import migrate
+
+        return migrate(self.program, self.target or tf_version).how
 
     @property
     def code(self) -> str:
@@ -90,6 +112,10 @@ class Pair:
         if self.max_tf is not None and tf_version > self.max_tf:
             reason = f"needs TF <= {self.max_tf[0]}.{self.max_tf[1]}"
             return f"{reason} ({self.version_note})" if self.version_note else reason
+        root = Path(__file__).resolve().parents[2]
+        absent = [name for name in self.files if not (root / name).is_file()]
+        if absent:
+            return "needs a source checkout of tf2lint (" + ", ".join(absent) + " not found)"
         missing = [name for name in self.requires if not has_module(name)]
         if missing:
             reason = "needs the " + ", ".join(missing) + (" package" if len(missing) == 1 else " packages")
@@ -112,6 +138,15 @@ class Pair:
         """The program text of one side, as the linter should see it."""
         if which == "tf1" and self.tf1_source is not None:
             return self.tf1_source
+        if self.files and which in ("tf1", "tf2"):  # a model pair: the scripts it runs
+            root = Path(__file__).resolve().parents[2]
+            return (root / self.files[0 if which == "tf1" else 1]).read_text(encoding="utf-8")
+        if which == "tf1" and self.program:
+            return self.program
+        if which == "tf2" and self.program:
+            from tf2lint.verify.migrate import migrate
+
+            return migrate(self.program, self.target).source
         return textwrap.dedent(inspect.getsource(self.side(which)))
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Dict, List, Tuple
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "verification.json"
-RECORDED_FIELDS = ("pair", "codes", "verdict", "max_abs_diff", "detail", "outputs")
+RECORDED_FIELDS = ("pair", "codes", "verdict", "max_abs_diff", "detail", "outputs", "tf2_source", "kind", "steps")
 
 
 def build(runs: List[Tuple[str, List[Dict[str, Any]]]]) -> Dict[str, Any]:
@@ -63,16 +63,18 @@ def verification_section(code: str, data: Dict[str, Any] | None = None) -> List[
         "",
         "`tf2lint verify` runs each sample pair (the TF1 program and the TF2 program this rule recommends) "
         "under real TensorFlow and compares the outputs; the cells give the verdict and the largest "
-        "absolute difference. Recorded in `tf2lint/data/verification.json`.",
+        "absolute difference. The TF2 side is tf2lint's own `fix`, its rendered `replacement`, or written "
+        "by `hand` where the advice is a restructuring. Recorded in `tf2lint/data/verification.json`.",
         "",
-        "| sample pair | compares | " + " | ".join(f"TF {run['tf_version']}" for run in runs) + " |",
-        "|---|---|" + "---|" * len(runs),
+        "| sample pair | compares | TF2 side | " + " | ".join(f"TF {run['tf_version']}" for run in runs) + " |",
+        "|---|---|---|" + "---|" * len(runs),
     ]
     notes: Dict[Tuple[str, str], List[str]] = {}
     for name, by_version in pairs.items():
         outputs = next(iter(by_version.values())).get("outputs") or ""
+        source = list(by_version.values())[-1].get("tf2_source") or "-"
         cells = [_cell(by_version[run["tf_version"]]) if run["tf_version"] in by_version else "-" for run in runs]
-        lines.append(f"| `{name}` | {outputs} | " + " | ".join(cells) + " |")
+        lines.append(f"| `{name}` | {outputs} | {source} | " + " | ".join(cells) + " |")
         for version, result in by_version.items():
             if result["verdict"] != "confirmed":
                 notes.setdefault((name, str(result["detail"])), []).append(version)

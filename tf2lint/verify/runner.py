@@ -49,6 +49,9 @@ class Result:
             "max_abs_diff": self.max_abs_diff,
             "detail": self.detail,
             "outputs": self.pair.outputs,
+            "tf2_source": self.pair.tf2_source(version_tuple(self.tf_version)),
+            "kind": self.pair.kind,
+            "steps": self.pair.steps,
             "seconds": round(self.seconds, 3),
         }
 
@@ -66,7 +69,7 @@ class Job:
 
     @property
     def mode(self) -> str:
-        return "tf1" if self.side == "tf1" else "tf2"
+        return "tf1" if self.side == "tf1" and not self.pair.tf1_eager else "tf2"
 
     def message(self) -> str:
         return json.dumps(
@@ -80,6 +83,10 @@ class Job:
                 "out": self.out,
             }
         )
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").lower() in ("true", "1", "yes")
 
 
 def has_module(name: str) -> bool:
@@ -98,7 +105,12 @@ def _plan(pairs: Sequence[Pair], tmp: str, tf_version: str) -> Tuple[List[Result
     for pair in pairs:
         reason = pair.skip_reason(version_tuple(tf_version), has_module)
         if reason:
-            skipped.append(Result(pair, SKIPPED, tf_version, None, reason))
+            # A version bound is a fact about TensorFlow; a missing package is this environment's
+            # gap, which CI must not pass over.
+            version_bound = pair.max_tf is not None and version_tuple(tf_version) > pair.max_tf
+            fail = in_ci() and not version_bound
+            verdict, detail = (FAILED, f"{reason}: in CI a missing requirement fails the run") if fail else (SKIPPED, reason)
+            skipped.append(Result(pair, verdict, tf_version, None, detail))
             continue
         workdir = os.path.join(tmp, "pairs", pair.name)
         for side in pair.sides():
@@ -260,7 +272,10 @@ def _judge_pair(pair: Pair, events: Dict[str, Dict[str, Any]], outputs_dir: str,
                 tracebacks[side] = event["traceback"]
     verdict: Verdict = judge(pair, outputs, errors)
     seconds = sum(float(e.get("seconds", 0.0)) for e in events.values())
-    return Result(pair, verdict.verdict, tf_version, verdict.max_abs_diff, verdict.detail, seconds, tracebacks)
+    detail = verdict.detail
+    if pair.hand and not pair.program:
+        detail += f"; TF2 side written by hand: {pair.hand}"
+    return Result(pair, verdict.verdict, tf_version, verdict.max_abs_diff, detail, seconds, tracebacks)
 
 
 def run(

@@ -59,12 +59,13 @@ def hashing_tf1(workdir):
 
     tf.disable_v2_behavior()
     fc = tf.feature_column
-    features = {"color": tf.constant(COLOR_WITH_OOV), "size": tf.constant(SIZE)}
+    features = {"color": tf.constant(COLOR_WITH_OOV), "size": tf.constant(SIZE), "item": tf.constant(ITEM, tf.int64)}
     return _input_layer(
         tf,
         features,
         {
             "hashed": fc.indicator_column(fc.categorical_column_with_hash_bucket("color", hash_bucket_size=7)),
+            "hashed_int": fc.indicator_column(fc.categorical_column_with_hash_bucket("item", hash_bucket_size=7, dtype=tf.int64)),
             "crossed": fc.indicator_column(fc.crossed_column(["color", "size"], hash_bucket_size=11)),
         },
     )
@@ -74,9 +75,10 @@ def hashing_tf2(workdir):
     import tensorflow as tf
 
     layers = tf.keras.layers
-    color, size = tf.constant(COLOR_WITH_OOV), tf.constant(SIZE)
+    color, size, item = tf.constant(COLOR_WITH_OOV), tf.constant(SIZE), tf.constant(ITEM, tf.int64)
     return {
         "hashed": layers.CategoryEncoding(num_tokens=7, output_mode="one_hot")(layers.Hashing(num_bins=7)(color)),
+        "hashed_int": layers.CategoryEncoding(num_tokens=7, output_mode="one_hot")(layers.Hashing(num_bins=7)(item)),
         "crossed": layers.HashedCrossing(num_bins=11, output_mode="one_hot")((color, size)),
     }
 
@@ -165,13 +167,15 @@ PAIRS = [
         tf1=columns_tf1,
         tf2=columns_tf2,
         outputs="normalized, bucketized, vocabulary and identity one-hot columns",
+        hand="feature columns read through input_layer become preprocessing layers applied to each input (a restructuring)",
     ),
     Pair(
         "hash-bucket-and-cross",
         ("TF501",),
         tf1=hashing_tf1,
         tf2=hashing_tf2,
-        outputs="hashed and crossed one-hot columns (string features)",
+        outputs="hashed (string and integer keys) and crossed one-hot columns",
+        hand="feature columns read through input_layer become preprocessing layers applied to each input (a restructuring)",
     ),
     Pair(
         "vocabulary-oov-bucket",
@@ -184,6 +188,7 @@ PAIRS = [
             "a vocabulary column puts its OOV buckets after the vocabulary, StringLookup puts its OOV indices first",
             explained_by=oov_tf2_oov_last,
         ),
+        hand="feature columns read through input_layer become preprocessing layers applied to each input (a restructuring)",
     ),
     Pair(
         "embedding-and-weighted-column",
@@ -191,6 +196,7 @@ PAIRS = [
         tf1=embedding_tf1,
         tf2=embedding_tf2,
         outputs="embedding lookups and weighted category counts",
+        hand="feature columns read through input_layer become preprocessing layers applied to each input (a restructuring)",
     ),
     Pair(
         "input-layer-concatenate",
@@ -198,5 +204,6 @@ PAIRS = [
         tf1=input_layer_tf1,
         tf2=input_layer_tf2,
         outputs="the dense input matrix (columns in input_layer's name order)",
+        hand="input_layer over several columns becomes preprocessing layers and a concatenation (a restructuring)",
     ),
 ]

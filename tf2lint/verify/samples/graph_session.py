@@ -60,67 +60,95 @@ def placeholder_default_tf2(workdir):
     return {"default": scaled_sum(data.X), "fed": scaled_sum(data.X, 2.0)}
 
 
+PY_FUNC = """
+import numpy as np
+import tensorflow as tf
+
+
+def sinh(x):
+    return tf.py_func(lambda v: np.sinh(v).astype(np.float32), [x], tf.float32)
+"""
+
+
 def py_func_tf1(workdir):
-    import numpy as np
     import tensorflow.compat.v1 as tf
+
+    from tf2lint.verify.fragments import tf1_program
 
     tf.disable_v2_behavior()
     x = tf.placeholder(tf.float32, shape=[None, 3])
-    y = tf.py_func(lambda v: np.sinh(v).astype(np.float32), [x], tf.float32)
+    y = tf1_program(PY_FUNC).sinh(x)
     with tf.Session() as sess:
         return {"sinh": sess.run(y, feed_dict={x: data.X})}
 
 
 def py_func_tf2(workdir):
-    import numpy as np
     import tensorflow as tf
 
-    @tf.function
-    def sinh(x):
-        return tf.numpy_function(lambda v: np.sinh(v).astype(np.float32), [x], tf.float32)
+    from tf2lint.verify.fragments import tf2_program
 
-    return {"sinh": sinh(tf.constant(data.X))}
+    return {"sinh": tf.function(tf2_program(PY_FUNC).sinh)(tf.constant(data.X))}
+
+
+DIMENSIONS = """
+import tensorflow as tf
+
+
+def dimensions(x):
+    return {"width": x.shape[1].value, "batch_is_unknown": x.get_shape()[0].value is None}
+"""
 
 
 def dimension_tf1(workdir):
     import tensorflow.compat.v1 as tf
 
+    from tf2lint.verify.fragments import tf1_program
+
     tf.disable_v2_behavior()
-    x = tf.placeholder(tf.float32, shape=[None, 3])
-    width = x.shape[1].value
-    batch = x.get_shape()[0].value
-    return {"width": width, "batch_is_unknown": batch is None}
+    return tf1_program(DIMENSIONS).dimensions(tf.placeholder(tf.float32, shape=[None, 3]))
 
 
 def dimension_tf2(workdir):
     import tensorflow as tf
 
+    from tf2lint.verify.fragments import tf2_program
+
     shapes = {}
 
     @tf.function(input_signature=[tf.TensorSpec([None, 3], tf.float32)])
     def inspect(x):
-        shapes["width"], shapes["batch_is_unknown"] = x.shape[1], x.shape[0] is None
+        shapes.update(tf2_program(DIMENSIONS).dimensions(x))
         return x
 
     inspect.get_concrete_function()
     return shapes
 
 
+SEEDS = """
+import tensorflow as tf
+
+
+def draws():
+    tf.set_random_seed(3)
+    return {"uniform": tf.random_uniform([4], seed=7), "normal": tf.random_normal([3], seed=11)}
+"""
+
+
 def seeds_tf1(workdir):
     import tensorflow.compat.v1 as tf
 
+    from tf2lint.verify.fragments import tf1_program
+
     tf.disable_v2_behavior()
-    tf.set_random_seed(3)
-    draws = {"uniform": tf.random_uniform([4], seed=7), "normal": tf.random_normal([3], seed=11)}
+    draws = tf1_program(SEEDS).draws()
     with tf.Session() as sess:
         return sess.run(draws)
 
 
 def seeds_tf2(workdir):
-    import tensorflow as tf
+    from tf2lint.verify.fragments import tf2_program
 
-    tf.random.set_seed(3)
-    return {"uniform": tf.random.uniform([4], seed=7), "normal": tf.random.normal([3], seed=11)}
+    return tf2_program(SEEDS).draws()
 
 
 PAIRS = [
@@ -130,6 +158,7 @@ PAIRS = [
         tf1=session_forward_tf1,
         tf2=session_forward_tf2,
         outputs="forward-pass outputs for a batch and a single row",
+        hand="Session, placeholders and feed_dict become a Python function and its arguments (a restructuring)",
     ),
     Pair(
         "placeholder-with-default",
@@ -137,14 +166,23 @@ PAIRS = [
         tf1=placeholder_default_tf1,
         tf2=placeholder_default_tf2,
         outputs="outputs with the default and with a fed value",
+        hand="the placeholder becomes a default argument of the function that computes the output (a restructuring)",
     ),
-    Pair("py-func-numpy-function", ("TF108",), tf1=py_func_tf1, tf2=py_func_tf2, outputs="Python op outputs"),
+    Pair(
+        "py-func-numpy-function",
+        ("TF108",),
+        tf1=py_func_tf1,
+        tf2=py_func_tf2,
+        outputs="Python op outputs",
+        program=PY_FUNC,
+    ),
     Pair(
         "random-ops-with-op-seeds",
         ("TF109", "TF902"),
         tf1=seeds_tf1,
         tf2=seeds_tf2,
         outputs="uniform and normal draws of ops that have their own seed (ops without one draw other values)",
+        program=SEEDS,
     ),
-    Pair("dimension-value", ("TF111",), tf1=dimension_tf1, tf2=dimension_tf2, outputs="static shape entries"),
+    Pair("dimension-value", ("TF111",), tf1=dimension_tf1, tf2=dimension_tf2, outputs="static shape entries", program=DIMENSIONS),
 ]

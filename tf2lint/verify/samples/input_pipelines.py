@@ -203,6 +203,7 @@ PAIRS = [
         tf1=producer_batch_tf1,
         tf2=producer_batch_tf2,
         outputs="every batch of 2 epochs, in order",
+        hand="queues, producers and queue runners become one tf.data pipeline (a restructuring)",
     ),
     Pair(
         "text-line-reader",
@@ -210,6 +211,7 @@ PAIRS = [
         tf1=text_reader_tf1,
         tf2=text_reader_tf2,
         outputs="every line of two files without their headers",
+        hand="a reader over a filename queue becomes one tf.data pipeline (a restructuring)",
     ),
     Pair(
         "tfrecord-reader",
@@ -217,7 +219,23 @@ PAIRS = [
         tf1=tfrecord_reader_tf1,
         tf2=tfrecord_reader_tf2,
         outputs="every parsed tf.train.Example",
+        hand="a reader over a filename queue becomes one tf.data pipeline (a restructuring)",
     ),
-    Pair("one-shot-iterator", ("TF406",), tf1=iterator_tf1, tf2=iterator_tf2, outputs="every batch, in order"),
-    Pair("top-level-fifo-queue", ("TF405",), tf1=fifo_queue_tf1, tf2=fifo_queue_tf2, outputs="dequeued values and queue size"),
+    Pair(
+        "one-shot-iterator",
+        ("TF406",),
+        tf1=iterator_tf1,
+        tf2=iterator_tf2,
+        outputs="every batch, in order",
+        hand="iterator.get_next() in a session loop becomes iterating the dataset (a restructuring)",
+    ),
+    Pair(
+        "top-level-fifo-queue",
+        ("TF405",),
+        tf1=fifo_queue_tf1,
+        tf2=fifo_queue_tf2,
+        outputs="dequeued values and queue size",
+        hand="TF405's advice starts with the tf.data alternative; the queue kept as a data structure is its second option",
+        identity="tf.compat.v1.FIFOQueue is tf.queue.FIFOQueue",
+    ),
 ]

@@ -9,43 +9,27 @@ KEEP_PROB = 0.8
 DROPOUT_SHAPE = (400, 250)
 
 
-def symbols_tf1(workdir):
-    import tensorflow.compat.v1 as tf
+# The TF1 programs; tf2lint renames the symbols and keywords, the sides run them on the same inputs.
+SYMBOLS = """
+import tensorflow as tf
 
-    tf.disable_v2_behavior()
-    x = tf.constant(data.W1)
-    counts = tf.constant([[1, 2], [3, 4]])
-    outputs = {
+
+def symbols(x, counts):
+    return {
         "to_float": tf.to_float(counts),
         "to_int32": tf.to_int32(x * 10.0),
         "log": tf.log(tf.abs(x) + 1.0),
         "squared_difference": tf.squared_difference(x, 0.5),
         "matrix_transpose": tf.matrix_transpose(x),
     }
-    with tf.Session() as sess:
-        return sess.run(outputs)
+"""
+
+KEYWORDS = """
+import tensorflow as tf
 
 
-def symbols_tf2(workdir):
-    import tensorflow as tf
-
-    x = tf.constant(data.W1)
-    counts = tf.constant([[1, 2], [3, 4]])
+def keywords(x):
     return {
-        "to_float": tf.cast(counts, tf.float32),
-        "to_int32": tf.cast(x * 10.0, tf.int32),
-        "log": tf.math.log(tf.abs(x) + 1.0),
-        "squared_difference": tf.math.squared_difference(x, 0.5),
-        "matrix_transpose": tf.linalg.matrix_transpose(x),
-    }
-
-
-def keywords_tf1(workdir):
-    import tensorflow.compat.v1 as tf
-
-    tf.disable_v2_behavior()
-    x = tf.constant(data.W1)
-    outputs = {
         "sum_keep_dims": tf.reduce_sum(x, axis=1, keep_dims=True),
         "mean_reduction_indices": tf.reduce_mean(x, reduction_indices=[0]),
         "softmax_dim": tf.nn.softmax(x, dim=0),
@@ -53,6 +37,52 @@ def keywords_tf1(workdir):
         "expand_dims_dim": tf.expand_dims(x, dim=0),
         "squeeze_dims": tf.squeeze(tf.expand_dims(x, 0), squeeze_dims=[0]),
     }
+"""
+
+DROPOUT = """
+import tensorflow as tf
+
+
+def dropped(ones, keep_prob):
+    return tf.nn.dropout(ones, keep_prob=keep_prob)
+"""
+
+POISSON = """
+import tensorflow as tf
+
+
+def poisson():
+    rates = tf.to_float([1, 4])  # a TF1 name: TF906 reports the call only in a module that runs TF1
+    return tf.random.poisson(rates, [6], seed=5)
+"""
+
+
+def symbols_tf1(workdir):
+    import tensorflow.compat.v1 as tf
+
+    from tf2lint.verify.fragments import tf1_program
+
+    tf.disable_v2_behavior()
+    outputs = tf1_program(SYMBOLS).symbols(tf.constant(data.W1), tf.constant([[1, 2], [3, 4]]))
+    with tf.Session() as sess:
+        return sess.run(outputs)
+
+
+def symbols_tf2(workdir):
+    import tensorflow as tf
+
+    from tf2lint.verify.fragments import tf2_program
+
+    return tf2_program(SYMBOLS).symbols(tf.constant(data.W1), tf.constant([[1, 2], [3, 4]]))
+
+
+def keywords_tf1(workdir):
+    import tensorflow.compat.v1 as tf
+
+    from tf2lint.verify.fragments import tf1_program
+
+    tf.disable_v2_behavior()
+    outputs = tf1_program(KEYWORDS).keywords(tf.constant(data.W1))
     with tf.Session() as sess:
         return sess.run(outputs)
 
@@ -60,15 +90,9 @@ def keywords_tf1(workdir):
 def keywords_tf2(workdir):
     import tensorflow as tf
 
-    x = tf.constant(data.W1)
-    return {
-        "sum_keep_dims": tf.reduce_sum(x, axis=1, keepdims=True),
-        "mean_reduction_indices": tf.reduce_mean(x, axis=[0]),
-        "softmax_dim": tf.nn.softmax(x, axis=0),
-        "argmax_dimension": tf.argmax(x, axis=1),
-        "expand_dims_dim": tf.expand_dims(x, axis=0),
-        "squeeze_dims": tf.squeeze(tf.expand_dims(x, 0), axis=[0]),
-    }
+    from tf2lint.verify.fragments import tf2_program
+
+    return tf2_program(KEYWORDS).keywords(tf.constant(data.W1))
 
 
 def _dropout_statistics(tf, dropped):
@@ -83,9 +107,11 @@ def _dropout_statistics(tf, dropped):
 def dropout_tf1(workdir):
     import tensorflow.compat.v1 as tf
 
+    from tf2lint.verify.fragments import tf1_program
+
     tf.disable_v2_behavior()
     tf.set_random_seed(1)
-    dropped = tf.nn.dropout(tf.ones(DROPOUT_SHAPE), keep_prob=KEEP_PROB)
+    dropped = tf1_program(DROPOUT).dropped(tf.ones(DROPOUT_SHAPE), KEEP_PROB)
     with tf.Session() as sess:
         return sess.run(_dropout_statistics(tf, dropped))
 
@@ -93,17 +119,20 @@ def dropout_tf1(workdir):
 def dropout_tf2(workdir):
     import tensorflow as tf
 
+    from tf2lint.verify.fragments import tf2_program
+
     tf.random.set_seed(1)
-    dropped = tf.nn.dropout(tf.ones(DROPOUT_SHAPE), rate=1 - KEEP_PROB)
-    return _dropout_statistics(tf, dropped)
+    return _dropout_statistics(tf, tf2_program(DROPOUT).dropped(tf.ones(DROPOUT_SHAPE), KEEP_PROB))
 
 
 def poisson_tf1(workdir):
     import tensorflow.compat.v1 as tf
 
+    from tf2lint.verify.fragments import tf1_program
+
     tf.disable_v2_behavior()
     tf.set_random_seed(3)
-    draws = tf.random.poisson([1.0, 4.0], [6], seed=5)  # TF1 order: lam, shape
+    draws = tf1_program(POISSON).poisson()  # TF1 order: lam, shape
     with tf.Session() as sess:
         return {"draws": sess.run(draws)}
 
@@ -111,8 +140,10 @@ def poisson_tf1(workdir):
 def poisson_tf2(workdir):
     import tensorflow as tf
 
+    from tf2lint.verify.fragments import tf2_program
+
     tf.random.set_seed(3)
-    return {"draws": tf.random.poisson([6], [1.0, 4.0], seed=5)}  # TF2 order: shape, lam
+    return {"draws": tf2_program(POISSON).poisson()}
 
 
 PAIRS = [
@@ -122,6 +153,8 @@ PAIRS = [
         tf1=symbols_tf1,
         tf2=symbols_tf2,
         outputs="to_float, to_int32, log, squared_difference and matrix_transpose results",
+        program=SYMBOLS,
+        identity="tf.compat.v1.log is tf.math.log (and so on); to_float and to_int32 call tf.cast",
     ),
     Pair(
         "renamed-keywords",
@@ -129,6 +162,8 @@ PAIRS = [
         tf1=keywords_tf1,
         tf2=keywords_tf2,
         outputs="reductions, softmax, argmax, expand_dims and squeeze with the renamed keywords",
+        program=KEYWORDS,
+        identity="the v1 functions forward the renamed keywords to the same functions",
     ),
     Pair(
         "dropout-keep-prob-to-rate",
@@ -137,6 +172,7 @@ PAIRS = [
         tf2=dropout_tf2,
         outputs="kept fraction and kept value of 100,000 dropped ones (the random masks differ)",
         atol=0.01,
+        program=DROPOUT,
     ),
     Pair(
         "poisson-argument-order",
@@ -144,5 +180,6 @@ PAIRS = [
         tf1=poisson_tf1,
         tf2=poisson_tf2,
         outputs="seeded Poisson draws (shape 6 x 2)",
+        program=POISSON,
     ),
 ]

@@ -169,6 +169,7 @@ PAIRS = [
         tf2=load_checkpoint_tf2,
         outputs="variable values restored from a TF1 Saver checkpoint",
         tf2_reads_tf1=True,
+        hand="a Saver restore in a session becomes reading the checkpoint by name (a restructuring)",
     ),
     Pair(
         "saver-to-checkpoint-restore",
@@ -177,6 +178,7 @@ PAIRS = [
         tf2=checkpoint_restore_tf2,
         outputs="variable values restored from a TF1 Saver checkpoint by name",
         tf2_reads_tf1=True,
+        hand="a Saver restore in a session becomes a tf.train.Checkpoint restore (a restructuring)",
     ),
     Pair(
         "saver-to-checkpoint-manager",
@@ -184,6 +186,7 @@ PAIRS = [
         tf1=saver_latest_tf1,
         tf2=checkpoint_manager_tf2,
         outputs="the value restored from the latest of 3 checkpoints, and how many are kept",
+        hand="a Saver with max_to_keep becomes a CheckpointManager (a restructuring)",
     ),
     Pair(
         "init-from-checkpoint",
@@ -192,6 +195,7 @@ PAIRS = [
         tf2=init_from_checkpoint_tf2,
         outputs="a variable warm-started from a renamed checkpoint entry",
         tf2_reads_tf1=True,
+        hand="init_from_checkpoint's assignment map becomes reading the entry by name and assigning it (a restructuring)",
     ),
     Pair(
         "simple-save-to-saved-model",
@@ -199,6 +203,7 @@ PAIRS = [
         tf1=simple_save_tf1,
         tf2=saved_model_tf2,
         outputs="outputs of the exported serving signature",
+        hand="simple_save from a session becomes tf.saved_model.save of a module with a signature (a restructuring)",
     ),
     Pair(
         "simple-save-loaded-in-tf2",
@@ -207,5 +212,6 @@ PAIRS = [
         tf2=load_tf1_export_tf2,
         outputs="outputs of the TF1 export's serving signature, called from TF2",
         tf2_reads_tf1=True,
+        hand="loading a TF1 export in a session becomes tf.saved_model.load and its signature (a restructuring)",
     ),
 ]

@@ -6,8 +6,6 @@ with it (what an optimizer does with `optimizer.iterations`).
 
 from __future__ import annotations
 
-import math
-
 from tf2lint.verify.pairs import Pair
 
 STEPS = list(range(0, 61, 3))
@@ -24,111 +22,82 @@ def _values_tf2(schedule):
     return {"rates": [float(schedule(s)) for s in STEPS]}
 
 
-def exponential_tf1(workdir):
-    import tensorflow.compat.v1 as tf
-
-    tf.disable_v2_behavior()
-    return _values_tf1(tf, lambda step: tf.train.exponential_decay(0.1, step, decay_steps=10, decay_rate=0.5, staircase=True))
-
-
-def exponential_tf2(workdir):
-    import tensorflow as tf
-
-    return _values_tf2(tf.keras.optimizers.schedules.ExponentialDecay(0.1, decay_steps=10, decay_rate=0.5, staircase=True))
+# The TF1 program: each decay function of the global step. tf2lint rewrites each call into the
+# Keras schedule object; the harness calls that object with the step, as an optimizer does.
+SCHEDULES = """
+import tensorflow as tf
 
 
-def piecewise_tf1(workdir):
-    import tensorflow.compat.v1 as tf
-
-    tf.disable_v2_behavior()
-    return _values_tf1(tf, lambda step: tf.train.piecewise_constant(step, boundaries=[10, 30], values=[0.1, 0.05, 0.01]))
+def exponential(step):
+    return tf.train.exponential_decay(0.1, step, decay_steps=10, decay_rate=0.5, staircase=True)
 
 
-def piecewise_tf2(workdir):
-    import tensorflow as tf
-
-    return _values_tf2(tf.keras.optimizers.schedules.PiecewiseConstantDecay(boundaries=[10, 30], values=[0.1, 0.05, 0.01]))
+def piecewise(step):
+    return tf.train.piecewise_constant(step, boundaries=[10, 30], values=[0.1, 0.05, 0.01])
 
 
-def polynomial_tf1(workdir):
-    import tensorflow.compat.v1 as tf
+def polynomial(step):
+    return tf.train.polynomial_decay(0.1, step, 25, end_learning_rate=0.01, power=2.0, cycle=True)
 
-    tf.disable_v2_behavior()
-    return _values_tf1(
-        tf, lambda step: tf.train.polynomial_decay(0.1, step, decay_steps=25, end_learning_rate=0.01, power=2.0, cycle=True)
+
+def inverse_time(step):
+    return tf.train.inverse_time_decay(0.1, step, decay_steps=10, decay_rate=0.5)
+
+
+def cosine(step):
+    return tf.train.cosine_decay(0.1, step, decay_steps=40, alpha=0.1)
+
+
+def cosine_restarts(step):
+    return tf.train.cosine_decay_restarts(0.1, step, first_decay_steps=10, t_mul=2.0, m_mul=0.8, alpha=0.05)
+
+
+def natural_exp(step):
+    return tf.train.natural_exp_decay(0.1, step, decay_steps=10, decay_rate=0.3)
+"""
+
+# In TF 2.x each compat.v1 decay function builds the Keras schedule it is replaced by.
+SAME_CLASS = "tf.compat.v1.train decay functions build the Keras schedule; the pair checks tf2lint's arguments"
+
+
+def schedule_sides(name):
+    def tf1_side(workdir):
+        import tensorflow.compat.v1 as tf
+
+        from tf2lint.verify.fragments import tf1_program
+
+        tf.disable_v2_behavior()
+        return _values_tf1(tf, getattr(tf1_program(SCHEDULES), name))
+
+    def tf2_side(workdir):
+        from tf2lint.verify.fragments import tf2_program
+
+        # The rewrite returns a schedule; an optimizer calls it with its step count.
+        return _values_tf2(getattr(tf2_program(SCHEDULES), name)(None))
+
+    return tf1_side, tf2_side
+
+
+def _schedule_pair(name, function):
+    tf1, tf2 = schedule_sides(function)
+    return Pair(
+        f"lr-{name}",
+        ("TF703",),
+        tf1=tf1,
+        tf2=tf2,
+        outputs=f"the rate at {len(STEPS)} steps from 0 to {STEPS[-1]}",
+        atol=1e-7,
+        program=SCHEDULES,
+        identity=SAME_CLASS,
     )
 
 
-def polynomial_tf2(workdir):
-    import tensorflow as tf
-
-    schedule = tf.keras.optimizers.schedules.PolynomialDecay(0.1, decay_steps=25, end_learning_rate=0.01, power=2.0, cycle=True)
-    return _values_tf2(schedule)
-
-
-def inverse_time_tf1(workdir):
-    import tensorflow.compat.v1 as tf
-
-    tf.disable_v2_behavior()
-    return _values_tf1(tf, lambda step: tf.train.inverse_time_decay(0.1, step, decay_steps=10, decay_rate=0.5))
-
-
-def inverse_time_tf2(workdir):
-    import tensorflow as tf
-
-    return _values_tf2(tf.keras.optimizers.schedules.InverseTimeDecay(0.1, decay_steps=10, decay_rate=0.5))
-
-
-def cosine_tf1(workdir):
-    import tensorflow.compat.v1 as tf
-
-    tf.disable_v2_behavior()
-    return _values_tf1(tf, lambda step: tf.train.cosine_decay(0.1, step, decay_steps=40, alpha=0.1))
-
-
-def cosine_tf2(workdir):
-    import tensorflow as tf
-
-    return _values_tf2(tf.keras.optimizers.schedules.CosineDecay(0.1, decay_steps=40, alpha=0.1))
-
-
-def cosine_restarts_tf1(workdir):
-    import tensorflow.compat.v1 as tf
-
-    tf.disable_v2_behavior()
-    return _values_tf1(tf, lambda step: tf.train.cosine_decay_restarts(0.1, step, first_decay_steps=10, t_mul=2.0, m_mul=0.8, alpha=0.05))
-
-
-def cosine_restarts_tf2(workdir):
-    import tensorflow as tf
-
-    schedule = tf.keras.optimizers.schedules.CosineDecayRestarts(0.1, first_decay_steps=10, t_mul=2.0, m_mul=0.8, alpha=0.05)
-    return _values_tf2(schedule)
-
-
-def natural_exp_tf1(workdir):
-    import tensorflow.compat.v1 as tf
-
-    tf.disable_v2_behavior()
-    return _values_tf1(tf, lambda step: tf.train.natural_exp_decay(0.1, step, decay_steps=10, decay_rate=0.3))
-
-
-def natural_exp_tf2(workdir):
-    import tensorflow as tf
-
-    return _values_tf2(tf.keras.optimizers.schedules.ExponentialDecay(0.1, decay_steps=10, decay_rate=math.exp(-0.3)))
-
-
-def _schedule_pair(name, tf1, tf2):
-    return Pair(f"lr-{name}", ("TF703",), tf1=tf1, tf2=tf2, outputs=f"the rate at {len(STEPS)} steps from 0 to {STEPS[-1]}", atol=1e-7)
-
-
 PAIRS = [
-    _schedule_pair("exponential-decay", exponential_tf1, exponential_tf2),
-    _schedule_pair("piecewise-constant", piecewise_tf1, piecewise_tf2),
-    _schedule_pair("polynomial-decay-cycle", polynomial_tf1, polynomial_tf2),
-    _schedule_pair("inverse-time-decay", inverse_time_tf1, inverse_time_tf2),
-    _schedule_pair("cosine-decay", cosine_tf1, cosine_tf2),
-    _schedule_pair("cosine-decay-restarts", cosine_restarts_tf1, cosine_restarts_tf2),
-    _schedule_pair("natural-exp-decay", natural_exp_tf1, natural_exp_tf2),
+    _schedule_pair("exponential-decay", "exponential"),
+    _schedule_pair("piecewise-constant", "piecewise"),
+    _schedule_pair("polynomial-decay-cycle", "polynomial"),
+    _schedule_pair("inverse-time-decay", "inverse_time"),
+    _schedule_pair("cosine-decay", "cosine"),
+    _schedule_pair("cosine-decay-restarts", "cosine_restarts"),
+    _schedule_pair("natural-exp-decay", "natural_exp"),
 ]

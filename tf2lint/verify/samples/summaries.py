@@ -82,5 +82,6 @@ PAIRS = [
         outputs="steps and values of two scalar series read back from the event files",
         requires=("tensorboard",),
         requires_note="from TF 2.21 on, tf.summary.scalar is implemented in TensorBoard, no longer a TensorFlow dependency",
+        hand="FileWriter, merge_all and add_summary become a default writer and step-stamped scalar calls (a restructuring)",
     ),
 ]

@@ -14,12 +14,9 @@ VALUES = [0.5, 1.0, 4.0, 2.0, 0.25, 3.0]
 LOGITS = [[2.0, 0.5, -1.0], [0.1, 0.2, 0.3], [-1.0, 3.0, 0.0], [0.0, 0.0, 0.0], [1.5, -0.5, 0.2], [0.3, 0.1, 2.2]]
 
 
-def estimator_tf1(workdir):
+def _estimator(tf, workdir):
+    """A linear-regression Estimator and its train and eval input functions."""
     import os
-
-    import tensorflow.compat.v1 as tf
-
-    tf.disable_v2_behavior()
 
     def input_fn():
         return tf.data.Dataset.from_tensor_slices(({"x": data.REG_X}, data.REG_Y)).batch(4).repeat(3)
@@ -39,14 +36,36 @@ def estimator_tf1(workdir):
 
     config = tf.estimator.RunConfig(tf_random_seed=0, log_step_count_steps=None, save_summary_steps=None)
     estimator = tf.estimator.Estimator(model_fn, model_dir=os.path.join(workdir, "estimator"), config=config)
-    estimator.train(input_fn)
-    metrics = estimator.evaluate(eval_input_fn)
+    return estimator, input_fn, eval_input_fn
+
+
+def _estimator_outputs(estimator, metrics):
     return {
         "w": estimator.get_variable_value("w"),
         "b": estimator.get_variable_value("b"),
         "eval_loss": metrics["loss"],
         "steps": metrics["global_step"],
     }
+
+
+def estimator_tf1(workdir):
+    import tensorflow.compat.v1 as tf
+
+    tf.disable_v2_behavior()
+    estimator, input_fn, eval_input_fn = _estimator(tf, workdir)
+    estimator.train(input_fn)
+    return _estimator_outputs(estimator, estimator.evaluate(eval_input_fn))
+
+
+def train_and_evaluate_tf1(workdir):
+    import tensorflow.compat.v1 as tf
+
+    tf.disable_v2_behavior()
+    estimator, input_fn, eval_input_fn = _estimator(tf, workdir)
+    train_spec = tf.estimator.TrainSpec(input_fn, max_steps=12)
+    eval_spec = tf.estimator.EvalSpec(eval_input_fn, steps=None, throttle_secs=0)
+    metrics, _ = tf.estimator.train_and_evaluate(estimator, train_spec, eval_spec)
+    return _estimator_outputs(estimator, metrics)
 
 
 def estimator_tf2(workdir):
@@ -108,29 +127,41 @@ def canned_tf2_summed_loss(workdir):
     return _linear_keras(tf, tf.keras.losses.MeanSquaredError(reduction="sum"))
 
 
+# The TF1 program: each v1 loss; tf2lint rewrites each into a Keras loss object called on the same tensors.
+LOSSES = """
+import tensorflow as tf
+
+
+def losses(labels, predictions, weights, class_labels, logits):
+    return {
+        "mse": tf.losses.mean_squared_error(labels, predictions),
+        "weighted_mse": tf.losses.mean_squared_error(labels, predictions, weights=weights),
+        "cross_entropy": tf.losses.sparse_softmax_cross_entropy(class_labels, logits),
+    }
+"""
+
+
+def _loss_inputs(tf):
+    return [tf.constant(v) for v in (LABELS, PREDICTIONS, WEIGHTS, CLASS_LABELS, LOGITS)]
+
+
 def losses_tf1(workdir):
     import tensorflow.compat.v1 as tf
 
+    from tf2lint.verify.fragments import tf1_program
+
     tf.disable_v2_behavior()
-    mse = tf.losses.mean_squared_error(LABELS, PREDICTIONS)
-    weighted = tf.losses.mean_squared_error(LABELS, PREDICTIONS, weights=WEIGHTS)
-    xent = tf.losses.sparse_softmax_cross_entropy(CLASS_LABELS, LOGITS)
+    outputs = tf1_program(LOSSES).losses(*_loss_inputs(tf))
     with tf.Session() as sess:
-        a, b, c = sess.run([mse, weighted, xent])
-    return {"mse": a, "weighted_mse": b, "cross_entropy": c}
+        return sess.run(outputs)
 
 
 def losses_tf2(workdir):
     import tensorflow as tf
 
-    labels, predictions, weights = tf.constant(LABELS), tf.constant(PREDICTIONS), tf.constant(WEIGHTS)
-    mse = tf.keras.losses.MeanSquaredError()
-    xent = tf.keras.losses.SparseCategoricalCrossentropy(from_logits=True)
-    return {
-        "mse": mse(labels, predictions),
-        "weighted_mse": mse(labels, predictions, sample_weight=weights),
-        "cross_entropy": xent(tf.constant(CLASS_LABELS), tf.constant(LOGITS)),
-    }
+    from tf2lint.verify.fragments import tf2_program
+
+    return tf2_program(LOSSES).losses(*_loss_inputs(tf))
 
 
 def losses_tf1_reduction(workdir):
@@ -188,6 +219,18 @@ PAIRS = [
         atol=1e-5,
         max_tf=(2, 15),
         version_note="tf.estimator was removed in TF 2.16",
+        hand="model_fn and input_fn become a Keras model trained by model.fit (a restructuring)",
+    ),
+    Pair(
+        "train-and-evaluate-to-keras-fit",
+        ("TF303",),
+        tf1=train_and_evaluate_tf1,
+        tf2=estimator_tf2,
+        outputs="weights after 12 SGD steps, evaluation loss and step count",
+        atol=1e-5,
+        max_tf=(2, 15),
+        version_note="tf.estimator was removed in TF 2.16",
+        hand="TrainSpec, EvalSpec and train_and_evaluate become model.fit and model.evaluate (a restructuring)",
     ),
     Pair(
         "canned-linear-regressor-to-keras",
@@ -203,6 +246,7 @@ PAIRS = [
             "so each step is batch-size times smaller in Keras",
             explained_by=canned_tf2_summed_loss,
         ),
+        hand="a canned Estimator becomes a Keras model trained by model.fit (a restructuring)",
     ),
     Pair(
         "v1-losses-to-keras",
@@ -210,6 +254,7 @@ PAIRS = [
         tf1=losses_tf1,
         tf2=losses_tf2,
         outputs="MSE, weighted MSE and sparse cross-entropy",
+        program=LOSSES,
         difference=Difference(
             "loss reduction",
             "v1 losses divide a weighted sum by the number of non-zero weights (SUM_BY_NONZERO_WEIGHTS), "
@@ -217,5 +262,12 @@ PAIRS = [
             explained_by=losses_tf1_reduction,
         ),
     ),
-    Pair("v1-metrics-to-keras", ("TF307",), tf1=metrics_tf1, tf2=metrics_tf2, outputs="streaming accuracy and mean over 3 batches"),
+    Pair(
+        "v1-metrics-to-keras",
+        ("TF307",),
+        tf1=metrics_tf1,
+        tf2=metrics_tf2,
+        outputs="streaming accuracy and mean over 3 batches",
+        hand="a (value, update_op) pair becomes a metric object and update_state/result statements, not an expression in place of the call",
+    ),
 ]

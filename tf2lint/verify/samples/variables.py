@@ -169,6 +169,7 @@ PAIRS = [
         tf1=scoped_model_tf1,
         tf2=scoped_model_tf2,
         outputs="forward pass, regularization loss and the trainable variables in order",
+        hand="variable scopes, get_variable and the regularization collection become a Keras layer class (a restructuring)",
     ),
     Pair(
         "auto-reuse-to-module",
@@ -176,6 +177,7 @@ PAIRS = [
         tf1=module_variables_tf1,
         tf2=module_variables_tf2,
         outputs="output of a shared variable and the variable count",
+        hand="AUTO_REUSE sharing becomes one tf.Module reused as an object (a restructuring)",
     ),
     Pair(
         "tf-layers-to-keras",
@@ -185,6 +187,7 @@ PAIRS = [
         outputs="forward pass and regularization loss",
         max_tf=(2, 15),
         version_note="tf.compat.v1.layers is built on Keras 2",
+        hand="a tf.layers call becomes a layer object called on its input; TF205 renders a template (`tf.keras.layers.Dense(...)`)",
     ),
     Pair(
         "make-template-to-layer",
@@ -192,5 +195,6 @@ PAIRS = [
         tf1=template_tf1,
         tf2=template_tf2,
         outputs="two calls sharing one variable, and the variable count",
+        hand="make_template becomes a layer object (a restructuring)",
     ),
 ]
