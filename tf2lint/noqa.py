@@ -16,7 +16,7 @@ from __future__ import annotations
 import io
 import re
 import tokenize
-from typing import Dict, List, Sequence
+from typing import Dict, Iterator, List, Sequence, Tuple
 
 from tf2lint.finding import Finding
 
@@ -36,24 +36,31 @@ def is_suppressed(text: str, code: str) -> bool:
     return code in codes or code.startswith(codes)
 
 
-def _logical_text(lines: Sequence[str]) -> Dict[int, str]:
-    """Row -> the text searched for noqa: the rows a multi-line token spans, joined."""
-    out: Dict[int, str] = {}
+def token_line_spans(lines: Sequence[str]) -> Iterator[Tuple[int, int]]:
+    """(first, last) rows of each logical line, as the tokenizer sees them (a multi-line string or
+    a backslash continuation spans several rows); nothing when the text does not tokenize."""
     try:
         tokens = list(tokenize.generate_tokens(io.StringIO("\n".join(lines) + "\n").readline))
     except (tokenize.TokenError, SyntaxError):
-        return out  # flake8 then looks at the physical line alone
+        return  # flake8 then looks at the physical line alone
     first, last = len(lines) + 2, -1
     for kind, _, (start, _), (end, _), _ in tokens:
         if kind in (tokenize.ENDMARKER, tokenize.DEDENT):
             continue
         first, last = min(first, start), max(last, end)
         if kind in (tokenize.NL, tokenize.NEWLINE):
-            if last > first:
-                joined = "\n".join(lines[first - 1 : last])
-                for row in range(first, last + 1):
-                    out[row] = joined
+            yield first, last
             first, last = len(lines) + 2, -1
+
+
+def _logical_text(lines: Sequence[str]) -> Dict[int, str]:
+    """Row -> the text searched for noqa: the rows a multi-line token spans, joined."""
+    out: Dict[int, str] = {}
+    for first, last in token_line_spans(lines):
+        if last > first:
+            joined = "\n".join(lines[first - 1 : last])
+            for row in range(first, last + 1):
+                out[row] = joined
     return out
 
 

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import io
-import tokenize
 from typing import List, Optional
 
 from tf2lint.finding import Edit, Position
-from tf2lint.noqa import INLINE
+from tf2lint.noqa import INLINE, token_line_spans
 
 
 def comment_row(lines: List[str], row: int) -> int:
@@ -17,21 +15,11 @@ def comment_row(lines: List[str], row: int) -> int:
     cannot take a comment before its last line; the noqa reader joins those lines, so the
     comment counts there. Inside brackets every physical line can take one.
     """
-    try:
-        tokens = tokenize.generate_tokens(io.StringIO("\n".join(lines) + "\n").readline)
-        first, last = len(lines) + 2, -1
-        for kind, _, (start, _), (end, _), _ in tokens:
-            if kind in (tokenize.ENDMARKER, tokenize.DEDENT):
-                continue
-            first, last = min(first, start), max(last, end)
-            if kind in (tokenize.NL, tokenize.NEWLINE):
-                if first <= row <= last:
-                    return last if last > first else row
-                if first > row:
-                    break
-                first, last = len(lines) + 2, -1
-    except (tokenize.TokenError, SyntaxError):
-        pass
+    for first, last in token_line_spans(lines):
+        if first <= row <= last:
+            return last if last > first else row
+        if first > row:
+            break
     return row
 
 
