@@ -19,7 +19,9 @@ TF1 = "import tensorflow as tf\nx = tf.placeholder(tf.float32)\n"
 
 def env(**extra: str) -> dict:
     out = dict(os.environ)
-    out["PYTHONPATH"] = str(CHECKOUT) + os.pathsep + out.get("PYTHONPATH", "")
+    # No empty entry: an empty PYTHONPATH component is the working directory, which would
+    # import a planted sitecustomize.py at interpreter start-up, before tf2lint runs.
+    out["PYTHONPATH"] = os.pathsep.join(p for p in (str(CHECKOUT), out.get("PYTHONPATH", "")) if p)
     out.update(extra)
     return out
 
