@@ -132,7 +132,7 @@ def measure(path: Path, repeat: int) -> None:
 
     from tf2lint.config import Config
     from tf2lint.engine import lint_source
-    from tf2lint.server.app import GC_THRESHOLDS
+    from tf2lint.gc_tuning import LINT_GC_THRESHOLDS as GC_THRESHOLDS
 
     text = path.read_text(encoding="utf-8")
     lines = text.count("\n")

@@ -16,6 +16,7 @@ from tf2lint.config import Config, ConfigError, find_pyproject, load_file, with_
 from tf2lint.discovery import discover
 from tf2lint.finding import Finding
 from tf2lint.fix import run as fixing
+from tf2lint.gc_tuning import tune_for_linting
 from tf2lint.noqa_codes import warn_unknown_noqa
 from tf2lint.output import ALIASES, DEFAULT_FORMAT, FINGERPRINT_FORMATS, FORMATS, canonical
 from tf2lint.output.check_report import write_report
@@ -289,6 +290,7 @@ def run_rule(code: str, out: TextIO, err: TextIO) -> int:
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     args = build_parser().parse_args(argv)
+    tune_for_linting()
     previous = shutdown.install()
     try:
         return shutdown.guarded(lambda: _dispatch(args), sys.stderr)

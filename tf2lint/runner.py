@@ -23,6 +23,7 @@ from tf2lint.cache import Cache, digest
 from tf2lint.config import DEFAULT_MAX_FILE_SIZE, Config
 from tf2lint.engine import lint_bytes, rule_set
 from tf2lint.finding import Finding
+from tf2lint.gc_tuning import tune_for_linting
 from tf2lint.notebook import lint_notebook
 from tf2lint.reading import read_source
 
@@ -130,6 +131,7 @@ def _die_with_parent(parent: int, watch_fd: int, spare_fd: int) -> None:
 def _init_worker(config: Config, parent: int, watch_fd: int, spare_fd: int, busy: Any, counter: Any) -> None:
     global _worker_config, _busy, _slot
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
+    tune_for_linting()
     _die_with_parent(parent, watch_fd, spare_fd)
     _worker_config = config
     with counter.get_lock():

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import gc
 import logging
 import os
 import sys
@@ -18,6 +17,7 @@ from tf2lint import __version__
 from tf2lint.config import Config, ConfigError
 from tf2lint.engine import lint_source
 from tf2lint.finding import Finding
+from tf2lint.gc_tuning import tune_for_linting
 from tf2lint.server import actions
 from tf2lint.server.diagnostics import diagnostic
 from tf2lint.server.document import Snapshot
@@ -199,17 +199,12 @@ def build() -> Tf2lintServer:
     return server
 
 
-# Collect cyclic garbage after this many new container objects (CPython's default: 700). A lint
-# of a large file allocates hundreds of thousands of AST nodes and the default collector then
-# runs thousands of times per lint, about a third of its time (benchmarks/server_latency.py);
-# mypy raises its thresholds the same way. A long-lived server process can afford it.
-GC_THRESHOLDS = (200_000, 30, 30)
 
 
 def serve() -> int:
     """Run the server on stdin/stdout until the client says exit; the exit status is 0 after
     a shutdown request and 1 without one, as LSP specifies."""
-    gc.set_threshold(*GC_THRESHOLDS)
+    tune_for_linting()
     logging.basicConfig(level=logging.WARNING, format="tf2lint server: %(levelname)s %(message)s")
     # The protocol writes to its own handle on the standard output (pygls closes it at exit),
     # and a stray print from any library goes to stderr, not into the message stream.
