@@ -513,7 +513,7 @@ class RemovedModuleRule(SymbolRule):
             replacement += f" `tf.compat.v1.{name}` keeps working meanwhile."
         replacement += version_notes_for(name, target)
         moved = absl_fix(node, ref, module, ctx)
-        if moved is not None:
+        if moved is not None and not replacement.startswith(moved[0]):  # the table may say it already
             replacement = f"{moved[0]}. {replacement}"
         fix = moved[1] if moved is not None else None
         self.report(ctx, node, ref, replacement=replacement, severity=_severity(ref), module=module, fix=fix)
