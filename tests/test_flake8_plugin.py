@@ -181,11 +181,10 @@ def test_opt_in_rules_need_an_explicit_selection(tmp_path):
     assert run("--extend-ignore", tools.OPT_IN_CODE) == {"TF101"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="every default rule runs (its findings are evidence of TF1), so an ignored TF101 still takes its place; "
-    "and TF901, which reports tf.Session as well, outranks the priority-5 test rule",
-)
+@pytest.mark.xfail(strict=True, reason=(
+    "every default rule runs (its findings are evidence of TF1), so an ignored TF101 still takes its place; "
+    "and TF901, which reports tf.Session as well, outranks the priority-5 test rule"
+))
 def test_code_flake8_ignores_does_not_run(tmp_path):
     # A second rule reporting `tf.Session` at the same place as TF101 but yielding to it: were
     # the ignored TF101 still run, it would hide the finding the user asked for.
