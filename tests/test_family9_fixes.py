@@ -4,17 +4,15 @@ the target TensorFlow's names, and a program's output under real TensorFlow 2.21
 from __future__ import annotations
 
 import ast
-import importlib.util
 import json
 import os
 import re
 import subprocess
-import sys
 from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
 import pytest
 
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, tensorflow_python
 from tf2lint.config import Config
 from tf2lint.engine import lint_source
 from tf2lint.finding import Finding
@@ -272,20 +270,6 @@ def _fix_pairs() -> Iterable[Tuple[str, str, str]]:
         yield path.name, source, fix_all(source, ("TF",))
 
 
-def _tf_python() -> str:
-    configured = os.environ.get("TF2LINT_TF_PYTHON", "")
-    if configured:
-        if not os.access(configured, os.X_OK):
-            pytest.fail(f"TF2LINT_TF_PYTHON={configured} is not an executable")
-        return configured
-    if importlib.util.find_spec("tensorflow") is not None:
-        return sys.executable
-    reason = "needs TensorFlow 2.21: set TF2LINT_TF_PYTHON to a python with tensorflow-cpu==2.21.0"
-    if os.environ.get("CI", "").lower() in ("true", "1"):
-        pytest.fail("in CI the fix checks against TensorFlow must run: " + reason)
-    pytest.skip(reason)
-
-
 _RESOLVE = """
 import importlib, json, os, sys
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
@@ -303,8 +287,9 @@ print(json.dumps({"version": tf.__version__, "missing": missing}))
 
 
 def _resolve(names: Set[Tuple[str, str]]) -> Dict[str, object]:
+    python = tensorflow_python("the fix checks against TensorFlow")
     result = subprocess.run(
-        [_tf_python(), "-c", _RESOLVE], input=json.dumps(sorted(names)), capture_output=True, text=True, timeout=600
+        [python, "-c", _RESOLVE], input=json.dumps(sorted(names)), capture_output=True, text=True, timeout=600
     )
     assert result.returncode == 0, result.stderr[-3000:]
     return json.loads(result.stdout.strip().splitlines()[-1])
@@ -410,7 +395,7 @@ def test_safe_fixes_keep_a_tf1_graph_program_s_output_under_tensorflow_2_21(tmp_
     with `disable_v2_behavior()` and a session. Here the safe fixes rename only where
     `tf.compat.v1` serves the same code under the TF2 name (so the module stays TF1) and never
     write `compat.v1`; the program must print the same values before and after."""
-    python = _tf_python()
+    python = tensorflow_python("the fix checks against TensorFlow")
     fixed = fix_all(GRAPH_PROGRAM, ("TF9", "TF111"), SAFE)
     assert "tf.compat.dimension_value(x.shape[0])" in fixed
     assert "tf.math.log(x)" in fixed and "tf.random.uniform([3], seed=1)" in fixed and "keepdims=True" in fixed
@@ -445,7 +430,7 @@ def test_safe_fixes_keep_a_program_s_output_under_tensorflow_2_21(tmp_path):
     all. Random ops are seeded (op seed plus global seed), so the TF1 and TF2 spellings must
     draw the same numbers if they are the same function.
     """
-    python = _tf_python()
+    python = tensorflow_python("the fix checks against TensorFlow")
     fixed = fix_all(PROGRAM, ("TF9",), SAFE)
     assert fixed != PROGRAM
     still = {f.code for f in findings(fixed, ("TF902", "TF903", "TF904"))}

@@ -1,15 +1,11 @@
 """The family-9 tables: generated from the pinned TensorFlow, consistent with the hand-written routes."""
 
-import importlib.util
 import os
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
-import pytest
-
-from tests.conftest import ROOT
+from tests.conftest import ROOT, tensorflow_python
 from tf2lint.data import symbols as routes
 from tf2lint.data.generated import signatures, tf2_names, v1_symbols
 from tf2lint.names import exists_in_tf2, prefixes
@@ -19,23 +15,8 @@ GENERATOR = ROOT / "scripts" / "gen_tf_tables.py"
 GENERATED = ROOT / "tf2lint" / "data" / "generated"
 
 
-def _tensorflow_python():
-    """A Python that can import TensorFlow: $TF2LINT_TF_PYTHON, else this interpreter if it can."""
-    configured = os.environ.get("TF2LINT_TF_PYTHON")
-    if configured:
-        return configured
-    if importlib.util.find_spec("tensorflow") is not None:
-        return sys.executable
-    return None
-
-
 def test_generated_tables_match_the_pinned_tensorflow():
-    python = _tensorflow_python()
-    if python is None:
-        reason = "needs TensorFlow: set TF2LINT_TF_PYTHON to a python with tensorflow-cpu==2.21.0"
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail("CI must regenerate the family-9 tables; " + reason)
-        pytest.skip(reason)
+    python = tensorflow_python("regenerating the family-9 tables")
     with tempfile.TemporaryDirectory() as out:
         result = subprocess.run(
             [python, str(GENERATOR), "--out", out],

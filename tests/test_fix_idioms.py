@@ -3,16 +3,15 @@ has, map each TF1 idiom to its own TF2 counterpart, and their fixes write the sa
 
 import ast
 import glob
-import importlib.util
 import json
 import math
 import os
 import re
 import subprocess
-import sys
 
 import pytest
 
+from tests.conftest import tensorflow_python
 from tf2lint.config import Config
 from tf2lint.engine import lint_source
 from tf2lint.finding import Severity
@@ -354,18 +353,6 @@ def test_the_replacement_is_the_fix_rendered():
 # ----- under real TensorFlow ----------------------------------------------------------------------
 
 
-def _tf_python():
-    configured = os.environ.get("TF2LINT_TF_PYTHON")
-    if configured:
-        return configured
-    if importlib.util.find_spec("tensorflow") is not None:
-        return sys.executable
-    reason = "needs TensorFlow: set TF2LINT_TF_PYTHON to a python with tensorflow-cpu==2.21.0"
-    if os.environ.get("CI", "").lower() in ("true", "1"):
-        pytest.fail("in CI the fixed code must run under TensorFlow: " + reason)
-    pytest.skip(reason)
-
-
 FIXED_PROGRAM = """\
 import math
 import tensorflow as tf
@@ -394,7 +381,7 @@ lrs = [
 
 def test_fixed_code_runs_under_tensorflow():
     """The unsafe fixes of TF701/TF703/TF901 turn a TF1 program TF 2.21 rejects into one it runs."""
-    python = _tf_python()
+    python = tensorflow_python("the fixed code under TensorFlow")
     from tf2lint.fix.loop import fix_text
 
     outcome = fix_text(FIXED_PROGRAM, "example.py", Config(), unsafe=True)

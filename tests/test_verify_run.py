@@ -7,38 +7,22 @@ where they fail: a test that needs TensorFlow never skips silently there.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import shutil
 import subprocess
-import sys
 import textwrap
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, tensorflow_python
 from tf2lint.verify.compare import CONFIRMED, DOCUMENTED, FAILED, IDENTITY, SKIPPED, fmt
 from tf2lint.verify.environment import version_tuple
 from tf2lint.verify.pairs import load_pairs
 
 PAIRS = load_pairs()
-
-
-def _tf_python() -> str:
-    if importlib.util.find_spec("tensorflow") is not None:
-        return sys.executable
-    configured = os.environ.get("TF2LINT_TF_PYTHON", "")
-    if configured:
-        if not os.access(configured, os.X_OK):
-            pytest.fail(f"TF2LINT_TF_PYTHON={configured} is not an executable")
-        return configured
-    reason = "TensorFlow is not importable here and TF2LINT_TF_PYTHON is not set (pip install 'tf2lint[verify]')"
-    if os.environ.get("CI", "").lower() in ("true", "1"):
-        pytest.fail("in CI the verify tests must run: " + reason)
-    pytest.skip(reason)
 
 
 def run_verify(
@@ -48,7 +32,7 @@ def run_verify(
     env["PYTHONPATH"] = str(root) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
     env.update(env_update or {})
     result = subprocess.run(
-        [_tf_python(), "-m", "tf2lint", "verify", "--output-format", "json", *args],
+        [tensorflow_python("the verify tests", current_first=True), "-m", "tf2lint", "verify", "--output-format", "json", *args],
         capture_output=True,
         text=True,
         cwd=root,
