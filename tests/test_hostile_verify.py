@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import tensorflow_python
 from tests.hostile import alive, assert_no_traceback, command, env
-from tests.test_verify_run import _tf_python
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="process groups and /proc")
 
@@ -71,7 +71,7 @@ def test_sample_that_hangs_on_import_is_stopped(tmp_path):
 
 
 def test_sides_run_contained(tmp_path):
-    python = _tf_python()
+    python = tensorflow_python("the verify tests", current_first=True)
     pidfile = tmp_path / "grandchild.pid"
     samples = _write(tmp_path / "samples.py", f"""
         import os

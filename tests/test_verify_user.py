@@ -15,9 +15,12 @@ from typing import Any, Dict, List, Tuple
 
 import pytest
 
-from tests.conftest import ROOT
-from tests.test_verify_run import _tf_python
+from tests.conftest import ROOT, tensorflow_python
 from tf2lint.verify.compare import CONFIRMED, FAILED
+
+
+def _tf() -> str:
+    return tensorflow_python("the verify tests", current_first=True)
 
 OLD = textwrap.dedent(
     """
@@ -80,7 +83,7 @@ def migration(tmp_path_factory) -> Path:
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     (tmp / "ckpt").mkdir()
     done = subprocess.run(
-        [_tf_python(), "-c", script, str(tmp / "data.npz"), str(tmp / "old.py"), str(tmp / "ckpt")],
+        [_tf(), "-c", script, str(tmp / "data.npz"), str(tmp / "old.py"), str(tmp / "ckpt")],
         capture_output=True, text=True, env=env, timeout=300,
     )
     assert done.returncode == 0, done.stderr[-2000:]
@@ -91,7 +94,7 @@ def run_user(tmp: Path, *args: str) -> Tuple[int, List[Dict[str, Any]], str]:
     """`tf2lint verify --python TF_PYTHON ...` from this interpreter (which need not have TensorFlow)."""
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     result = subprocess.run(
-        [sys.executable, "-m", "tf2lint", "verify", "--python", _tf_python(), "--output-format", "json", "--no-progress", *args],
+        [sys.executable, "-m", "tf2lint", "verify", "--python", _tf(), "--output-format", "json", "--no-progress", *args],
         capture_output=True, text=True, cwd=tmp, env=env, timeout=600,
     )
     try:
