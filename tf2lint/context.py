@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+from functools import cached_property
 from typing import TYPE_CHECKING, Callable, Dict, FrozenSet, Iterable, List, Optional, Set, Tuple
 
 from tf2lint.finding import Edit, Finding, Fix, Position, Severity
@@ -40,6 +41,11 @@ class Context:
         # ids of findings at a name that is not called (`tf.AUTO_REUSE`): see tf2lint/nesting.py.
         self.reference_findings: Set[int] = set()
         self.covering: Dict[int, FrozenSet[str]] = {}  # id(finding) -> codes it covers inside its span
+
+    @cached_property
+    def text(self) -> str:
+        """The whole source (for a rule's cheap text check before it walks the tree)."""
+        return "\n".join(self.lines)
 
     def claim(self, node: ast.AST) -> None:
         """Keep name-level rules quiet on a node a call-level rule has reported."""

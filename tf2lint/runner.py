@@ -23,7 +23,7 @@ from tf2lint.cache import Cache, digest
 from tf2lint.config import DEFAULT_MAX_FILE_SIZE, Config
 from tf2lint.engine import lint_bytes, rule_set
 from tf2lint.finding import Finding
-from tf2lint.gc_tuning import tune_for_linting
+from tf2lint.gc_tuning import one_file, tune_for_linting
 from tf2lint.notebook import lint_notebook
 from tf2lint.reading import read_source
 
@@ -93,6 +93,12 @@ def check_one(path: str, config: Config, want_identities: bool) -> Tuple[Optiona
     return digest(data), FileResult(path, findings, identities(data, path, findings) if want_identities else None)
 
 
+def _check_serial(index: int, path: str, config: Config, want_identities: bool) -> Tuple[int, Optional[str], FileResult]:
+    with one_file():
+        file_digest, result = check_one(path, config, want_identities)
+    return index, file_digest, result
+
+
 # ----- worker processes ---------------------------------------------------------------
 
 
@@ -148,7 +154,8 @@ def _work(task: Tuple[int, str, bool]) -> Tuple[int, Optional[str], FileResult]:
     tracked = _busy is not None and 0 <= _slot < len(_busy) // 2
     if tracked:
         _busy[_slot] = index
-    file_digest, result = check_one(path, _worker_config, want_identities)
+    with one_file():
+        file_digest, result = check_one(path, _worker_config, want_identities)
     if tracked:
         _busy[_slot] = -1
     return index, file_digest, result
@@ -260,7 +267,7 @@ def run(
         done = _check_parallel(paths, todo, config, jobs, want_identities)
     else:
         jobs = 1
-        done = ((i, *check_one(paths[i], config, want_identities)) for i in todo)
+        done = (_check_serial(i, paths[i], config, want_identities) for i in todo)
     for i, file_digest, result in done:
         result.digest = file_digest
         results[i] = result

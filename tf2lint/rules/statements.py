@@ -68,13 +68,33 @@ def _initializer_calls(stmt: ast.Expr, ctx: Context) -> List[ast.Call]:
 
 
 def _graph_mode(ctx: Context) -> bool:
-    for node in ast.walk(ctx.tree) if ctx.tree is not None else ():
+    if ctx.tree is None or not any(name in ctx.text for name in _GRAPH_MODE):
+        return False  # the text check spares a walk of every file that never switches
+    for node in ast.walk(ctx.tree):
         if isinstance(node, ast.Call):
             func = node.func
             name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
             if name in _GRAPH_MODE:
                 return True
     return False
+
+
+def _blocks(tree: ast.Module) -> List[List[ast.stmt]]:
+    """Every statement list in the module (statements only: expressions hold none)."""
+    out: List[List[ast.stmt]] = []
+    pending: List[ast.AST] = [tree]
+    while pending:
+        node = pending.pop()
+        for field in ("body", "orelse", "finalbody", "handlers", "cases"):
+            block = getattr(node, field, None)
+            if type(block) is not list:
+                continue
+            if field in ("handlers", "cases"):
+                pending.extend(block)
+            else:
+                out.append(block)
+                pending.extend(block)
+    return out
 
 
 Located = Tuple[ast.stmt, List[ast.stmt]]  # a statement and the block holding it
@@ -88,16 +108,12 @@ def _index(ctx: Context) -> Dict[int, Located]:
         return cached
     found: Dict[int, Located] = {}
     if ctx.tree is not None and not _graph_mode(ctx):
-        for node in ast.walk(ctx.tree):
-            for field in ("body", "orelse", "finalbody"):
-                block = getattr(node, field, None)
-                if not isinstance(block, list):
-                    continue
-                for stmt in block:
-                    if isinstance(stmt, ast.Expr):
-                        for call in _initializer_calls(stmt, ctx):
-                            for node_id in (id(call), id(call.func), id(stmt.value)):
-                                found[node_id] = (stmt, block)
+        for block in _blocks(ctx.tree):
+            for stmt in block:
+                if isinstance(stmt, ast.Expr):
+                    for call in _initializer_calls(stmt, ctx):
+                        for node_id in (id(call), id(call.func), id(stmt.value)):
+                            found[node_id] = (stmt, block)
     ctx._initializer_statements = found  # type: ignore[attr-defined]
     return found
 
