@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 from functools import cached_property
-from typing import TYPE_CHECKING, Callable, Dict, FrozenSet, Iterable, List, Optional, Set, Tuple
+from typing import TYPE_CHECKING, Any, Callable, Dict, FrozenSet, Iterable, List, Optional, Set, Tuple
 
 from tf2lint.finding import Edit, Finding, Fix, Position, Severity
 from tf2lint.names import VIA_COMPAT_V1, TFRef
@@ -41,6 +41,8 @@ class Context:
         # ids of findings at a name that is not called (`tf.AUTO_REUSE`): see tf2lint/nesting.py.
         self.reference_findings: Set[int] = set()
         self.covering: Dict[int, FrozenSet[str]] = {}  # id(finding) -> codes it covers inside its span
+        # Per-file state of one rule or helper, under a key it owns (a file-wide index built once).
+        self.memo: Dict[str, Any] = {}
 
     @cached_property
     def text(self) -> str:
@@ -95,6 +97,13 @@ class Context:
     def defer(self, fn: Callable[[], None]) -> None:
         """Run ``fn`` after the walk, when module-wide evidence is complete."""
         self.deferred.append(fn)
+
+    def run_deferred(self) -> None:
+        """Run the deferred checks, then drop them: they close over this context, and the cycle
+        would keep the file's tree alive until the cyclic collector ran (tf2lint/gc_tuning.py)."""
+        for fn in self.deferred:
+            fn()
+        self.deferred.clear()
 
     # ----- reporting -------------------------------------------------------------------
 

@@ -420,8 +420,7 @@ def lint_tree(
         resolver = Resolver(tree)
         ctx = Context(filename, lines, resolver, config.target_version, tree)
         walk(tree, ctx, rule_set(config))
-        for fn in ctx.deferred:
-            fn()
+        ctx.run_deferred()
     except RecursionError:
         return [tool_findings.too_deep(filename)]
     findings = [f for f in _dedupe(ctx.findings) if visible(f, config)]

@@ -13,9 +13,7 @@ its own handler, and `absl.app.run` rejects flags that no module defines, which
 from __future__ import annotations
 
 import ast
-from functools import lru_cache
 from typing import TYPE_CHECKING, Dict, FrozenSet, Optional, Set, Tuple
-from weakref import WeakKeyDictionary
 
 from tf2lint.data.symbols import ABSL_MOVES
 from tf2lint.finding import Applicability, Edit, Fix, Position
@@ -25,14 +23,18 @@ if TYPE_CHECKING:
     from tf2lint.context import Context
 
 
-@lru_cache(maxsize=8)
-def _attributes(tree: ast.Module) -> Dict[str, FrozenSet[str]]:
+def _attributes(ctx: Context) -> Dict[str, FrozenSet[str]]:
     """Name -> the attributes the file reads from it (one walk per file, when a fix asks)."""
+    known: Optional[Dict[str, FrozenSet[str]]] = ctx.memo.get("absl.attributes")
+    if known is not None:
+        return known
     found: Dict[str, Set[str]] = {}
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
-            found.setdefault(node.value.id, set()).add(node.attr)
-    return {k: frozenset(v) for k, v in found.items()}
+    if ctx.tree is not None:
+        for node in ast.walk(ctx.tree):
+            if type(node) is ast.Attribute and type(node.value) is ast.Name:  # type: ignore[attr-defined]
+                found.setdefault(node.value.id, set()).add(node.attr)  # type: ignore[attr-defined]
+    known = ctx.memo["absl.attributes"] = {k: frozenset(v) for k, v in found.items()}
+    return known
 
 
 def _binds_otherwise(name: str, ctx: Context) -> bool:
@@ -48,12 +50,9 @@ def _binds_otherwise(name: str, ctx: Context) -> bool:
     return not absl
 
 
-_IMPORT_EDITS: WeakKeyDictionary[Context, Dict[str, Optional[Edit]]] = WeakKeyDictionary()
-
-
 def _import_edit(statement: str, ctx: Context) -> Optional[Edit]:
     """``ctx.import_edit``, once per file and statement (many findings need the same import)."""
-    known = _IMPORT_EDITS.setdefault(ctx, {})
+    known: Dict[str, Optional[Edit]] = ctx.memo.setdefault("absl.import_edits", {})
     if statement not in known:
         known[statement] = ctx.import_edit(statement)
     return known[statement]
@@ -186,4 +185,4 @@ def _uses_fit(name: Optional[str], members: FrozenSet[str], ctx: Context) -> boo
     """Whether every `name.<attr>` in the file names a member absl has (True for no name)."""
     if name is None or ctx.tree is None:
         return True
-    return _attributes(ctx.tree).get(name, frozenset()) <= members
+    return _attributes(ctx).get(name, frozenset()) <= members

@@ -521,24 +521,26 @@ def nested_conversions(node: ast.AST, ctx: Context) -> List[Rendered]:
     """The safe conversions inside an expression, outermost first (a converted call renders
     its own arguments)."""
     found: List[Rendered] = []
-
-    def visit(current: ast.AST) -> None:
-        done = conversion(current, ctx)
-        if done is not None and done.safe and done.edits:
-            found.append(done)
-            return
-        if isinstance(current, ast.Call) and done is None:
-            ref = ctx.resolve_call(current)
-            if ref is not None and renamed_key(ref.name) is not None:
-                # A renamed callee whose call could not be rendered: leave the callee alone.
-                for child in [*current.args, *(kw.value for kw in current.keywords)]:
-                    visit(child)
-                return
-        for inner in ast.iter_child_nodes(current):
-            visit(inner)
-
-    visit(node)
+    _collect_conversions(node, ctx, found)
     return found
+
+
+def _collect_conversions(current: ast.AST, ctx: Context, found: List[Rendered]) -> None:
+    # A module-level function, not a closure: a recursive closure is a reference cycle that
+    # would keep the file's context and tree alive until the cyclic collector runs.
+    done = conversion(current, ctx)
+    if done is not None and done.safe and done.edits:
+        found.append(done)
+        return
+    if isinstance(current, ast.Call) and done is None:
+        ref = ctx.resolve_call(current)
+        if ref is not None and renamed_key(ref.name) is not None:
+            # A renamed callee whose call could not be rendered: leave the callee alone.
+            for child in [*current.args, *(kw.value for kw in current.keywords)]:
+                _collect_conversions(child, ctx, found)
+            return
+    for inner in ast.iter_child_nodes(current):
+        _collect_conversions(inner, ctx, found)
 
 
 def expression(node: ast.AST, ctx: Context) -> Rendered:
