@@ -35,6 +35,9 @@ class Context:
         self.runs_tf1 = False
         self.claimed: Set[int] = set()  # nodes a call-level rule already reported
         self.call_of: Dict[int, ast.Call] = {}  # id(callee) -> its call: findings on a callee span the call
+        # id(call) -> the `=` statement whose whole value it is (`it = ds.make_one_shot_iterator()`),
+        # filled by the walk before the call is visited.
+        self.assigned: Dict[int, ast.Assign] = {}
         # id(node) -> (node, what it names): several rules resolve every call's callee. Holding
         # the node keeps its id from being reused by another node while the file is linted.
         self._resolved: Dict[int, Tuple[ast.AST, Optional[TFRef]]] = {}

@@ -10,6 +10,7 @@ every call says so with ``all_calls = True``; those stay few.
 from __future__ import annotations
 
 import ast
+import codecs
 import io
 import re
 import tokenize
@@ -118,7 +119,7 @@ _LEAF_FIELDS: Dict[str, Tuple[Type[ast.AST], ...]] = {
 }
 # Node types none of whose fields hold a node.
 _LEAF_TYPES = frozenset({ast.Constant, ast.alias, ast.Global, ast.Nonlocal, ast.Pass, ast.Break, ast.Continue})
-# Node types that open a scope: their children come from `_children`.
+# Node types that open a scope: their children come from `_scoped_children`.
 _SCOPED = frozenset({ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda, *COMPREHENSION_NODES})
 
 
@@ -139,54 +140,60 @@ def visible(finding: Finding, config: Config) -> bool:
     return config.is_enabled(finding.code)
 
 
-def _children(node: ast.AST, scope: Scope, resolver: Resolver) -> List[Tuple[ast.AST, Scope]]:
-    """Child nodes with the scope each is evaluated in."""
-    out: List[Tuple[ast.AST, Scope]] = []
+class _EnterScope:
+    """A walk-stack entry that switches the scope later entries are evaluated in."""
+
+    __slots__ = ("scope",)
+
+    def __init__(self, scope: Scope):
+        self.scope = scope
+
+
+def _scoped_children(node: ast.AST, scope: Scope, resolver: Resolver) -> Tuple[List[ast.AST], Scope, List[ast.AST]]:
+    """A scope-opening node's children: (evaluated in the enclosing scope, the inner scope,
+    evaluated in the inner scope), each in source order."""
+    outer: List[ast.AST] = []
     if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
         inner = resolver.scopes.get(id(node), scope)
-        out += [(d, scope) for d in node.decorator_list]
+        outer += node.decorator_list
         if isinstance(node, ast.ClassDef):
-            out += [(b, scope) for b in node.bases] + [(k, scope) for k in node.keywords]
+            outer += node.bases
+            outer += node.keywords
         else:
             args = node.args
-            out += [(d, scope) for d in args.defaults] + [(d, scope) for d in args.kw_defaults if d]
+            outer += args.defaults
+            outer += [d for d in args.kw_defaults if d]
             params = (*getattr(args, "posonlyargs", []), *args.args, args.vararg, *args.kwonlyargs, args.kwarg)
-            out += [(p.annotation, scope) for p in params if p is not None and p.annotation is not None]
+            outer += [p.annotation for p in params if p is not None and p.annotation is not None]
             if node.returns is not None:
-                out.append((node.returns, scope))
-        return out + [(stmt, inner) for stmt in node.body]
+                outer.append(node.returns)
+        return outer, inner, list(node.body)
     if isinstance(node, ast.Lambda):
         inner = Scope("function", scope)
         args = node.args
         for param in (*getattr(args, "posonlyargs", []), *args.args, *args.kwonlyargs, args.vararg, args.kwarg):
             if param is not None:
                 inner.bindings[param.arg] = [Binding((0, 0), OPAQUE, False, False, inner)]
-        out += [(d, scope) for d in args.defaults] + [(d, scope) for d in args.kw_defaults if d]
-        out.append((node.body, inner))
-        return out
-    if isinstance(node, COMPREHENSION_NODES):
-        inner = Scope("function", scope)
-        for gen in node.generators:
-            for target in ast.walk(gen.target):
-                if isinstance(target, ast.Name):
-                    inner.bindings[target.id] = [Binding((0, 0), OPAQUE, False, False, inner)]
-        out.append((node.generators[0].iter, scope))
-        for i, gen in enumerate(node.generators):
-            if i:
-                out.append((gen.iter, inner))
-            out += [(cond, inner) for cond in gen.ifs]
-        if isinstance(node, ast.DictComp):
-            out += [(node.key, inner), (node.value, inner)]
-        else:
-            out.append((node.elt, inner))  # type: ignore[attr-defined]
-        return out
-    for field in node._fields:
-        value = getattr(node, field, None)
-        if isinstance(value, ast.AST):
-            out.append((value, scope))
-        elif isinstance(value, list):
-            out += [(item, scope) for item in value if isinstance(item, ast.AST)]
-    return out
+        outer += args.defaults
+        outer += [d for d in args.kw_defaults if d]
+        return outer, inner, [node.body]
+    assert isinstance(node, COMPREHENSION_NODES)
+    inner = Scope("function", scope)
+    for gen in node.generators:
+        for target in ast.walk(gen.target):
+            if isinstance(target, ast.Name):
+                inner.bindings[target.id] = [Binding((0, 0), OPAQUE, False, False, inner)]
+    outer.append(node.generators[0].iter)
+    inside: List[ast.AST] = []
+    for i, gen in enumerate(node.generators):
+        if i:
+            inside.append(gen.iter)
+        inside += gen.ifs
+    if isinstance(node, ast.DictComp):
+        inside += [node.key, node.value]
+    else:
+        inside.append(node.elt)
+    return outer, inner, inside
 
 
 def _import_refs(node: ast.AST) -> List[Tuple[ast.AST, TFRef]]:
@@ -310,24 +317,37 @@ def walk(tree: ast.Module, ctx: Context, rules: RuleSet) -> None:
     field_cache = rules._fields
     findings = ctx.findings
     Attribute, Name, Load, Import, ImportFrom, AST = ast.Attribute, ast.Name, ast.Load, ast.Import, ast.ImportFrom, ast.AST
-    stack: List[Tuple[ast.AST, Scope]] = [(tree, resolver.module_scope)]
+    # Nodes to visit, last first; an `_EnterScope` entry switches the scope for the entries
+    # popped after it (cheaper than pairing every node with its scope).
+    scope = resolver.module_scope
+    ctx.scope = scope
+    stack: List[Any] = [tree]
     pop, push, extend = stack.pop, stack.append, stack.extend
+    EnterScope = _EnterScope
     unvisited = rules.unvisited
     skip_names = Name not in checks_by_type
     Call = ast.Call
     call_of = ctx.call_of
+    assigned = ctx.assigned
+    Assign = ast.Assign
     has_calls = rules.has_calls
     attribute_by_name = rules.attribute_by_name
     while stack:
-        node, scope = pop()
-        ctx.scope = scope
+        node = pop()
         node_type = type(node)
+        if node_type is EnterScope:
+            scope = ctx.scope = node.scope
+            continue
         if node_type is Call:
             func = node.func  # type: ignore[attr-defined]
             call_of[id(func)] = node  # type: ignore[assignment]
             if has_calls:
                 _dispatch_call(node, func, ctx, rules)  # type: ignore[arg-type]
         else:
+            if node_type is Assign:
+                value = node.value  # type: ignore[attr-defined]
+                if type(value) is Call:
+                    assigned[id(value)] = node  # type: ignore[assignment]
             checks = checks_by_type.get(node_type)
             if node_type is Attribute and checks is not None:
                 named = attribute_by_name.get(node.attr)  # type: ignore[attr-defined]
@@ -363,9 +383,13 @@ def walk(tree: ast.Module, ctx: Context, rules: RuleSet) -> None:
                 _report_reference(rules, target, ref, ctx)
             continue
         if node_type in _SCOPED:
-            children = _children(node, scope, resolver)
-            children.reverse()
-            extend(children)
+            outer, inner, inside = _scoped_children(node, scope, resolver)
+            push(EnterScope(scope))  # back to this scope after the inner one
+            inside.reverse()
+            extend(inside)
+            push(EnterScope(inner))
+            outer.reverse()
+            extend(outer)
             continue
         fields = field_cache.get(node_type)
         if fields is None:
@@ -384,7 +408,7 @@ def walk(tree: ast.Module, ctx: Context, rules: RuleSet) -> None:
                             continue
                     elif item_type in unvisited or not isinstance(item, AST):
                         continue
-                    push((item, scope))
+                    push(item)
             else:
                 value_type = type(value)
                 if value_type is Name:
@@ -392,7 +416,7 @@ def walk(tree: ast.Module, ctx: Context, rules: RuleSet) -> None:
                         continue
                 elif value_type in unvisited or not isinstance(value, AST):
                     continue
-                push((value, scope))
+                push(value)
 
 
 def _dedupe(findings: List[Tuple[int, Finding]]) -> List[Finding]:
@@ -434,6 +458,12 @@ def lint_tree(
 
 def decode(data: bytes) -> str:
     """Decode source bytes as Python does (BOM, PEP 263 cookie, UTF-8 default)."""
+    first, _, rest = data.partition(b"\n")
+    if b"coding" not in first and b"coding" not in rest.partition(b"\n")[0] and not first.startswith(codecs.BOM_UTF8):
+        try:
+            return data.decode("utf-8")  # no cookie, no BOM: what `detect_encoding` would decide
+        except UnicodeDecodeError:
+            pass  # let `detect_encoding` say where, as Python would
     encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
     return data.decode(encoding)
 
@@ -447,7 +477,7 @@ def physical_lines(source: str) -> List[str]:
     ``str.splitlines`` also breaks at form feeds and other Unicode separators, which
     would shift every later row against the ast's line numbers.
     """
-    return _LINE_BREAK.split(source)
+    return source.split("\n") if "\r" not in source else _LINE_BREAK.split(source)
 
 
 def mentions_tensorflow(data: bytes) -> bool:

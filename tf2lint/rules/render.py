@@ -578,17 +578,12 @@ def apply_to_node(ctx: Context, node: ast.AST, edits: Sequence[Edit]) -> str:
 
 def _one_line(text: str) -> str:
     """``text`` on one line, for a finding's message: comments dropped, line breaks joined."""
-    import io
-    import tokenize
-
+    has_comment = "#" in text  # without one, the tokenizer has nothing to find
+    if not has_comment and "\n" not in text:
+        return text.strip()
     lines = text.split("\n")
-    try:
-        for token in tokenize.generate_tokens(io.StringIO(f"({text}\n)").readline):
-            if token.type == tokenize.COMMENT:
-                row, col = token.start[0] - 1, token.start[1] - (1 if token.start[0] == 1 else 0)
-                lines[row] = lines[row][:col]
-    except (tokenize.TokenError, IndentationError, SyntaxError, IndexError):
-        pass
+    if has_comment:
+        _drop_comments(text, lines)
     out = ""
     for piece in (line.strip() for line in lines):
         if not piece:
@@ -596,6 +591,20 @@ def _one_line(text: str) -> str:
         glue = "" if not out or out[-1] in "([{" or piece[0] in ")]}" else " "
         out += glue + piece
     return out
+
+
+def _drop_comments(text: str, lines: List[str]) -> None:
+    """Cut each comment of ``text`` from ``lines`` (its lines), as the tokenizer finds them."""
+    import io
+    import tokenize
+
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(f"({text}\n)").readline):
+            if token.type == tokenize.COMMENT:
+                row, col = token.start[0] - 1, token.start[1] - (1 if token.start[0] == 1 else 0)
+                lines[row] = lines[row][:col]
+    except (tokenize.TokenError, IndentationError, SyntaxError, IndexError):
+        pass
 
 
 def names_in(text: str, root: str = "tf") -> List[str]:

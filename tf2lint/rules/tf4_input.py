@@ -501,9 +501,10 @@ class V1IteratorRule(Rule):
         "data.Iterator.from_structure": None,
         "data.Iterator.from_string_handle": None,
     }
-    node_types = (ast.Call, ast.Assign, ast.Attribute)
+    node_types = (ast.Call, ast.Attribute)
     attr_names = ("initializer",)
     call_attrs = (*data.DATASET_METHODS, *data.ITERATOR_MEMBERS)
+    call_names = ("data.Iterator.from_structure", "data.Iterator.from_string_handle")  # recorded when assigned
     INVALID = (
         "import tensorflow as tf\nds = tf.data.TFRecordDataset(files).map(parse).batch(32)\n"
         "iterator = ds.make_one_shot_iterator()  # [TF406]\nfeatures, labels = iterator.get_next()\n",
@@ -531,12 +532,13 @@ class V1IteratorRule(Rule):
         self.report(ctx, node, ref, replacement=data.ITERATOR_FUNCTIONS[text] if text else self.replacement)
 
     def check(self, node: ast.AST, ctx: Context) -> None:
-        if isinstance(node, ast.Assign):
-            self._record(node, ctx)
-        elif isinstance(node, ast.Attribute):
+        if isinstance(node, ast.Attribute):
             if node.attr == "initializer" and isinstance(node.ctx, ast.Load):
                 self._check_member(node, node, ctx)
         elif isinstance(node, ast.Call):
+            assignment = ctx.assigned.get(id(node))
+            if assignment is not None:
+                self._record(assignment, ctx)
             func = node.func
             if not isinstance(func, ast.Attribute) or ctx.resolve(func) is not None:
                 return  # `tf.data.make_one_shot_iterator(ds)` is reported by name

@@ -300,7 +300,7 @@ class FeatureColumnRule(Rule):
         "`Hashing`, `HashedCrossing`, `CategoryEncoding`, `Embedding`), or `tf.keras.utils.FeatureSpace`."
     )
     names = {f"{data.MODULE}.{short}": None for short in data.CONSTRUCTORS}
-    node_types = (ast.Call, ast.Assign)
+    node_types = (ast.Call,)
     call_names = tuple(names)
     version_notes = (
         "`tf.feature_column` still exists in TF 2.21, deprecated. From TF 2.16 `tf.keras` is Keras 3, which has no "
@@ -328,10 +328,10 @@ class FeatureColumnRule(Rule):
     )
 
     def check(self, node: ast.AST, ctx: Context) -> None:
-        if isinstance(node, ast.Assign):
-            _record_assignment(node, ctx)
-            return
         assert isinstance(node, ast.Call)
+        assignment = ctx.assigned.get(id(node))
+        if assignment is not None:
+            _record_assignment(assignment, ctx)
         ref = self.called(node, ctx)
         if ref is None:
             return
