@@ -15,6 +15,8 @@ all of them alike; the report gives medians.  Compared over the same files:
 - cold/warm: ``tf2lint check -j N`` with an empty cache, then again with the cache filled
 - tf_upgrade_v2: TensorFlow's converter over the same tree (``--intree``/``--outtree``)
 - slowest file: each file linted alone in one process; the slowest is the editor's latency
+
+tf2lint's bytecode is compiled first, as an installed package has it.
 """
 
 from __future__ import annotations
@@ -255,6 +257,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         print(f"no corpus at {args.corpus}: run python benchmarks/corpus.py first", file=sys.stderr)
         return 2
     files = tf2lint_files(args.corpus)
+    # An installed package has its bytecode compiled (pip does it at install time); a source
+    # checkout under PYTHONDONTWRITEBYTECODE would otherwise recompile every module in every run.
+    subprocess.run([args.python, "-m", "compileall", "-q", str(ROOT / "tf2lint")], check=True)
     work = Path(tempfile.mkdtemp(prefix="tf2lint-bench-"))
     try:
         file_list = work / "files.txt"

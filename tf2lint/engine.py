@@ -169,7 +169,7 @@ def _scoped_children(node: ast.AST, scope: Scope, resolver: Resolver) -> Tuple[L
                 outer.append(node.returns)
         return outer, inner, list(node.body)
     if isinstance(node, ast.Lambda):
-        inner = Scope("function", scope)
+        inner = resolver.expression_scope(scope)
         args = node.args
         for param in (*getattr(args, "posonlyargs", []), *args.args, *args.kwonlyargs, args.vararg, args.kwarg):
             if param is not None:
@@ -178,7 +178,7 @@ def _scoped_children(node: ast.AST, scope: Scope, resolver: Resolver) -> Tuple[L
         outer += [d for d in args.kw_defaults if d]
         return outer, inner, [node.body]
     assert isinstance(node, COMPREHENSION_NODES)
-    inner = Scope("function", scope)
+    inner = resolver.expression_scope(scope)
     for gen in node.generators:
         for target in ast.walk(gen.target):
             if isinstance(target, ast.Name):
@@ -449,6 +449,7 @@ def lint_tree(
     apply_noqa: bool = True,
 ) -> List[Finding]:
     """Run the enabled rules over an already-parsed module (the flake8/pylint entry)."""
+    resolver: Optional[Resolver] = None
     try:
         resolver = Resolver(tree)
         ctx = Context(filename, lines, resolver, config.target_version, tree)
@@ -456,6 +457,9 @@ def lint_tree(
         ctx.run_deferred()
     except RecursionError:
         return [tool_findings.too_deep(filename)]
+    finally:
+        if resolver is not None:
+            resolver.release()
     findings = [f for f in _dedupe(ctx.findings) if visible(f, config)]
     ignored = config.ignored_for_file(filename)
     if ignored:
