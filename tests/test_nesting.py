@@ -26,6 +26,10 @@ def rows(source):
         (S + "tf.logging.set_verbosity(tf.logging.INFO)\n", [(2, "TF905")]),
         (S + "updates = tf.get_collection(tf.GraphKeys.UPDATE_OPS)\n", [(2, "TF203")]),
         (S + "saver = tf.train.Saver(tf.global_variables())\n", [(2, "TF801")]),
+        # the outer rename converts the TF1 names in its arguments: one finding, one fix for both
+        (S + "y = tf.log(tf.to_float(x))\n", [(2, "TF902")]),
+        (S + "y = tf.log(tf.log(tf.gfile.Exists(p)))\n", [(2, "TF902")]),
+        (S + "y = tf.log(tf.image.resize_images(tf.to_float(images), [64, 64]))\n", [(2, "TF902"), (2, "TF902")]),
         (S + "config = tf.ConfigProto(gpu_options=tf.GPUOptions(allow_growth=True))\n", [(2, "TF110")]),
         # an alias is reported where it is made, values read through it are not TF1 code
         (S + "FLAGS = tf.flags.FLAGS\ncur_dir = FLAGS.output_dir\nprint(cur_dir, FLAGS.steps)\n", [(2, "TF905")]),
@@ -45,7 +49,8 @@ def test_one_finding_per_thing_to_change(source, expected):
         # a different change inside the call is still reported
         (S + "sess = tf.Session()\nsess.run([train_op, tf.global_variables_initializer()])\n",
          [(2, "TF101"), (3, "TF103"), (3, "TF104")]),
-        (S + "y = tf.log(tf.to_float(x))\n", [(2, "TF902"), (2, "TF902")]),
+        # a safe fix nested in an unsafe one: `--fix` alone still makes it
+        (S + "r = tf.image.resize_images(tf.to_float(images), [64, 64])\n", [(2, "TF902"), (2, "TF902")]),
         # feeding an initializer is not a statement to delete
         (S + "it = tf.data.make_initializable_iterator(ds)\nsess = tf.Session()\nsess.run(it.initializer, feed_dict={x: data})\n",
          [(2, "TF406"), (3, "TF101"), (4, "TF103"), (4, "TF406")]),
@@ -90,3 +95,20 @@ def test_a_nested_finding_with_its_own_fix_is_kept():
 )
 def test_private_modules_get_the_verdict_of_their_public_name(source, expected):
     assert rows(source) == expected
+
+
+def test_a_same_code_finding_is_dropped_only_when_the_outer_fix_makes_its_edits():
+    from tf2lint.finding import Applicability, Edit, Finding, Fix, Position, Severity
+    from tf2lint.nesting import drop_nested
+
+    def finding(start, end, *fixes):
+        edits = tuple(Edit(Position(1, a), Position(1, b), t) for a, b, t in fixes[1:])
+        fix = Fix(fixes[0], edits, "") if fixes else None
+        return Finding("TF902", "s", "m", "r", Severity.ERROR, "t.py", Position(1, start), Position(1, end), fix=fix)
+
+    safe, unsafe = Applicability.SAFE.value, Applicability.UNSAFE.value
+    inner = finding(10, 20, safe, (10, 12, "a"))
+    assert drop_nested([finding(0, 30, safe, (0, 5, "b"), (10, 12, "a")), inner], set(), {}, {})[1:] == []
+    assert drop_nested([finding(0, 30, unsafe, (0, 5, "b"), (10, 12, "a")), inner], set(), {}, {})[1:] == [inner]
+    assert drop_nested([finding(0, 30, safe, (0, 5, "b")), inner], set(), {}, {})[1:] == [inner]
+    assert drop_nested([finding(0, 30), inner], set(), {}, {})[1:] == [inner]

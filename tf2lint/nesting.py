@@ -8,7 +8,12 @@ it too:
   finding of the same family: the outer construct's advice replaces its arguments;
 - a finding inside a finding of a rule that names its code in ``absorbs``
   (`tf.variable_scope(tf.get_variable_scope())`, `tf.ConfigProto(gpu_options=tf.GPUOptions())`,
-  `sess.run(tf.global_variables_initializer())`: delete the statement).
+  `sess.run(tf.global_variables_initializer())`: delete the statement);
+- a finding inside a finding of the same code whose fix already makes every edit of the inner
+  one, at the same or a safer level (`tf.log(tf.to_float(x))`: the rename of `tf.log` is
+  rendered with its arguments' TF1 names converted, so it shows and writes
+  `tf.math.log(tf.cast(x, tf.float32))` in one finding). A safe inner fix under an unsafe outer
+  one stays a finding of its own: `--fix` without `--unsafe-fixes` still makes it.
 
 A nested finding whose fix the outer finding's fix does not cover is kept, unless both fixes
 can be applied together: its edits then join the outer fix (`tf.logging.set_verbosity(tf.logging.INFO)`
@@ -37,6 +42,20 @@ def _covers(outer: Finding, inner: Finding) -> bool:
         return False
     spans = [(e.start, e.end) for e in outer.fix.edits]
     return all(any(_pos(s) <= _pos(e.start) and _pos(e.end) <= _pos(t) for s, t in spans) for e in inner.fix.edits)
+
+
+_RANK = {Applicability.SAFE.value: 2, Applicability.UNSAFE.value: 1}
+
+
+def _includes(outer: Finding, inner: Finding) -> bool:
+    """Whether the outer finding's fix makes each edit of the inner one's, at least as safely
+    (so its replacement, rendered from the same edits, shows the inner change too)."""
+    if outer.fix is None or inner.fix is None or not (outer.fix.applicable and inner.fix.applicable):
+        return False
+    if _RANK.get(outer.fix.applicability, 0) < _RANK.get(inner.fix.applicability, 0):
+        return False
+    edits = set(outer.fix.edits)
+    return all(e in edits for e in inner.fix.edits)
 
 
 def _pos(p: Position) -> Tuple[int, int]:
@@ -68,7 +87,14 @@ def drop_nested(
     if len(findings) < 2:
         return findings
     absorbed = frozenset().union(*absorbs.values(), *covering.values())
-    candidates = [f for f in findings if id(f) in references or f.code in absorbed]
+    fixed_codes: Dict[str, int] = {}
+    for f in findings:
+        if f.fix is not None:
+            fixed_codes[f.code] = fixed_codes.get(f.code, 0) + 1
+    candidates = [
+        f for f in findings
+        if id(f) in references or f.code in absorbed or (f.fix is not None and fixed_codes[f.code] > 1)
+    ]
     if not candidates:
         return findings
     dropped: Set[int] = set()
@@ -78,8 +104,10 @@ def drop_nested(
         for outer in findings:
             if outer is inner or id(outer) in dropped or outer.code[:3] == "TF0":
                 continue
+            same = outer.code == inner.code and _includes(outer, inner)
             related = (
-                (is_reference and outer.code[2] == inner.code[2])
+                same
+                or (is_reference and outer.code[2] == inner.code[2])
                 or inner.code in absorbs.get(outer.code, ())
                 or inner.code in covering.get(id(outer), ())
             )
