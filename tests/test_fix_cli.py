@@ -244,3 +244,15 @@ def test_many_files_fixed_in_worker_processes_match_one_process(tmp_path):
         reports.append(result.stdout)
     assert reports[0] == reports[1]
     assert "Found 50 findings (40 fixed, 10 remaining)." in reports[0]
+
+
+def test_fix_still_reports_what_the_tf1_evidence_it_renamed_away_decided(tmp_path):
+    # `tf.log` makes the module TF1 code, so its `tf.random.poisson(lam, shape)` is TF1's call
+    # (TF2 swaps the arguments). Renaming `tf.log` removes that evidence from the text; the
+    # fix run still judges the module by the text it started from.
+    path = write(tmp_path, "a.py", "import tensorflow as tf\n\ny = tf.log(x)\ns = tf.random.poisson(lam, [10])\n")
+    result = check(tmp_path, "--fix", "a.py")
+    assert path.read_text() == "import tensorflow as tf\n\ny = tf.math.log(x)\ns = tf.random.poisson(lam, [10])\n"
+    assert result.returncode == 1, result.stdout
+    assert "a.py:4:5: TF906 `tf.random.poisson(...)` means something else in TF2" in result.stdout
+    assert "Found 2 findings (1 fixed, 1 remaining)." in result.stdout

@@ -119,3 +119,43 @@ def test_a_failed_write_leaves_the_file_and_no_temporary_file(tmp_path, monkeypa
     assert not result.written and result.fixed == []
     assert path.read_text() == "import tensorflow as tf\ny = tf.log(x)\n"
     assert [p.name for p in tmp_path.iterdir()] == ["a.py"]
+
+
+# ----- TF1 evidence across passes ----------------------------------------------------------------
+
+TF1_POISSON = "import tensorflow as tf\n\ny = tf.log(x)\ns = tf.random.poisson(lam, [10])\n"
+
+
+def test_later_passes_keep_the_tf1_evidence_of_the_text_before_the_fixes():
+    from tf2lint.engine import Carried, lint_source
+
+    outcome = fix_text(TF1_POISSON, "t.py", Config())
+    assert outcome.source == TF1_POISSON.replace("tf.log(", "tf.math.log(")
+    assert [f.code for f in outcome.fixed] == ["TF902"]
+    # The renamed `tf.log` was the evidence; `tf.random.poisson(lam, shape)` still is TF1's call.
+    assert [(f.code, f.start.row) for f in outcome.findings] == [("TF906", 4)]
+    assert outcome.evidence is Severity.ERROR
+    # Linted afresh, the fixed text holds no evidence: that is what the loop must not rely on.
+    assert [f.code for f in lint_source(outcome.source, "t.py", Config())] == []
+    assert [f.code for f in lint_source(outcome.source, "t.py", Config(), evidence=Carried(Severity.ERROR))] == ["TF906"]
+
+
+def test_tf2_code_gains_no_evidence_from_the_loop():
+    source = "import tensorflow as tf\n\ns = tf.random.poisson([10], lam)\ny = tf.random.poisson(lam, [10])\n"
+    outcome = fix_text(source, "t.py", Config())
+    assert outcome.source == source and outcome.evidence is None
+    assert outcome.findings == []
+
+
+def test_fixed_files_keep_the_evidence_but_do_not_cache_it(tmp_path):
+    path = tmp_path / "t.py"
+    path.write_text(TF1_POISSON)
+    result = fix_files.fix_file(str(path), Config())
+    assert result.written and result.carried
+    assert [f.code for f in result.findings] == ["TF906"]
+    # A file whose own evidence remains is cached as usual.
+    other = tmp_path / "u.py"
+    other.write_text(TF1_POISSON + "x = tf.placeholder(tf.float32)\n")
+    again = fix_files.fix_file(str(other), Config())
+    assert again.written and not again.carried
+    assert sorted(f.code for f in again.findings) == ["TF102", "TF906"]

@@ -33,6 +33,10 @@ class Context:
         self.deferred: List[Callable[[], None]] = []
         # Evidence that the module runs TF1 semantics (decides "same name, changed meaning").
         self.runs_tf1 = False
+        # The module ran TF1 before fixes renamed its TF1 names (tf2lint/fix/loop.py): the strong
+        # evidence "same name, changed meaning" needs (tf2lint/rules/tf9_symbols.py: Evidence).
+        self.fixed_tf1 = False
+        self.fixed_tf1_decided = False  # a check relied on it: the module has no such evidence itself
         self.claimed: Set[int] = set()  # nodes a call-level rule already reported
         self.call_of: Dict[int, ast.Call] = {}  # id(callee) -> its call: findings on a callee span the call
         # id(call) -> the `=` statement whose whole value it is (`it = ds.make_one_shot_iterator()`),

@@ -16,12 +16,12 @@ import re
 import tokenize
 import warnings
 from functools import lru_cache
-from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, Type
+from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple, Type
 
 from tf2lint import tool_findings
 from tf2lint.config import Config
 from tf2lint.context import Context
-from tf2lint.finding import Finding
+from tf2lint.finding import Finding, Severity
 from tf2lint.names import VIA_COMPAT_V2, TFRef, prefixes
 from tf2lint.nesting import drop_nested
 from tf2lint.noqa import without_suppressed
@@ -447,14 +447,25 @@ def lint_tree(
     config: Config,
     *,
     apply_noqa: bool = True,
+    evidence: Optional[Carried] = None,
 ) -> List[Finding]:
-    """Run the enabled rules over an already-parsed module (the flake8/pylint entry)."""
+    """Run the enabled rules over an already-parsed module (the flake8/pylint entry).
+
+    ``evidence``: the TF1 evidence of an earlier version of the text that fixes removed; the
+    module is judged as running TF1 as that version was.
+    """
     resolver: Optional[Resolver] = None
     try:
         resolver = Resolver(tree)
         ctx = Context(filename, lines, resolver, config.target_version, tree)
         walk(tree, ctx, rule_set(config))
+        if evidence is not None:  # the checks that depend on it all run after the walk
+            evidence.decided = not ctx.runs_tf1
+            ctx.runs_tf1 = True
+            ctx.fixed_tf1 = evidence.level is Severity.ERROR
         ctx.run_deferred()
+        if evidence is not None and ctx.fixed_tf1_decided:
+            evidence.decided = True
     except RecursionError:
         return [tool_findings.too_deep(filename)]
     finally:
@@ -467,6 +478,34 @@ def lint_tree(
     if apply_noqa:
         findings = without_suppressed(findings, lines)
     return drop_nested(findings, ctx.reference_findings, rule_set(config).absorbs, ctx.covering)
+
+
+class Carried:
+    """TF1 evidence of an earlier version of a text, for ``lint_tree``: ``level`` ERROR (a name TF2
+    lacks: the module evidently runs TF1) or WARNING (weaker evidence). The lint sets ``decided``
+    when the text lacked evidence that strong of its own, so that its findings may differ from
+    what linting the text afresh gives."""
+
+    __slots__ = ("level", "decided")
+
+    def __init__(self, level: Severity):
+        self.level = level
+        self.decided = False
+
+
+def tf1_evidence(findings: Iterable[Finding]) -> Optional[Severity]:
+    """The TF1 evidence ``findings`` hold (see ``Carried``), or None. The fix loop passes the
+    evidence of the findings it fixed to its later passes, so a module whose TF1 names were
+    renamed is still judged as the TF1 code it was."""
+    found: Optional[Severity] = None
+    for f in findings:
+        if f.code[:3] == "TF0":
+            continue
+        if f.severity is Severity.ERROR:
+            return Severity.ERROR
+        if f.severity is Severity.WARNING:
+            found = Severity.WARNING
+    return found
 
 
 def decode(data: bytes) -> str:
@@ -501,8 +540,10 @@ def _tool_finding(finding: Finding, config: Config) -> List[Finding]:
     return [finding] if visible(finding, config) else []
 
 
-def lint_source(source: str, filename: str, config: Config, *, apply_noqa: bool = True) -> List[Finding]:
-    """Lint source text; a file that cannot be parsed becomes a TF0xx finding."""
+def lint_source(
+    source: str, filename: str, config: Config, *, apply_noqa: bool = True, evidence: Optional[Carried] = None
+) -> List[Finding]:
+    """Lint source text; a file that cannot be parsed becomes a TF0xx finding. ``evidence``: see ``lint_tree``."""
     if "\0" in source:
         return _tool_finding(tool_findings.nul_bytes(filename, source), config)
     try:
@@ -515,7 +556,7 @@ def lint_source(source: str, filename: str, config: Config, *, apply_noqa: bool 
         return _tool_finding(tool_findings.too_deep(filename), config)
     except ValueError as exc:
         return _tool_finding(tool_findings.unreadable(filename, str(exc)), config)
-    return lint_tree(tree, physical_lines(source), filename, config, apply_noqa=apply_noqa)
+    return lint_tree(tree, physical_lines(source), filename, config, apply_noqa=apply_noqa, evidence=evidence)
 
 
 def lint_bytes(data: bytes, filename: str, config: Config) -> List[Finding]:

@@ -29,6 +29,9 @@ class FileFix:
     data: Optional[bytes] = None  # the new bytes, None when unchanged
     written: bool = False
     findings: Optional[List[Finding]] = None  # what checking ``data`` gives, when the fixing already knows
+    # ``findings`` relied on the TF1 evidence the fixes removed: checking ``data`` afresh may
+    # give fewer (tf2lint/fix/loop.py), so they are not cached for those bytes.
+    carried: bool = False
 
 
 Known = Tuple[str, List[Finding]]  # (digest of a file's bytes, the findings checking them gave)
@@ -63,7 +66,8 @@ def fix_file(path: str, config: Config, *, unsafe: bool = False, write: bool = T
             return FileFix(path, [], tool_findings.fix_failed(path, detail))
         # What the check would report for the new bytes (it skips files that never mention TensorFlow).
         final = outcome.findings if mentions_tensorflow(new) else []
-        result = FileFix(path, outcome.fixed, outcome.error, [(path, source.text, outcome.source)], new, findings=final)
+        result = FileFix(path, outcome.fixed, outcome.error, [(path, source.text, outcome.source)], new, findings=final,
+                         carried=outcome.evidence is not None)
     if write and result.data is not None and result.data != data:
         try:
             write_atomic(path, result.data)

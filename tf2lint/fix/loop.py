@@ -2,7 +2,9 @@
 
 A pass applies every allowed fix that does not overlap one taken before it; the others
 come back re-rendered on the next pass, against the text the first ones produced (ruff
-does the same, with 100 passes; ten are plenty for nested TF1 calls). The text a pass
+does the same, with 100 passes; ten are plenty for nested TF1 calls). Later passes judge the
+module by the TF1 evidence of the text before the fixes (a renamed `tf.log` no longer says
+the module runs TF1, but its `tf.random.poisson(lam, shape)` still is TF1's call). The text a pass
 produces must parse, or nothing is kept: the file stays as it was and a TF007 finding
 says which rules' fixes broke it.
 """
@@ -16,8 +18,8 @@ from typing import Callable, Dict, List, Optional, Sequence
 
 from tf2lint import tool_findings
 from tf2lint.config import Config
-from tf2lint.engine import lint_source
-from tf2lint.finding import Applicability, Finding, Fix
+from tf2lint.engine import Carried, lint_source, tf1_evidence
+from tf2lint.finding import Applicability, Finding, Fix, Severity
 from tf2lint.fix.edits import apply_fixes, line_offsets, offset
 from tf2lint.fix.source import with_newline
 
@@ -47,6 +49,9 @@ class Outcome:
     error: Optional[Finding] = None  # TF007: refused (file untouched) or not converged (partly fixed)
     passes: int = 0
     findings: Optional[List[Finding]] = None  # what linting ``source`` gives (the last lint), when known
+    # The TF1 evidence the fixes removed, when ``findings`` relied on it: linting ``source``
+    # afresh may give fewer findings.
+    evidence: Optional[Severity] = None
 
     @property
     def changed(self) -> bool:
@@ -93,13 +98,22 @@ def fix_text(
     """Apply the allowed fixes of ``source`` until none is left (or ``max_passes`` passes).
 
     ``first``: the findings of ``source`` when the caller has them already (one lint less).
+    ``lint``: lints a text instead of the engine (then no TF1 evidence is carried between passes).
     """
-    run: Lint = lint or (lambda text: lint_source(text, filename, config))
     current = source
     fixed: List[Finding] = []
+    carried: Optional[Carried] = None  # the TF1 evidence of the findings fixed so far
+
+    def run(text: str) -> List[Finding]:
+        if lint is not None:
+            return lint(text)
+        return lint_source(text, filename, config, evidence=carried)
+
     original = found = first if first is not None else run(source)
     for passes in range(max_passes + 1):
         if passes:
+            level = tf1_evidence(fixed)
+            carried = Carried(level) if level is not None else None
             found = run(current)
         candidates = fixable(found, unsafe)
         offsets = line_offsets(current)
@@ -111,12 +125,13 @@ def fix_text(
             if _changes_text(fix, current, offsets):
                 by_fix[id(fix)] = finding
                 fixes.append(fix)
+        evidence = carried.level if carried is not None and carried.decided else None
         if not fixes:
-            return Outcome(current, fixed, None, passes, found)
+            return Outcome(current, fixed, None, passes, found, evidence)
         if passes == max_passes:
             detail = (f"fixes of {_codes(candidates)} were still pending after {max_passes} passes; "
                       "the fixes applied so far were kept: run --fix again")
-            return Outcome(current, fixed, tool_findings.fix_failed(filename, detail), passes, found)
+            return Outcome(current, fixed, tool_findings.fix_failed(filename, detail), passes, found, evidence)
         new, applied = apply_fixes(current, fixes)
         applied_findings = [by_fix[id(fix)] for fix in applied]
         problem = parse_error(new)

@@ -18,7 +18,7 @@ from typing import Any, Dict, List, Optional, Tuple
 
 from tf2lint import tool_findings
 from tf2lint.config import Config
-from tf2lint.engine import lint_source, mentions_tensorflow
+from tf2lint.engine import Carried, lint_source, mentions_tensorflow, tf1_evidence
 from tf2lint.finding import Edit, Finding, Fix, Position
 from tf2lint.fix.edits import apply_fixes
 from tf2lint.fix.loop import MAX_PASSES, Outcome, fixable, parse_error
@@ -135,7 +135,9 @@ def fix_notebook(data: bytes, filename: str, config: Config, *, unsafe: bool = F
     for passes in range(max_passes + 1):
         nb, raw = _joined(cells)
         joined_lines = _LINE_BREAK.split(nb.source)
-        candidates = fixable(lint_source(nb.source, filename, config), unsafe)
+        # Later passes judge the notebook by the TF1 evidence of the findings fixed so far.
+        level = tf1_evidence(fixed)
+        candidates = fixable(lint_source(nb.source, filename, config, evidence=Carried(level) if level else None), unsafe)
         mapped: List[Tuple[Finding, Fix, List[Tuple[int, Edit]]]] = []
         for finding in candidates:
             assert finding.fix is not None

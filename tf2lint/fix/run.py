@@ -100,7 +100,7 @@ def fix_stage(
             findings = capped(ff.findings, ff.path, config.max_findings)
             ids = identities(ff.data, ff.path, findings) if want_identities else None
             fresh[ff.path] = FileResult(ff.path, findings, ids, digest(ff.data))
-            if cache is not None:
+            if cache is not None and not ff.carried:
                 cache.put(ff.path, digest(ff.data), findings, ids)
     again = [ff.path for ff in outcome.files if ff.written and ff.path not in fresh]  # notebooks
     if again:

@@ -92,7 +92,8 @@ class Evidence:
     """Whether a module evidently runs TF1, for calls TF2 code may write the same way.
 
     Evidence is a name that fails on TF2 (a finding of severity error: TF1-only names reached
-    through plain `tf`, TF1-only keywords) or a call that switches TF2 to TF1 behaviour. It is
+    through plain `tf`, TF1-only keywords) or a call that switches TF2 to TF1 behaviour; under
+    `--fix`, also such a name in the text before the fixes renamed it (``ctx.fixed_tf1``). It is
     read once, after the walk and before any other deferred check can add findings. A module
     that merely calls some `tf.compat.v1` API is TF2 code using a legacy function, not evidence:
     its plain `tf.*` calls mean what TF2 says. (Calls reached through `tf.compat.v1` itself
@@ -106,9 +107,10 @@ class Evidence:
         self.runs_tf1: Optional[bool] = None
 
     def settle(self, ctx: Context) -> None:
-        self.runs_tf1 = self.switched or any(
-            f.severity is Severity.ERROR and not f.code.startswith("TF0") for _, f in ctx.findings
-        )
+        own = self.switched or any(f.severity is Severity.ERROR and not f.code.startswith("TF0") for _, f in ctx.findings)
+        if ctx.fixed_tf1 and not own:
+            ctx.fixed_tf1_decided = True
+        self.runs_tf1 = own or ctx.fixed_tf1
 
 
 _EVIDENCE: WeakKeyDictionary[Context, Evidence] = WeakKeyDictionary()
