@@ -256,3 +256,11 @@ def test_fix_still_reports_what_the_tf1_evidence_it_renamed_away_decided(tmp_pat
     assert result.returncode == 1, result.stdout
     assert "a.py:4:5: TF906 `tf.random.poisson(...)` means something else in TF2" in result.stdout
     assert "Found 2 findings (1 fixed, 1 remaining)." in result.stdout
+
+
+def test_fix_does_not_report_the_tf2_name_it_renamed_tf1_v2_to(tmp_path):
+    source = "import tensorflow as tf\n\nsess = tf.Session()\nloss = tf.nn.softmax_cross_entropy_with_logits_v2(labels=y, logits=z)\n"
+    path = write(tmp_path, "a.py", source)
+    result = check(tmp_path, "--fix", "a.py")
+    assert path.read_text() == source.replace("_with_logits_v2(", "_with_logits(")
+    assert "TF906" not in result.stdout and "Found 2 findings (1 fixed, 1 remaining)." in result.stdout

@@ -36,7 +36,10 @@ class Context:
         # The module ran TF1 before fixes renamed its TF1 names (tf2lint/fix/loop.py): the strong
         # evidence "same name, changed meaning" needs (tf2lint/rules/tf9_symbols.py: Evidence).
         self.fixed_tf1 = False
-        self.fixed_tf1_decided = False  # a check relied on it: the module has no such evidence itself
+        # A check relied on what the fix loop carried (the TF1 evidence the module no longer has
+        # itself, ``fixed_written``): linting the text afresh may give other findings.
+        self.carried_decided = False
+        self.fixed_written: Tuple[Tuple[Position, Position], ...] = ()  # spans fixes wrote (TF2 code)
         self.claimed: Set[int] = set()  # nodes a call-level rule already reported
         self.call_of: Dict[int, ast.Call] = {}  # id(callee) -> its call: findings on a callee span the call
         # id(call) -> the `=` statement whose whole value it is (`it = ds.make_one_shot_iterator()`),
@@ -55,6 +58,16 @@ class Context:
     def text(self) -> str:
         """The whole source (for a rule's cheap text check before it walks the tree)."""
         return "\n".join(self.lines)
+
+    def written_by_fix(self, node: ast.AST) -> bool:
+        """Whether ``node`` lies in text an earlier pass of ``--fix`` wrote (TF2 spellings)."""
+        if not self.fixed_written:
+            return False
+        start, end = self.node_span(node)
+        if any(a <= start and end <= b for a, b in self.fixed_written):
+            self.carried_decided = True
+            return True
+        return False
 
     def claim(self, node: ast.AST) -> None:
         """Keep name-level rules quiet on a node a call-level rule has reported."""

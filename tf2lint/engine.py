@@ -21,7 +21,7 @@ from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tupl
 from tf2lint import tool_findings
 from tf2lint.config import Config
 from tf2lint.context import Context
-from tf2lint.finding import Finding, Severity
+from tf2lint.finding import Finding, Position, Severity
 from tf2lint.names import VIA_COMPAT_V2, TFRef, prefixes
 from tf2lint.nesting import drop_nested
 from tf2lint.noqa import without_suppressed
@@ -458,13 +458,15 @@ def lint_tree(
     try:
         resolver = Resolver(tree)
         ctx = Context(filename, lines, resolver, config.target_version, tree)
+        if evidence is not None:
+            ctx.fixed_written = evidence.written
         walk(tree, ctx, rule_set(config))
-        if evidence is not None:  # the checks that depend on it all run after the walk
+        if evidence is not None and evidence.level is not None:  # the checks that depend on it run after the walk
             evidence.decided = not ctx.runs_tf1
             ctx.runs_tf1 = True
             ctx.fixed_tf1 = evidence.level is Severity.ERROR
         ctx.run_deferred()
-        if evidence is not None and ctx.fixed_tf1_decided:
+        if evidence is not None and ctx.carried_decided:  # TF1 evidence or written spans decided a finding
             evidence.decided = True
     except RecursionError:
         return [tool_findings.too_deep(filename)]
@@ -481,15 +483,21 @@ def lint_tree(
 
 
 class Carried:
-    """TF1 evidence of an earlier version of a text, for ``lint_tree``: ``level`` ERROR (a name TF2
-    lacks: the module evidently runs TF1) or WARNING (weaker evidence). The lint sets ``decided``
-    when the text lacked evidence that strong of its own, so that its findings may differ from
-    what linting the text afresh gives."""
+    """What the fix loop knows of a text beyond the text, for ``lint_tree``.
 
-    __slots__ = ("level", "decided")
+    ``level``: the TF1 evidence of the text before the fixes, ERROR (a name TF2 lacks: the
+    module evidently runs TF1), WARNING (weaker evidence) or None. ``written``: the spans of
+    the text the fixes wrote (TF2 code: `tf.nn.softmax_cross_entropy_with_logits` renamed from
+    TF1's `_v2` is not TF1's function of that name). The lint sets ``decided`` when the text
+    lacked evidence as strong of its own, so that its findings may differ from what linting
+    the text afresh gives.
+    """
 
-    def __init__(self, level: Severity):
+    __slots__ = ("level", "written", "decided")
+
+    def __init__(self, level: Optional[Severity], written: Sequence[Tuple[Position, Position]] = ()):
         self.level = level
+        self.written = tuple(written)
         self.decided = False
 
 

@@ -29,6 +29,36 @@ def apply_fixes(source: str, fixes: Sequence[Fix]) -> Tuple[str, List[Fix]]:
     re-lint. An edit shared by several fixes (an import they all need) is applied once, and an
     insertion goes before a replacement that starts at the same place.
     """
+    taken, applied = _taken(source, fixes)
+    out = source
+    for start, _, end, content in sorted(taken, reverse=True):
+        out = out[:start] + content + out[end:]
+    return out, applied
+
+
+Range = Tuple[int, int]  # string offsets [start, end)
+
+
+def written(source: str, applied: Sequence[Fix], earlier: Sequence[Range] = ()) -> List[Range]:
+    """Where, in the text ``apply_fixes(source, applied)`` makes, the fixes wrote their text, and
+    where the ranges ``earlier`` (of ``source``) went; an earlier range an edit cuts into is lost."""
+    taken = sorted(_taken(source, applied)[0])
+    out: List[Range] = []
+    delta = 0
+    for start, _, end, content in taken:
+        if content:
+            out.append((start + delta, start + delta + len(content)))
+        delta += len(content) - (end - start)
+    for a, b in earlier:
+        if any(s < b and a < e and not (a <= s and e <= b) for s, _, e, _ in taken if s < e):
+            continue
+        shift_a = sum(len(c) - (e - s) for s, _, e, c in taken if e <= a)
+        shift_b = sum(len(c) - (e - s) for s, _, e, c in taken if e < b or (e == b and s < e))
+        out.append((a + shift_a, b + shift_b))
+    return sorted(out)
+
+
+def _taken(source: str, fixes: Sequence[Fix]) -> Tuple[List[Tuple[int, int, int, str]], List[Fix]]:
     offsets = line_offsets(source)
     taken: List[Tuple[int, int, int, str]] = []  # (start, is_replacement, end, content)
     seen: Set[Edit] = set()
@@ -44,10 +74,7 @@ def apply_fixes(source: str, fixes: Sequence[Fix]) -> Tuple[str, List[Fix]]:
             seen.add(edit)
             spans.append((start, end))
             taken.append((start, int(end > start), end, edit.content))
-    out = source
-    for start, _, end, content in sorted(taken, reverse=True):
-        out = out[:start] + content + out[end:]
-    return out, applied
+    return taken, applied
 
 
 def _overlaps(a: Tuple[int, int], b: Tuple[int, int]) -> bool:

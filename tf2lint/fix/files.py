@@ -29,8 +29,8 @@ class FileFix:
     data: Optional[bytes] = None  # the new bytes, None when unchanged
     written: bool = False
     findings: Optional[List[Finding]] = None  # what checking ``data`` gives, when the fixing already knows
-    # ``findings`` relied on the TF1 evidence the fixes removed: checking ``data`` afresh may
-    # give fewer (tf2lint/fix/loop.py), so they are not cached for those bytes.
+    # ``findings`` relied on what the fixes removed or wrote: checking ``data`` afresh may give
+    # other findings (tf2lint/fix/loop.py), so they are not cached for those bytes.
     carried: bool = False
 
 
@@ -67,7 +67,7 @@ def fix_file(path: str, config: Config, *, unsafe: bool = False, write: bool = T
         # What the check would report for the new bytes (it skips files that never mention TensorFlow).
         final = outcome.findings if mentions_tensorflow(new) else []
         result = FileFix(path, outcome.fixed, outcome.error, [(path, source.text, outcome.source)], new, findings=final,
-                         carried=outcome.evidence is not None)
+                         carried=outcome.carried)
     if write and result.data is not None and result.data != data:
         try:
             write_atomic(path, result.data)

@@ -12,15 +12,16 @@ says which rules' fixes broke it.
 from __future__ import annotations
 
 import ast
+import bisect
 import warnings
 from dataclasses import dataclass, field
-from typing import Callable, Dict, List, Optional, Sequence
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 from tf2lint import tool_findings
 from tf2lint.config import Config
 from tf2lint.engine import Carried, lint_source, tf1_evidence
-from tf2lint.finding import Applicability, Finding, Fix, Severity
-from tf2lint.fix.edits import apply_fixes, line_offsets, offset
+from tf2lint.finding import Applicability, Finding, Fix, Position, Severity
+from tf2lint.fix.edits import Range, apply_fixes, line_offsets, offset, written
 from tf2lint.fix.source import with_newline
 
 MAX_PASSES = 10
@@ -49,8 +50,10 @@ class Outcome:
     error: Optional[Finding] = None  # TF007: refused (file untouched) or not converged (partly fixed)
     passes: int = 0
     findings: Optional[List[Finding]] = None  # what linting ``source`` gives (the last lint), when known
-    # The TF1 evidence the fixes removed, when ``findings`` relied on it: linting ``source``
-    # afresh may give fewer findings.
+    # What the fixes removed or wrote decided ``findings`` (the TF1 evidence the text had, the
+    # TF2 names they wrote): linting ``source`` afresh may give other findings. The evidence
+    # level carried (None when there was none).
+    carried: bool = False
     evidence: Optional[Severity] = None
 
     @property
@@ -79,6 +82,17 @@ def _changes_text(fix: Fix, source: str, offsets: List[int]) -> bool:
     return False
 
 
+def _positions(source: str, ranges: Sequence[Range]) -> List[Tuple[Position, Position]]:
+    """String offsets of ``source`` as (row, column) positions."""
+    offsets = line_offsets(source)
+
+    def at(index: int) -> Position:
+        row = bisect.bisect_right(offsets, index)
+        return Position(row, index - offsets[row - 1])
+
+    return [(at(a), at(b)) for a, b in ranges]
+
+
 def _codes(findings: Sequence[Finding]) -> str:
     codes = sorted({f.code for f in findings})
     return ", ".join(codes)
@@ -102,7 +116,8 @@ def fix_text(
     """
     current = source
     fixed: List[Finding] = []
-    carried: Optional[Carried] = None  # the TF1 evidence of the findings fixed so far
+    carried: Optional[Carried] = None  # the TF1 evidence of the findings fixed so far, the text they wrote
+    wrote: List[Range] = []
 
     def run(text: str) -> List[Finding]:
         if lint is not None:
@@ -112,8 +127,7 @@ def fix_text(
     original = found = first if first is not None else run(source)
     for passes in range(max_passes + 1):
         if passes:
-            level = tf1_evidence(fixed)
-            carried = Carried(level) if level is not None else None
+            carried = Carried(tf1_evidence(fixed), _positions(current, wrote))
             found = run(current)
         candidates = fixable(found, unsafe)
         offsets = line_offsets(current)
@@ -125,13 +139,14 @@ def fix_text(
             if _changes_text(fix, current, offsets):
                 by_fix[id(fix)] = finding
                 fixes.append(fix)
-        evidence = carried.level if carried is not None and carried.decided else None
+        decided = carried is not None and carried.decided
+        evidence = carried.level if carried is not None else None
         if not fixes:
-            return Outcome(current, fixed, None, passes, found, evidence)
+            return Outcome(current, fixed, None, passes, found, decided, evidence)
         if passes == max_passes:
             detail = (f"fixes of {_codes(candidates)} were still pending after {max_passes} passes; "
                       "the fixes applied so far were kept: run --fix again")
-            return Outcome(current, fixed, tool_findings.fix_failed(filename, detail), passes, found, evidence)
+            return Outcome(current, fixed, tool_findings.fix_failed(filename, detail), passes, found, decided, evidence)
         new, applied = apply_fixes(current, fixes)
         applied_findings = [by_fix[id(fix)] for fix in applied]
         problem = parse_error(new)
@@ -141,5 +156,6 @@ def fix_text(
             at = min(applied_findings, key=lambda f: f.start).start
             return Outcome(source, [], tool_findings.fix_failed(filename, detail, at.row, at.col), passes, original)
         fixed += applied_findings
+        wrote = written(current, applied, wrote)
         current = new
     raise AssertionError("unreachable")  # pragma: no cover

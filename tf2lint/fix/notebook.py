@@ -136,8 +136,7 @@ def fix_notebook(data: bytes, filename: str, config: Config, *, unsafe: bool = F
         nb, raw = _joined(cells)
         joined_lines = _LINE_BREAK.split(nb.source)
         # Later passes judge the notebook by the TF1 evidence of the findings fixed so far.
-        level = tf1_evidence(fixed)
-        candidates = fixable(lint_source(nb.source, filename, config, evidence=Carried(level) if level else None), unsafe)
+        candidates = fixable(lint_source(nb.source, filename, config, evidence=Carried(tf1_evidence(fixed))), unsafe)
         mapped: List[Tuple[Finding, Fix, List[Tuple[int, Edit]]]] = []
         for finding in candidates:
             assert finding.fix is not None
