@@ -95,7 +95,9 @@ class RuleSet:
             if node_type in _LEAF_TYPES:
                 fields = ()
             else:
-                fields = tuple(reversed([f for f in node_type._fields if f not in self.skipped_fields]))
+                fields = tuple(
+                    reversed([f for f in node_type._fields if f not in self.skipped_fields and f not in _SCALAR_FIELDS])
+                )
             self._fields[node_type] = fields
         return fields
 
@@ -117,6 +119,10 @@ _LEAF_FIELDS: Dict[str, Tuple[Type[ast.AST], ...]] = {
     "op": (ast.operator, ast.boolop, ast.unaryop),
     "ops": (ast.cmpop,),
 }
+# Fields that hold a name, number or flag, never a node (`Attribute.attr`, `keyword.arg`).
+_SCALAR_FIELDS = frozenset(
+    {"id", "attr", "name", "arg", "asname", "module", "level", "kind", "is_async", "conversion", "type_comment", "tag", "rest"}
+)
 # Node types none of whose fields hold a node.
 _LEAF_TYPES = frozenset({ast.Constant, ast.alias, ast.Global, ast.Nonlocal, ast.Pass, ast.Break, ast.Continue})
 # Node types that open a scope: their children come from `_scoped_children`.
