@@ -268,7 +268,7 @@ def _guarded(rule: Rule, ctx: Context, node: ast.AST, call: Callable[..., None],
 
 def _dispatch_call(node: ast.Call, func: ast.expr, ctx: Context, rules: RuleSet) -> None:
     """Run the rules registered for what this call calls (its callee resolved once)."""
-    selected: List[Tuple[int, Rule, Check]] = list(rules.every_call)
+    selected: List[Tuple[int, Rule, Check]] = rules.every_call[:]  # a copy: the lists below are added to it
     func_type = type(func)
     last = func.attr if func_type is ast.Attribute else func.id if func_type is ast.Name else None  # type: ignore[attr-defined]
     if last is not None:
