@@ -118,7 +118,28 @@ def test_import_meta_graph_inside_wrap_function_is_the_tf2_recipe():
     )
     assert findings(wrapped) == []
     plain = only("import tensorflow as tf\nsaver = tf.train.import_meta_graph('m.meta')\n", "TF802")
-    assert "wrap_function(lambda: tf.compat.v1.train.import_meta_graph('m.meta'), [])" in plain.replacement
+    assert "wrap_function(lambda: savers.append(tf.compat.v1.train.import_meta_graph('m.meta')), [])" in plain.replacement
+
+
+def test_import_meta_graph_advice_keeps_the_saver_out_of_the_wrapped_function():
+    """wrap_function raises TypeError for a function returning the Saver: the advice must not return it."""
+    finding = only("import tensorflow as tf\nsaver = tf.train.import_meta_graph('/ckpt/model.ckpt.meta')\n", "TF802")
+    assert "lambda: tf.compat.v1.train.import_meta_graph(" not in finding.replacement
+    assert "`restore = imported.prune(savers[0].saver_def.filename_tensor_name, savers[0].saver_def.restore_op_name)`" in (
+        finding.replacement
+    )
+    # The checkpoint prefix beside a literal MetaGraph file is named; the path is the user's.
+    assert "`restore(tf.constant('/ckpt/model.ckpt'))`" in finding.replacement
+    assert "`tf.train.load_checkpoint('/ckpt/model.ckpt').get_tensor(name)`" in finding.replacement
+
+
+def test_import_meta_graph_advice_renders_the_path_expression():
+    source = "import os\nimport tensorflow as tf\nsaver = tf.train.import_meta_graph(os.path.join(d, 'm.meta'), clear_devices=True)\n"
+    finding = only(source, "TF802")
+    assert "import_meta_graph(os.path.join(d, 'm.meta'))), [])`" in finding.replacement
+    assert "`restore(tf.constant(checkpoint_prefix))`" in finding.replacement
+    keyword = only("import tensorflow as tf\ntf.train.import_meta_graph(meta_graph_or_file=\"a.meta\")\n", "TF802")
+    assert 'import_meta_graph("a.meta")' in keyword.replacement and 'tf.constant("a")' in keyword.replacement
 
 
 def test_init_from_checkpoint_renders_the_assignment_map():
