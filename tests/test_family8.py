@@ -154,3 +154,40 @@ def test_tf1_image_count_is_max_outputs_not_a_step():
     assert "argument 3 is TF1's `max_outputs`" in finding.message
     assert "`tf.summary.image('input', x, step=step, max_outputs=4)`" in finding.replacement
     assert findings(source.replace("x = tf.placeholder(tf.float32)\n", "")) == []
+
+
+_RESOLVE_NAMES = """
+import json, sys
+import tensorflow as tf
+missing = []
+for name in json.loads(sys.stdin.read()):
+    obj = tf
+    try:
+        for part in name.split("."):
+            obj = getattr(obj, part)
+    except AttributeError:
+        missing.append(name)
+print(json.dumps({"version": tf.__version__, "missing": missing}))
+"""
+
+
+def test_meta_graph_advice_names_only_apis_of_tensorflow_2_21():
+    """Every `tf.` name TF802 prints (for both reported calls and the catalog text) exists in TF 2.21."""
+    import json
+    import re
+    import subprocess
+
+    from tests.conftest import tensorflow_python
+    from tf2lint.registry import all_rules
+
+    rule = next(cls for cls in all_rules() if cls.code == "TF802")
+    texts = [rule.replacement]
+    for source in ("saver = tf.train.import_meta_graph(path)\n", "tf.train.export_meta_graph(filename='m.meta')\n"):
+        texts.append(only("import tensorflow as tf\n" + source, "TF802").replacement)
+    names = sorted({name for text in texts for name in re.findall(r"\btf\.([A-Za-z_][\w.]*[A-Za-z_0-9])", text)})
+    assert "compat.v1.wrap_function" in names and "compat.v1.train.import_meta_graph" in names
+    python = tensorflow_python("the TF802 advice check against TensorFlow")
+    result = subprocess.run([python, "-c", _RESOLVE_NAMES], input=json.dumps(names), capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-3000:]
+    answer = json.loads(result.stdout.strip().splitlines()[-1])
+    assert answer["version"].startswith("2.21") and answer["missing"] == [], answer
