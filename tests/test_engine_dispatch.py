@@ -53,7 +53,7 @@ def run_rules(*rules, source=SOURCE):
 
 def reference_walk(tree, resolver):
     """The walk without its shortcuts: every field of every node, in order."""
-    from tf2lint.engine import _SCOPED, _children
+    from tf2lint.engine import _SCOPED, _scoped_children
 
     out = []
     stack = [(tree, resolver.module_scope)]
@@ -70,7 +70,8 @@ def reference_walk(tree, resolver):
         elif isinstance(node, (ast.Import, ast.ImportFrom)):
             continue
         if type(node) in _SCOPED:
-            children = _children(node, scope, resolver)
+            outer, inner, inside = _scoped_children(node, scope, resolver)
+            children = [(child, scope) for child in outer] + [(child, inner) for child in inside]
         else:
             children = [(child, scope) for child in ast.iter_child_nodes(node)]
         stack.extend(reversed(children))

@@ -326,6 +326,9 @@ def walk(tree: ast.Module, ctx: Context, rules: RuleSet) -> None:
     EnterScope = _EnterScope
     unvisited = rules.unvisited
     skip_names = Name not in checks_by_type
+    # The inner links of a chain rooted in a name that is not TF need no visit, unless a rule
+    # sees every name or every attribute.
+    skip_links = skip_names and not checks_by_type.get(Attribute)
     Call = ast.Call
     call_of = ctx.call_of
     assigned = ctx.assigned
@@ -365,15 +368,21 @@ def walk(tree: ast.Module, ctx: Context, rules: RuleSet) -> None:
                 # Only a chain rooted in a name that may be bound to TensorFlow (or in a
                 # method's `self`) can resolve; skip the lookup for all others.
                 root = node
+                watched = False  # an inner link of the chain that a rule watches (`.initializer`)
                 while type(root) is Attribute:
                     root = root.value  # type: ignore[attr-defined]
-                if type(root) is Name and (root.id in maybe_tf or root.id == scope.self_name):  # type: ignore[attr-defined]
-                    ref = resolve(node, scope)
-                    if ref is not None and not ref.instance:
-                        if ref.via == "compat.v1":
-                            ctx.runs_tf1 = True
-                        _report_reference(rules, node, ref, ctx)
-                        continue  # the chain's prefixes name the same thing
+                    if type(root) is Attribute and root.attr in attribute_by_name:  # type: ignore[attr-defined]
+                        watched = True
+                if type(root) is Name:
+                    if root.id in maybe_tf or root.id == scope.self_name:  # type: ignore[attr-defined]
+                        ref = resolve(node, scope)
+                        if ref is not None and not ref.instance:
+                            if ref.via == "compat.v1":
+                                ctx.runs_tf1 = True
+                            _report_reference(rules, node, ref, ctx)
+                            continue  # the chain's prefixes name the same thing
+                    elif skip_links and not watched:
+                        continue  # `np.random.rand`: no link of the chain can name TF or is watched
             if node_type is Name:
                 continue
         elif node_type is Import or node_type is ImportFrom:

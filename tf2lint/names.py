@@ -3,8 +3,28 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
-from typing import Dict, Iterator, Optional, Tuple
+from typing import Any, Callable, Dict, Generic, Iterator, Optional, Tuple, TypeVar
+
+T = TypeVar("T")
+
+
+class computed_once(Generic[T]):
+    """A property computed on first use and then stored on the instance (which shadows it).
+
+    `functools.cached_property` does the same behind a lock on Python < 3.12; name lookups are
+    on the linter's hot path and run in one thread per object.
+    """
+
+    def __init__(self, fn: Callable[[Any], T]):
+        self.fn = fn
+        self.attr = fn.__name__
+        self.__doc__ = fn.__doc__
+
+    def __get__(self, obj: Any, owner: Any = None) -> T:
+        if obj is None:
+            return self  # type: ignore[return-value]
+        value = obj.__dict__[self.attr] = self.fn(obj)
+        return value
 
 TF_ROOT = "tensorflow"
 PRIVATE_ROOT = TF_ROOT + ".python."
@@ -26,7 +46,7 @@ class TFRef:
     path: str
     instance: bool = False
 
-    @cached_property
+    @computed_once
     def via(self) -> str:
         rest = self.path[len(TF_ROOT) + 1 :]
         if rest == "compat.v1" or rest.startswith("compat.v1."):
@@ -42,7 +62,7 @@ class TFRef:
             return VIA_COMPAT_V2
         return VIA_TF
 
-    @cached_property
+    @computed_once
     def name(self) -> str:
         """The API name relative to the TF root, without any compat prefix ("Session")."""
         rest = self.path[len(TF_ROOT) + 1 :]
@@ -73,7 +93,29 @@ class TFRef:
         return "tf" + self.path[len(TF_ROOT) :]
 
     def child(self, attr: str) -> TFRef:
-        return TFRef(self.path + "." + attr)
+        return interned(self.path + "." + attr)
+
+    def called(self) -> TFRef:
+        """What a call of this API returns."""
+        return interned(self.path, True)
+
+
+# Resolution builds the same few hundred references over and over, in every file; one shared
+# object per path also computes its `name` and `via` once. Bounded: a file of made-up names
+# cannot grow it without limit.
+_INTERNED: Dict[Tuple[str, bool], TFRef] = {}
+_INTERNED_MAX = 50_000
+
+
+def interned(path: str, instance: bool = False) -> TFRef:
+    """The shared ``TFRef(path, instance)``."""
+    key = (path, instance)
+    ref = _INTERNED.get(key)
+    if ref is None:
+        if len(_INTERNED) >= _INTERNED_MAX:
+            _INTERNED.clear()
+        ref = _INTERNED[key] = TFRef(path, instance)
+    return ref
 
 
 _EXPORTS: Dict[str, Dict[str, str]] = {}  # decoded modules of the generated table

@@ -23,7 +23,6 @@ from tf2lint.finding import Finding
 # flake8's own patterns (flake8/defaults.py).
 INLINE = re.compile(r"# noqa(?::[\s]?(?P<codes>([A-Z]+[0-9]+(?:[,\s]+)?)+))?", re.IGNORECASE)
 WHOLE_FILE = re.compile(r"\s*# flake8[:=]\s*noqa", re.IGNORECASE)
-_ANY_NOQA = re.compile("noqa", re.IGNORECASE)  # a file without the word needs no further look
 
 def is_suppressed(text: str, code: str) -> bool:
     """Whether the noqa comment in ``text`` (a line, or a joined logical line) covers ``code``."""
@@ -67,7 +66,7 @@ def _logical_text(lines: Sequence[str]) -> Dict[int, str]:
 
 def without_suppressed(findings: List[Finding], lines: Sequence[str]) -> List[Finding]:
     """The findings no `# noqa` comment covers."""
-    if not findings or _ANY_NOQA.search("\n".join(lines)) is None:
+    if not findings or "noqa" not in "\n".join(lines).lower():  # faster than any regex
         return findings
     if any(WHOLE_FILE.match(line) for line in lines):
         return []

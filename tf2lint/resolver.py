@@ -192,7 +192,11 @@ class Resolver:
         if type(stmt) in _BINDS_NOTHING:
             return
         pos = _stmt_end(stmt)
-        if isinstance(stmt, ast.Import):
+        stmt_type = type(stmt)
+        if stmt_type is ast.Assign:  # the most common statement first
+            for target in stmt.targets:  # type: ignore[attr-defined]
+                self._bind_target(target, scope, pos, stmt.value, cond, handler)  # type: ignore[attr-defined]
+        elif isinstance(stmt, ast.Import):
             for alias in stmt.names:
                 if alias.asname:
                     path = tf_import_path(alias.name)
@@ -213,9 +217,6 @@ class Resolver:
                 else:
                     value = _shim_module(alias.name)
                 self._add(scope, alias.asname or alias.name, pos, value, cond, handler)
-        elif isinstance(stmt, ast.Assign):
-            for target in stmt.targets:
-                self._bind_target(target, scope, pos, stmt.value, cond, handler)
         elif isinstance(stmt, ast.AnnAssign):
             if stmt.value is not None:
                 self._bind_target(stmt.target, scope, pos, stmt.value, cond, handler)
@@ -403,5 +404,5 @@ class Resolver:
             func = self.resolve(node.func, scope)
             if func is None or func.instance:
                 return None
-            return TFRef(func.path, instance=True)
+            return func.called()
         return None

@@ -103,7 +103,7 @@ Located = Tuple[ast.stmt, List[ast.stmt]]  # a statement and the block holding i
 def _index(ctx: Context) -> Dict[int, Located]:
     """id(initializer call, its callee or the run around it) -> the statement that only runs it
     and its block (built once per file)."""
-    cached: Optional[Dict[int, Located]] = getattr(ctx, "_initializer_statements", None)
+    cached: Optional[Dict[int, Located]] = ctx.memo.get("initializer-statements")
     if cached is not None:
         return cached
     found: Dict[int, Located] = {}
@@ -114,7 +114,7 @@ def _index(ctx: Context) -> Dict[int, Located]:
                     for call in _initializer_calls(stmt, ctx):
                         for node_id in (id(call), id(call.func), id(stmt.value)):
                             found[node_id] = (stmt, block)
-    ctx._initializer_statements = found  # type: ignore[attr-defined]
+    ctx.memo["initializer-statements"] = found
     return found
 
 

@@ -203,12 +203,15 @@ def render_schedule(call: ast.Call, fn: str, ctx: Context) -> Optional[Rendered]
 
 def trains_with_tf1_methods(ctx: Context) -> bool:
     """Whether the module calls `minimize` or `compute_gradients` anywhere (memoized per file)."""
-    known = getattr(ctx, "_tf1_training_methods", None)
+    known: Optional[bool] = ctx.memo.get("tf1-training-methods")
     if known is None:
-        known = ctx.tree is not None and any(
-            isinstance(n, ast.Attribute) and n.attr in ("minimize", "compute_gradients") for n in ast.walk(ctx.tree)
+        methods = ("minimize", "compute_gradients")
+        text = ctx.text
+        known = ctx.memo["tf1-training-methods"] = (
+            ctx.tree is not None
+            and any(m in text for m in methods)  # the text check spares most files the walk
+            and any(type(n) is ast.Attribute and n.attr in methods for n in ast.walk(ctx.tree))  # type: ignore[attr-defined]
         )
-        ctx._tf1_training_methods = known  # type: ignore[attr-defined]
     return bool(known)
 
 
