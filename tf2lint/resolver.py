@@ -112,8 +112,24 @@ class Resolver:
         # the same expression many times (every Call rule resolves the call's function).
         # Holding node and scope keeps their ids from being reused by other objects.
         self._memo: Dict[int, Tuple[ast.AST, Scope, Optional[TFRef]]] = {}
+        self._expression_scopes: List[Scope] = []  # lambdas and comprehensions, opened by the walk
         self._bind_body(tree.body, self.module_scope, False, False)
         self.maybe_tf = self._names_that_may_be_tf()
+
+    def expression_scope(self, parent: Scope) -> Scope:
+        """A new function scope for a lambda or comprehension the walk enters."""
+        scope = Scope("function", parent)
+        self._expression_scopes.append(scope)
+        return scope
+
+    def release(self) -> None:
+        """Break the scope <-> binding reference cycles once the file is linted, so that its
+        bindings (and the expressions they hold) are freed at once, not by the cyclic
+        collector (tf2lint/gc_tuning.py)."""
+        for scope in (self.module_scope, *self.scopes.values(), *self._expression_scopes):
+            scope.bindings.clear()
+            scope.attrs.clear()
+        self._memo.clear()
 
     def _names_that_may_be_tf(self) -> Set[str]:
         """Every name some binding could make a TF API: bound to one, or to an expression
