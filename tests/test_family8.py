@@ -118,7 +118,28 @@ def test_import_meta_graph_inside_wrap_function_is_the_tf2_recipe():
     )
     assert findings(wrapped) == []
     plain = only("import tensorflow as tf\nsaver = tf.train.import_meta_graph('m.meta')\n", "TF802")
-    assert "wrap_function(lambda: tf.compat.v1.train.import_meta_graph('m.meta'), [])" in plain.replacement
+    assert "wrap_function(lambda: savers.append(tf.compat.v1.train.import_meta_graph('m.meta')), [])" in plain.replacement
+
+
+def test_import_meta_graph_advice_keeps_the_saver_out_of_the_wrapped_function():
+    """wrap_function raises TypeError for a function returning the Saver: the advice must not return it."""
+    finding = only("import tensorflow as tf\nsaver = tf.train.import_meta_graph('/ckpt/model.ckpt.meta')\n", "TF802")
+    assert "lambda: tf.compat.v1.train.import_meta_graph(" not in finding.replacement
+    assert "`restore = imported.prune(savers[0].saver_def.filename_tensor_name, savers[0].saver_def.restore_op_name)`" in (
+        finding.replacement
+    )
+    # The checkpoint prefix beside a literal MetaGraph file is named; the path is the user's.
+    assert "`restore(tf.constant('/ckpt/model.ckpt'))`" in finding.replacement
+    assert "`tf.train.load_checkpoint('/ckpt/model.ckpt').get_tensor(name)`" in finding.replacement
+
+
+def test_import_meta_graph_advice_renders_the_path_expression():
+    source = "import os\nimport tensorflow as tf\nsaver = tf.train.import_meta_graph(os.path.join(d, 'm.meta'), clear_devices=True)\n"
+    finding = only(source, "TF802")
+    assert "import_meta_graph(os.path.join(d, 'm.meta'))), [])`" in finding.replacement
+    assert "`restore(tf.constant(checkpoint_prefix))`" in finding.replacement
+    keyword = only("import tensorflow as tf\ntf.train.import_meta_graph(meta_graph_or_file=\"a.meta\")\n", "TF802")
+    assert 'import_meta_graph("a.meta")' in keyword.replacement and 'tf.constant("a")' in keyword.replacement
 
 
 def test_init_from_checkpoint_renders_the_assignment_map():
@@ -133,3 +154,40 @@ def test_tf1_image_count_is_max_outputs_not_a_step():
     assert "argument 3 is TF1's `max_outputs`" in finding.message
     assert "`tf.summary.image('input', x, step=step, max_outputs=4)`" in finding.replacement
     assert findings(source.replace("x = tf.placeholder(tf.float32)\n", "")) == []
+
+
+_RESOLVE_NAMES = """
+import json, sys
+import tensorflow as tf
+missing = []
+for name in json.loads(sys.stdin.read()):
+    obj = tf
+    try:
+        for part in name.split("."):
+            obj = getattr(obj, part)
+    except AttributeError:
+        missing.append(name)
+print(json.dumps({"version": tf.__version__, "missing": missing}))
+"""
+
+
+def test_meta_graph_advice_names_only_apis_of_tensorflow_2_21():
+    """Every `tf.` name TF802 prints (for both reported calls and the catalog text) exists in TF 2.21."""
+    import json
+    import re
+    import subprocess
+
+    from tests.conftest import tensorflow_python
+    from tf2lint.registry import all_rules
+
+    rule = next(cls for cls in all_rules() if cls.code == "TF802")
+    texts = [rule.replacement]
+    for source in ("saver = tf.train.import_meta_graph(path)\n", "tf.train.export_meta_graph(filename='m.meta')\n"):
+        texts.append(only("import tensorflow as tf\n" + source, "TF802").replacement)
+    names = sorted({name for text in texts for name in re.findall(r"\btf\.([A-Za-z_][\w.]*[A-Za-z_0-9])", text)})
+    assert "compat.v1.wrap_function" in names and "compat.v1.train.import_meta_graph" in names
+    python = tensorflow_python("the TF802 advice check against TensorFlow")
+    result = subprocess.run([python, "-c", _RESOLVE_NAMES], input=json.dumps(names), capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-3000:]
+    answer = json.loads(result.stdout.strip().splitlines()[-1])
+    assert answer["version"].startswith("2.21") and answer["missing"] == [], answer

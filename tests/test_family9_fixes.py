@@ -197,6 +197,26 @@ def test_absl_import_added_once_and_clash_avoided():
     assert all(f.fix is None or f.fix.applicability == "unsafe" for f in findings(source) if f.code == "TF905")
 
 
+@pytest.mark.parametrize(
+    "uses, fixed",
+    [
+        ("flags.DEFINE_string('a', None, 'x')\n", True),
+        ("(flags).DEFINE_string('a', None, 'x')\n", True),
+        ('"""flags.not_in_absl is only mentioned here."""\nflags.DEFINE_string(\'a\', None, \'x\')\n', True),
+        ("flags.DEFINE_string('a', None, 'x')\nflags.not_in_absl()\n", False),
+        ("flags  # a comment\\n  .not_in_absl\n".replace("\\n", "\n"), False),
+        ("flags.DEFINE_string('a', None, 'x')\n# flags # ) ) ) ) ) ) ) ) ) ) ) ) ) ) ) ) ) ) )\n# flags" + " )" * 5000 + "\n", True),
+    ],
+    ids=["absl-member", "parenthesized", "docstring-mention", "missing-member", "comment-between", "hostile-comment"],
+)
+def test_module_alias_fix_needs_every_use_to_exist_in_absl(uses, fixed):
+    # The file's text is checked first and the tree only when the text names an attribute absl
+    # lacks (in a docstring, say): the decision is the tree's either way.
+    source = "import tensorflow as tf\nflags = tf.app.flags\n" + uses
+    result = fix_all(source, ("TF905",))
+    assert ("from absl import flags" in result) is fixed
+
+
 def test_app_run_without_main_in_the_module_is_not_fixed():
     source = "import tensorflow as tf\ntf.app.run()\n"
     assert fix_all(source, ("TF905",)) == source

@@ -65,10 +65,16 @@ def test_tf1_sides_use_compat_v1_with_v2_behavior_disabled():
         assert "import tensorflow as tf" not in source, pair.name
 
 
+# Pairs whose TF2 side is a `tf.compat.v1` bridge because that is the only TF2 way to run the TF1 artifact.
+COMPAT_V1_BRIDGES = {
+    "meta-graph-to-wrap-function": "a TF1 MetaGraph runs in TF2 only through tf.compat.v1.wrap_function",
+}
+
+
 def test_tf2_sides_use_plain_tensorflow():
     for pair in PAIRS:
         for side in pair.sides():
-            if side != "tf1":
+            if side != "tf1" and pair.name not in COMPAT_V1_BRIDGES:
                 source = pair.source(side)
                 assert "tf.compat.v1" not in source.replace("`tf.compat.v1`", "") and "disable_v2_behavior" not in source, (
                     pair.name,
@@ -218,6 +224,7 @@ CHECKED_CLAIMS = {
     ("tf2lint/data/feature_columns.py", "the vocabulary becomes 1..n (checked)"): "vocabulary-oov-bucket",
     ("tf2lint/data/feature_columns.py", "string form; checked"): "hash-bucket-and-cross",
     ("tf2lint/data/feature_columns.py", "default `hash_key` (checked)"): "hash-bucket-and-cross",
+    ("tf2lint/data/saving.py", "load the checkpoint into the imported variables (checked)"): "meta-graph-to-wrap-function",
 }
 
 
@@ -234,3 +241,23 @@ def test_advice_says_checked_only_where_a_pair_checks_it():
     for (file, snippet), pair in CHECKED_CLAIMS.items():
         assert snippet in (ROOT / file).read_text(encoding="utf-8"), (file, snippet)
         assert pair in names, pair
+
+
+def test_meta_graph_pair_runs_the_printed_advice():
+    """Each code span TF802 prints for the pair's TF1 call, placeholders aside, is a line of the TF2 side."""
+    pair = next(p for p in PAIRS if p.name == "meta-graph-to-wrap-function")
+    tf1 = pair.source("tf1")
+    call = re.search(r"tf\.train\.import_meta_graph\(\w+\)", tf1)
+    assert call, "the TF1 side imports a MetaGraph"
+    [finding] = [f for f in lint_source(f"import tensorflow as tf\nsaver = {call.group(0)}\n", "m.py", Config())]
+    spans = re.findall(r"`([^`]+)`", finding.replacement)
+    tf2_lines = {line.strip() for line in pair.source("tf2").splitlines()}
+    run = [span for span in spans if span in tf2_lines]
+    assert run[:3] == [
+        "savers = []",
+        "imported = tf.compat.v1.wrap_function(lambda: savers.append(tf.compat.v1.train.import_meta_graph(meta_path)), [])",
+        "restore = imported.prune(savers[0].saver_def.filename_tensor_name, savers[0].saver_def.restore_op_name)",
+    ], spans
+    assert "restore(tf.constant(checkpoint_prefix))" in run
+    assert "tf.train.load_checkpoint(checkpoint_prefix).get_tensor(name)" in spans
+    assert 'w = tf.train.load_checkpoint(checkpoint_prefix).get_tensor("dense/w")' in tf2_lines

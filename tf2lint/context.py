@@ -169,11 +169,11 @@ class Context:
         Several fixes needing the same import produce identical edits, applied once.
         """
         body = self.tree.body if self.tree is not None else []
-        wanted = ast.dump(ast.parse(statement).body[0])
+        wanted = _import_key(ast.parse(statement).body[0])
         row = 1
         for index, stmt in enumerate(body):
             if isinstance(stmt, (ast.Import, ast.ImportFrom)):
-                if ast.dump(stmt).replace(", level=0", "") == wanted.replace(", level=0", ""):
+                if _import_key(stmt) == wanted:
                     return None
                 row = (stmt.end_lineno or stmt.lineno) + 1
             elif index == 0 and isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant) and isinstance(
@@ -213,3 +213,11 @@ class Context:
         if isinstance(node, (ast.Name, ast.Attribute)) and id(node) not in self.call_of:
             self.reference_findings.add(id(finding))
         self.findings.append((rule.priority, finding))
+
+
+def _import_key(stmt: ast.stmt) -> Tuple[object, ...]:
+    """What an import statement imports, for telling whether the module already has it."""
+    names = tuple((a.name, a.asname) for a in getattr(stmt, "names", ()))
+    if isinstance(stmt, ast.ImportFrom):
+        return ("from", stmt.module, stmt.level or 0, names)
+    return ("import", names)

@@ -95,7 +95,9 @@ class RuleSet:
             if node_type in _LEAF_TYPES:
                 fields = ()
             else:
-                fields = tuple(reversed([f for f in node_type._fields if f not in self.skipped_fields]))
+                fields = tuple(
+                    reversed([f for f in node_type._fields if f not in self.skipped_fields and f not in _SCALAR_FIELDS])
+                )
             self._fields[node_type] = fields
         return fields
 
@@ -117,6 +119,10 @@ _LEAF_FIELDS: Dict[str, Tuple[Type[ast.AST], ...]] = {
     "op": (ast.operator, ast.boolop, ast.unaryop),
     "ops": (ast.cmpop,),
 }
+# Fields that hold a name, number or flag, never a node (`Attribute.attr`, `keyword.arg`).
+_SCALAR_FIELDS = frozenset(
+    {"id", "attr", "name", "arg", "asname", "module", "level", "kind", "is_async", "conversion", "type_comment", "tag", "rest"}
+)
 # Node types none of whose fields hold a node.
 _LEAF_TYPES = frozenset({ast.Constant, ast.alias, ast.Global, ast.Nonlocal, ast.Pass, ast.Break, ast.Continue})
 # Node types that open a scope: their children come from `_scoped_children`.
@@ -262,7 +268,7 @@ def _guarded(rule: Rule, ctx: Context, node: ast.AST, call: Callable[..., None],
 
 def _dispatch_call(node: ast.Call, func: ast.expr, ctx: Context, rules: RuleSet) -> None:
     """Run the rules registered for what this call calls (its callee resolved once)."""
-    selected: List[Tuple[int, Rule, Check]] = list(rules.every_call)
+    selected: List[Tuple[int, Rule, Check]] = rules.every_call[:]  # a copy: the lists below are added to it
     func_type = type(func)
     last = func.attr if func_type is ast.Attribute else func.id if func_type is ast.Name else None  # type: ignore[attr-defined]
     if last is not None:

@@ -3,15 +3,15 @@
 A lint of a large file allocates hundreds of thousands of AST nodes. With CPython's default
 threshold (700 new container objects) the collector runs thousands of times per file, and each
 run traverses the tree built so far, which is alive and so survives into older generations to
-be traversed again (benchmarks/server_latency.py, benchmarks/bench.py). ASTs hold no reference
-cycles, so reference counting frees them; the cycles a lint leaves (the resolver's scopes and
-bindings, a context's deferred checks) are small and die with the file.
+be traversed again (benchmarks/bench.py, benchmarks/server_latency.py). A lint leaves no
+reference cycles: the tree has none, the resolver breaks its scope/binding cycles when the file
+is done (`Resolver.release`) and a context drops its deferred checks, so reference counting frees
+everything.
 
-- ``tune_for_linting`` raises the thresholds (mypy does the same): for the language server,
-  whose lints run in a worker thread next to the event loop.
+- ``tune_for_linting`` raises the thresholds (mypy does the same) for whatever runs besides.
 - ``one_file`` pauses the collector while one file is linted and then collects the young
-  generation once, when the file's tree is already freed: that pass sees only the file's
-  cyclic garbage and what the caller keeps (its findings). The CLI lints this way.
+  generation once, when the file's objects are already freed: that pass sees only what the
+  caller keeps (the findings). The CLI, its workers and the language server lint this way.
 """
 
 from __future__ import annotations

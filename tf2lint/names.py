@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Callable, Dict, Generic, Iterator, Optional, Tuple, TypeVar
+from functools import lru_cache
+from typing import Any, Callable, Dict, Generic, Optional, Tuple, TypeVar
 
 T = TypeVar("T")
 
@@ -206,14 +207,18 @@ def tf_import_path(path: str) -> Optional[str]:
     return None
 
 
-def prefixes(name: str) -> Iterator[str]:
-    """Yield ``a.b.c``, ``a.b``, ``a``: the lookup order for prefix tables."""
+@lru_cache(maxsize=8192)
+def prefixes(name: str) -> Tuple[str, ...]:
+    """``a.b.c``, ``a.b``, ``a``: the lookup order for prefix tables (cached: every reference
+    and call the walk resolves asks for its name's)."""
+    out = []
     while name:
-        yield name
+        out.append(name)
         dot = name.rfind(".")
         if dot < 0:
-            return
+            break
         name = name[:dot]
+    return tuple(out)
 
 
 def exists_in_tf2(name: str) -> Optional[bool]:

@@ -22,16 +22,11 @@ is one finding whose fix rewrites both names), so no edit is lost.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import replace
 from typing import Dict, FrozenSet, List, Optional, Set, Tuple
 
 from tf2lint.finding import Applicability, Finding, Fix, Position
-
-
-def _inside(inner: Finding, outer: Finding) -> bool:
-    return (outer.start.row, outer.start.col) <= (inner.start.row, inner.start.col) and (
-        inner.end.row, inner.end.col
-    ) <= (outer.end.row, outer.end.col)
 
 
 def _covers(outer: Finding, inner: Finding) -> bool:
@@ -99,10 +94,20 @@ def drop_nested(
         return findings
     dropped: Set[int] = set()
     joined: Dict[int, Fix] = {}  # id of an outer finding -> its fix with the edits of the findings it took in
+    spans = [(_pos(f.start), _pos(f.end)) for f in findings]
+    starts = [start for start, _ in spans]
+    in_order = all(a <= b for a, b in zip(starts, starts[1:]))  # the engine's order: by position
     for inner in candidates:
         is_reference = id(inner) in references
-        for outer in findings:
-            if outer is inner or id(outer) in dropped or outer.code[:3] == "TF0":
+        inner_start, inner_end = _pos(inner.start), _pos(inner.end)
+        # Only a finding starting at or before the inner one can contain it.
+        limit = bisect_right(starts, inner_start) if in_order else len(findings)
+        for index in range(limit):
+            outer_start, outer_end = spans[index]
+            if outer_end < inner_end or outer_start > inner_start or (outer_start, outer_end) == (inner_start, inner_end):
+                continue  # not strictly around the inner finding
+            outer = findings[index]
+            if id(outer) in dropped or outer.code[:3] == "TF0":
                 continue
             same = outer.code == inner.code and _includes(outer, inner)
             related = (
@@ -111,7 +116,7 @@ def drop_nested(
                 or inner.code in absorbs.get(outer.code, ())
                 or inner.code in covering.get(id(outer), ())
             )
-            if not related or not _inside(inner, outer) or (inner.start, inner.end) == (outer.start, outer.end):
+            if not related:
                 continue
             if _covers(outer, inner):
                 dropped.add(id(inner))

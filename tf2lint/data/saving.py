@@ -62,11 +62,21 @@ META_GRAPH_NAMES = {
         "the variables together, and `tf.saved_model.load(export_dir)` restores both."
     ),
 }
+# `wrap_function` accepts a function returning tensors only, and `import_meta_graph` returns a Saver:
+# the Saver leaves through a list, and its restore op, pruned out of the wrapped graph, loads the
+# checkpoint into the imported variables (what `tf.saved_model.load` does for a TF1 SavedModel).
+# Checked by the verify pair `meta-graph-to-wrap-function` under TF 2.15 and 2.21.
 IMPORT_META_GRAPH = (
-    "`imported = tf.compat.v1.wrap_function(lambda: tf.compat.v1.train.import_meta_graph({path}), [])`, then "
-    "`imported.prune(feeds, fetches)` gives a callable TF2 function; for new exports, save a SavedModel with "
-    "`tf.saved_model.save` and load it with `tf.saved_model.load`."
+    "`savers = []`, "
+    "`imported = tf.compat.v1.wrap_function(lambda: savers.append(tf.compat.v1.train.import_meta_graph({path})), [])` "
+    "(a wrapped function may return only tensors, not the Saver), "
+    "`restore = imported.prune(savers[0].saver_def.filename_tensor_name, savers[0].saver_def.restore_op_name)` and "
+    "`restore(tf.constant({prefix}))` load the checkpoint into the imported variables (checked); then "
+    "`imported.prune(feeds, fetches)`, with tensor names of the imported graph (`imported.prune('x:0', 'y:0')`), "
+    "is a callable TF2 function. To read only the variables: `tf.train.load_checkpoint({prefix}).get_tensor(name)`. "
+    "For new exports, save a SavedModel with `tf.saved_model.save` and load it with `tf.saved_model.load`."
 )
+IMPORT_META_GRAPH_PREFIX = "checkpoint_prefix"  # the path the TF1 code restored with `saver.restore(sess, path)`
 
 # ----- TF803 init_from_checkpoint -------------------------------------------------------------------
 

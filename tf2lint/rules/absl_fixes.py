@@ -13,6 +13,7 @@ its own handler, and `absl.app.run` rejects flags that no module defines, which
 from __future__ import annotations
 
 import ast
+import re
 from typing import TYPE_CHECKING, Dict, FrozenSet, Optional, Set, Tuple
 
 from tf2lint.data.symbols import ABSL_MOVES
@@ -185,4 +186,21 @@ def _uses_fit(name: Optional[str], members: FrozenSet[str], ctx: Context) -> boo
     """Whether every `name.<attr>` in the file names a member absl has (True for no name)."""
     if name is None or ctx.tree is None:
         return True
+    if _spelled_attributes(name, ctx) <= members:
+        return True  # the text's reads are a superset of the tree's: no walk needed
     return _attributes(ctx).get(name, frozenset()) <= members
+
+
+# Between a name and its `.attr`: spaces, line continuations, comments and closing brackets
+# (`(flags).x`). The text match is a superset of the tree's attribute reads (it also finds them
+# in strings and comments), so a fit found in the text holds in the tree.
+_GAP = r"(?:\s|\\\r?\n|#[^\n]*\n|\))*"  # each alternative starts with its own character: no backtracking blow-up
+
+
+def _spelled_attributes(name: str, ctx: Context) -> FrozenSet[str]:
+    known: Dict[str, FrozenSet[str]] = ctx.memo.setdefault("absl.spelled", {})
+    found = known.get(name)
+    if found is None:
+        pattern = re.compile(rf"(?<![\w.]){re.escape(name)}{_GAP}\.{_GAP}([^\W\d]\w*)")
+        found = known[name] = frozenset(m.group(1) for m in pattern.finditer(ctx.text))
+    return found

@@ -7,7 +7,7 @@ import inspect
 from typing import TYPE_CHECKING, Any, ClassVar, Collection, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Type
 
 from tf2lint.data import keras3
-from tf2lint.finding import Fix, Severity
+from tf2lint.finding import DOCS_BASE_URL, Fix, Severity
 from tf2lint.names import VIA_COMPAT_V1, VIA_COMPAT_V2, TFRef, prefixes
 
 if TYPE_CHECKING:
@@ -107,8 +107,6 @@ class Rule:
 
     @classmethod
     def url(cls) -> str:
-        from tf2lint.finding import DOCS_BASE_URL
-
         return f"{DOCS_BASE_URL}{cls.code}.md"
 
     # ----- matching -------------------------------------------------------------

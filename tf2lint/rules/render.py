@@ -95,7 +95,9 @@ def module_alias(ctx: Context, at: Optional[ast.AST] = None) -> Optional[Root]:
     resolver = ctx.resolver
     pos = (at.lineno, at.col_offset) if at is not None and hasattr(at, "lineno") else _END  # type: ignore[attr-defined]
     found: Dict[str, Root] = {}
-    for name in sorted(resolver.module_scope.bindings, key=lambda n: (n != "tf", n)):
+    # Only a name some binding may make TensorFlow can be the alias (the resolver's superset).
+    names = [n for n in resolver.module_scope.bindings if n in resolver.maybe_tf]
+    for name in sorted(names, key=lambda n: (n != "tf", n)):
         ref = resolver.lookup(name, resolver.module_scope, _END)
         if ref is None or ref.instance or ref.path not in ("tensorflow", "tensorflow.compat.v1"):
             continue

@@ -131,26 +131,34 @@ class MetaGraphRule(Rule):
     A MetaGraph is a TF1 graph plus its saver; importing one rebuilds that graph for a
     session to run. TF2 loads SavedModels instead, and reaches an old MetaGraph only
     through `tf.compat.v1.wrap_function`, which turns the imported graph into a callable
-    function. Calls made inside a function handed to `wrap_function` are that recipe and
-    are not reported.
+    function. The wrapped function may return only tensors, so the `Saver` that
+    `import_meta_graph` returns is kept aside and its restore op, pruned out of the
+    wrapped graph, loads the checkpoint. Calls made inside a function handed to
+    `wrap_function` are that recipe and are not reported.
     """
 
     code = "TF802"
     symbol = "import-meta-graph"
     summary = "`{name}` imports or exports a TF1 MetaGraph"
-    replacement = data.IMPORT_META_GRAPH.format(path="'model.meta'")
+    replacement = data.IMPORT_META_GRAPH.format(path="'model.ckpt.meta'", prefix="'model.ckpt'")
     names = data.META_GRAPH_NAMES
     node_types = (ast.Module, ast.Call)
     call_names = tuple(names)
     INVALID = (
         "import tensorflow as tf\nsaver = tf.train.import_meta_graph('model.ckpt.meta')  # [TF802]\n",
         "import tensorflow.compat.v1 as tf\ntf.train.export_meta_graph(filename='model.meta')  # [TF802]\n",
+        "import os\nimport tensorflow as tf\nsaver = tf.compat.v1.train.import_meta_graph(os.path.join(d, 'model.meta'))  # [TF802]\n"
+        "saver.restore(sess, os.path.join(d, 'model'))\n",
     )
     VALID = (
-        "import tensorflow as tf\n"
-        "imported = tf.compat.v1.wrap_function(lambda: tf.compat.v1.train.import_meta_graph('m.meta'), [])\n",
+        "import tensorflow as tf\nsavers = []\n"
+        "imported = tf.compat.v1.wrap_function(lambda: savers.append(tf.compat.v1.train.import_meta_graph('m.meta')), [])\n"
+        "saver_def = savers[0].saver_def\n"
+        "imported.prune(saver_def.filename_tensor_name, saver_def.restore_op_name)(tf.constant('m'))\n"
+        "predict = imported.prune('x:0', 'y:0')\n",
         "import tensorflow as tf\n\ndef _load():\n    tf.compat.v1.train.import_meta_graph('m.meta')\n\n"
         "fn = tf.compat.v1.wrap_function(_load, signature=[])\n",
+        "import tensorflow as tf\nw = tf.train.load_checkpoint('/tmp/model.ckpt').get_tensor('dense/w')\n",
         "import tensorflow as tf\nloaded = tf.saved_model.load('/tmp/export')\n",
     )
 
@@ -171,12 +179,21 @@ class MetaGraphRule(Rule):
         replacement = None
         if ref.name == "train.import_meta_graph":
             path = arg(node, 0, "meta_graph_or_file")
-            replacement = data.IMPORT_META_GRAPH.format(path=flat_src(ctx, path, "meta_file"))
+            replacement = data.IMPORT_META_GRAPH.format(path=flat_src(ctx, path, "meta_file"), prefix=_prefix_of(ctx, path))
         self.report(ctx, node.func, ref, replacement=replacement)
 
     def on_reference(self, node: ast.AST, ref: TFRef, key: str, ctx: Context) -> None:
         if id(node) not in self._files.wrapped_nodes(ctx):
             self.report(ctx, node, ref)
+
+
+def _prefix_of(ctx: Context, path: Optional[ast.AST]) -> str:
+    """The checkpoint prefix beside a MetaGraph file: `'model.ckpt'` for the literal `'model.ckpt.meta'`."""
+    if isinstance(path, ast.Constant) and isinstance(path.value, str) and path.value.endswith(".meta"):
+        text = flat_src(ctx, path)
+        if text[-1:] in ("'", '"') and text[:-1].endswith(".meta") and len(path.value) > len(".meta"):
+            return text[: -len(".meta") - 1] + text[-1]
+    return data.IMPORT_META_GRAPH_PREFIX
 
 
 @register

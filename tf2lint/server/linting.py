@@ -11,6 +11,7 @@ from typing import Callable, Dict, List, Optional, Tuple
 from tf2lint.config import Config
 from tf2lint.engine import lint_source, mentions_tensorflow
 from tf2lint.finding import Finding
+from tf2lint.gc_tuning import one_file
 from tf2lint.server.document import Snapshot
 
 logger = logging.getLogger(__name__)
@@ -29,7 +30,8 @@ def lint_snapshot(snapshot: Snapshot, config: Config) -> List[Finding]:
     if not mentions_tensorflow(snapshot.text.encode("utf-8", "surrogatepass")):
         return []  # the CLI skips such a file without parsing it
     try:
-        return lint_source(snapshot.text, snapshot.filename, config)
+        with one_file():
+            return lint_source(snapshot.text, snapshot.filename, config)
     except Exception:  # pragma: no cover - the engine turns rule errors into findings
         logger.exception("linting %s failed", snapshot.uri)
         return []

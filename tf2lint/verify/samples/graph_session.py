@@ -151,7 +151,69 @@ def seeds_tf2(workdir):
     return tf2_program(SEEDS).draws()
 
 
+def default_graph_tf1(workdir):
+    import tensorflow.compat.v1 as tf
+
+    tf.disable_v2_behavior()
+    with tf.Graph().as_default() as graph:
+        x = tf.placeholder(tf.float32, shape=[None, 3])
+        y = tf.nn.relu(tf.matmul(x, tf.constant(data.W1)) + data.B1)
+        assert tf.get_default_graph() is graph
+        has_matmul = "MatMul" in {op.type for op in graph.get_operations()}
+        with tf.Session() as sess:
+            return {"y": sess.run(y, feed_dict={x: data.X}), "has_matmul": float(has_matmul)}
+
+
+def default_graph_tf2(workdir):
+    import tensorflow as tf
+
+    @tf.function
+    def layer(x):
+        return tf.nn.relu(tf.matmul(x, tf.constant(data.W1)) + data.B1)
+
+    graph = layer.get_concrete_function(tf.TensorSpec([None, 3], tf.float32)).graph
+    has_matmul = "MatMul" in {op.type for op in graph.get_operations()}
+    return {"y": layer(tf.constant(data.X)), "has_matmul": float(has_matmul)}
+
+
+def soft_placement_tf1(workdir):
+    import tensorflow.compat.v1 as tf
+
+    tf.disable_v2_behavior()
+    # A GPU-pinned op runs on the CPU when no GPU exists: the session needs soft placement.
+    with tf.device("/device:GPU:0"):
+        y = tf.matmul(tf.constant(data.X), tf.constant(data.W1))
+    config = tf.ConfigProto(allow_soft_placement=True)
+    with tf.Session(config=config) as sess:
+        return {"y": sess.run(y)}
+
+
+def soft_placement_tf2(workdir):
+    import tensorflow as tf
+
+    tf.config.set_soft_device_placement(True)
+    with tf.device("/device:GPU:0"):
+        y = tf.matmul(tf.constant(data.X), tf.constant(data.W1))
+    return {"y": y}
+
+
 PAIRS = [
+    Pair(
+        "default-graph-to-function",
+        ("TF105",),
+        tf1=default_graph_tf1,
+        tf2=default_graph_tf2,
+        outputs="a layer built in an explicit default graph, and whether its graph holds the MatMul",
+        hand="ops built under Graph().as_default() become a tf.function; its concrete function's graph is inspected (a restructuring)",
+    ),
+    Pair(
+        "config-proto-soft-placement",
+        ("TF110",),
+        tf1=soft_placement_tf1,
+        tf2=soft_placement_tf2,
+        outputs="a GPU-pinned matmul run with soft device placement",
+        hand="the session's ConfigProto becomes a process-wide tf.config call (a restructuring: there is no session to configure)",
+    ),
     Pair(
         "session-placeholder-forward",
         ("TF101", "TF102", "TF103", "TF104"),

@@ -94,6 +94,50 @@ def checkpoint_manager_tf2(workdir):
     return {"v": v, "kept": len(manager.checkpoints)}
 
 
+def _tf1_graph_checkpoint(tf, workdir):
+    """A TF1 graph `y = x @ w + b` saved with a Saver (which writes the MetaGraph); returns the prefix."""
+    x = tf.placeholder(tf.float32, [None, 3], name="x")
+    with tf.variable_scope("dense"):
+        w = tf.get_variable("w", initializer=data.W1)
+        b = tf.get_variable("b", initializer=data.B1)
+    tf.identity(tf.matmul(x, w) + b, name="y")
+    bump = [w.assign(w * 2.0 + 1.0), b.assign(b - 0.5)]  # saved values differ from the initial ones
+    saver = tf.train.Saver()
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        sess.run(bump)
+        os.makedirs(os.path.join(workdir, "tf1", "graph"), exist_ok=True)
+        return saver.save(sess, os.path.join(workdir, "tf1", "graph", "model.ckpt"))
+
+
+def meta_graph_tf1(workdir):
+    import tensorflow.compat.v1 as tf
+
+    tf.disable_v2_behavior()
+    checkpoint_prefix = _tf1_graph_checkpoint(tf, workdir)
+    meta_path = checkpoint_prefix + ".meta"
+    with tf.Graph().as_default(), tf.Session() as sess:
+        saver = tf.train.import_meta_graph(meta_path)
+        saver.restore(sess, checkpoint_prefix)
+        y, w = sess.run(["y:0", "dense/w:0"], feed_dict={"x:0": data.X})
+    return {"y": y, "w": w}
+
+
+def meta_graph_tf2(workdir):
+    import tensorflow as tf
+
+    checkpoint_prefix = os.path.join(workdir, "tf1", "graph", "model.ckpt")
+    meta_path = checkpoint_prefix + ".meta"
+    # TF802's advice for `tf.train.import_meta_graph(meta_path)`, as printed (tests check each span is here).
+    savers = []
+    imported = tf.compat.v1.wrap_function(lambda: savers.append(tf.compat.v1.train.import_meta_graph(meta_path)), [])
+    restore = imported.prune(savers[0].saver_def.filename_tensor_name, savers[0].saver_def.restore_op_name)
+    restore(tf.constant(checkpoint_prefix))
+    predict = imported.prune("x:0", "y:0")
+    w = tf.train.load_checkpoint(checkpoint_prefix).get_tensor("dense/w")
+    return {"y": predict(tf.constant(data.X)), "w": w}
+
+
 def init_from_checkpoint_tf1(workdir):
     import tensorflow.compat.v1 as tf
 
@@ -187,6 +231,18 @@ PAIRS = [
         tf2=checkpoint_manager_tf2,
         outputs="the value restored from the latest of 3 checkpoints, and how many are kept",
         hand="a Saver with max_to_keep becomes a CheckpointManager (a restructuring)",
+    ),
+    Pair(
+        "meta-graph-to-wrap-function",
+        ("TF802",),
+        tf1=meta_graph_tf1,
+        tf2=meta_graph_tf2,
+        outputs="a TF1 MetaGraph and checkpoint run on a batch, and a variable read from the checkpoint",
+        tf2_reads_tf1=True,
+        hand=(
+            "import_meta_graph and saver.restore in a session become wrap_function, the Saver's pruned restore op "
+            "and a pruned callable (a restructuring; the TF2 side is TF802's printed advice)"
+        ),
     ),
     Pair(
         "init-from-checkpoint",
