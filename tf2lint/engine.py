@@ -457,8 +457,9 @@ def lint_tree(
 ) -> List[Finding]:
     """Run the enabled rules over an already-parsed module (the flake8/pylint entry).
 
-    ``evidence``: the TF1 evidence of an earlier version of the text that fixes removed; the
-    module is judged as running TF1 as that version was.
+    ``evidence``: what the fix loop carries from its earlier passes (``Carried``): the module
+    is judged as running TF1 as the text before the fixes was, and the names the fixes wrote
+    as TF2 code.
     """
     resolver: Optional[Resolver] = None
     try:
