@@ -64,6 +64,9 @@ def to_row(f: Finding) -> List[Any]:
             [list(item) for item in f.extra]]
 
 
+_SEVERITIES = {s.value: s for s in Severity}  # a dict lookup: `Severity(value)` is slow per finding
+
+
 def from_row(row: List[Any], filename: str) -> Finding:
     code, symbol, message, replacement, severity, start, end, url, fix, extra = row
     return Finding(
@@ -71,7 +74,7 @@ def from_row(row: List[Any], filename: str) -> Finding:
         symbol=symbol,
         message=message,
         replacement=replacement,
-        severity=Severity(severity),
+        severity=_SEVERITIES[severity],
         filename=filename,
         start=Position(*start),
         end=Position(*end),

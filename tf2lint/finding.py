@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from typing import Any, Optional, Tuple
+from typing import Any, NamedTuple, Optional, Tuple
 
 DOCS_BASE_URL = "https://github.com/tf2lint/tf2lint/blob/main/docs/rules/"
 
@@ -17,9 +17,12 @@ class Severity(str, enum.Enum):
     INFO = "info"  # advice: TF2 API used in a way the guide recommends changing
 
 
-@dataclass(frozen=True, order=True)
-class Position:
-    """A place in a file: 1-based row, 0-based column (as the ast gives it)."""
+class Position(NamedTuple):
+    """A place in a file: 1-based row, 0-based column (as the ast gives it).
+
+    A named tuple (immutable, ordered, hashable like a frozen dataclass): every finding and
+    edit holds two, and a tuple is several times cheaper to create.
+    """
 
     row: int
     col: int
