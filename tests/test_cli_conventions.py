@@ -329,6 +329,20 @@ def test_unknown_noqa_codes_are_warned_once_per_file_and_code(tmp_path):
     assert "tf2lint: warning: b.py:1: `# noqa` names unknown code TF000" in stdin.stderr
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_unknown_noqa_codes_are_warned_from_cached_and_parallel_results(tmp_path, jobs):
+    # The checked files' results say which files hold a `noqa` at all; only those are read again.
+    for i in range(20):  # enough files for the worker pool
+        (tmp_path / f"m{i:02d}.py").write_text("import tensorflow as tf\nx = tf.log(1.0)\n", encoding="utf-8")
+    (tmp_path / "m07.py").write_text("import tensorflow as tf\nx = tf.log(1.0)  # noqa: TF9O2\n", encoding="utf-8")
+    expected = ["tf2lint: warning: m07.py:2: `# noqa` names unknown code TF9O2: no tf2lint rule has this code (see `tf2lint rules`)"]
+    for run in ("cold", "warm"):
+        result = cli("check", "--isolated", "-j", jobs, "--cache-dir", str(tmp_path / "cache"), ".", cwd=tmp_path)
+        warnings = [line.replace("./", "") for line in result.stderr.splitlines() if "warning" in line]
+        assert warnings == expected, run
+        assert result.returncode == 1
+
+
 # ----- notebooks: annotations a code host can place ------------------------------------------------
 
 

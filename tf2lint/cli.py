@@ -225,7 +225,7 @@ def _check(args: argparse.Namespace, config: Config, known: Optional[List[baseli
         if not args.quiet:
             err.write(_baseline_note(args.baseline, comparison))
     if not args.quiet:
-        warn_unknown_noqa(files, stdin_data, err, config.max_file_size)
+        warn_unknown_noqa(files, stdin_data, err, config.max_file_size, {r.filename for r in results if r.mentions_noqa is False})
     write_report(args, findings, fingerprints, files, stdin_data, len(missing), out, err, fixes, fixed,
                  config.max_file_size)
     if missing:

@@ -9,7 +9,7 @@ codes as written.  Only codes that start with ``TF`` are ours to judge: other to
 from __future__ import annotations
 
 import re
-from typing import Iterable, List, Mapping, Sequence, TextIO, Tuple
+from typing import AbstractSet, Iterable, List, Mapping, Sequence, TextIO, Tuple
 
 from tf2lint.config import DEFAULT_MAX_FILE_SIZE
 from tf2lint.noqa import INLINE
@@ -41,8 +41,12 @@ def unknown_noqa_codes(text: str, known: Iterable[str]) -> List[Tuple[int, str, 
     return out
 
 
+def mentions_noqa(data: bytes) -> bool:
+    return b"noqa" in data.lower()
+
+
 def noqa_warnings(filename: str, data: bytes, known: Iterable[str]) -> List[str]:
-    if b"noqa" not in data.lower():
+    if not mentions_noqa(data):
         return []
     text = data.decode("utf-8", errors="replace")
     return [
@@ -51,14 +55,24 @@ def noqa_warnings(filename: str, data: bytes, known: Iterable[str]) -> List[str]
     ]
 
 
-def warn_unknown_noqa(files: Sequence[str], data: Mapping[str, bytes], err: TextIO, max_size: int = DEFAULT_MAX_FILE_SIZE) -> None:
-    """Warn, once per file and code, about unknown codes in the checked files' `# noqa` comments."""
+def warn_unknown_noqa(
+    files: Sequence[str],
+    data: Mapping[str, bytes],
+    err: TextIO,
+    max_size: int = DEFAULT_MAX_FILE_SIZE,
+    without_noqa: AbstractSet[str] = frozenset(),
+) -> None:
+    """Warn, once per file and code, about unknown codes in the checked files' `# noqa` comments.
+
+    ``without_noqa``: files whose checked bytes hold no `noqa` at all (not read again)."""
     from tf2lint.registry import all_rules
 
     known = [cls.code for cls in all_rules()]
     for filename in files:
         content = data.get(filename)
         if content is None:
+            if filename in without_noqa:
+                continue
             # Regular files within the size limit only, as the check reads them (never a FIFO or a device).
             content, _ = read_source(filename, max_size)
             if content is None:

@@ -24,6 +24,7 @@ from tf2lint.config import DEFAULT_MAX_FILE_SIZE, Config
 from tf2lint.engine import lint_bytes, rule_set
 from tf2lint.finding import Finding
 from tf2lint.gc_tuning import one_file, tune_for_linting
+from tf2lint.noqa_codes import mentions_noqa
 from tf2lint.notebook import lint_notebook
 from tf2lint.reading import read_source
 
@@ -38,6 +39,9 @@ class FileResult:
     findings: List[Finding]
     identities: Optional[List[Identity]] = None  # aligned with findings, when asked for (baseline, SARIF)
     digest: Optional[str] = None  # of the bytes checked (set by `run`; None when unreadable)
+    # Whether the bytes checked hold a `noqa` comment at all (None: not known), so that the
+    # unknown-code warnings read again only the files that may have one.
+    mentions_noqa: Optional[bool] = None
 
 
 @dataclass
@@ -90,7 +94,9 @@ def check_one(path: str, config: Config, want_identities: bool) -> Tuple[Optiona
         assert error is not None
         return None, FileResult(path, [error], identities(b"", path, [error]) if want_identities else None)
     findings = capped(lint_data(data, path, config), path, config.max_findings)
-    return digest(data), FileResult(path, findings, identities(data, path, findings) if want_identities else None)
+    result = FileResult(path, findings, identities(data, path, findings) if want_identities else None)
+    result.mentions_noqa = mentions_noqa(data)
+    return digest(data), result
 
 
 def _check_serial(index: int, path: str, config: Config, want_identities: bool) -> Tuple[int, Optional[str], FileResult]:
@@ -261,7 +267,7 @@ def run(
         if hit is None:
             todo.append(i)
         else:
-            results[i] = FileResult(path, hit[0], hit[1] if want_identities else None, file_digest)
+            results[i] = FileResult(path, hit[0], hit[1] if want_identities else None, file_digest, mentions_noqa(data))
     jobs = max(1, min(jobs, len(todo)))
     if jobs > 1 and len(todo) >= PARALLEL_MIN_FILES:
         done = _check_parallel(paths, todo, config, jobs, want_identities)
