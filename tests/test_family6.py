@@ -2,10 +2,12 @@
 
 import pytest
 
+from tests.conftest import run_cli
 from tf2lint.config import Config
 from tf2lint.data import contrib as data
 from tf2lint.engine import lint_source
 from tf2lint.finding import Severity
+from tf2lint.fix.loop import fix_text
 from tf2lint.rules.tf6_contrib import destination
 
 
@@ -26,15 +28,16 @@ def use(call, prelude="import tensorflow as tf\n"):
 @pytest.mark.parametrize(
     "call, expected",
     [
-        ("tf.contrib.layers.l2_regularizer(0.1)", "`tf.keras.regularizers.l2(0.05)` (0.5 * 0.1)"),
-        ("tf.contrib.layers.l2_regularizer(scale=1e-4)", "`tf.keras.regularizers.l2(5e-05)`"),
-        ("tf.contrib.layers.l2_regularizer(wd)", "`tf.keras.regularizers.l2(0.5 * wd)`"),
-        ("tf.contrib.layers.l2_regularizer(a + b)", "`tf.keras.regularizers.l2(0.5 * (a + b))`"),
-        ("tf.contrib.layers.l1_regularizer(0.1)", "`tf.keras.regularizers.l1(0.1)`"),
+        ("tf.contrib.layers.l2_regularizer(0.1)", "`tf.keras.regularizers.L2(0.05)` (0.5 * 0.1)"),
+        ("tf.contrib.layers.l2_regularizer(scale=1e-4)", "`tf.keras.regularizers.L2(l2=5e-05)` (0.5 * 1e-4)"),
+        ("tf.contrib.layers.l2_regularizer(wd)", "`tf.keras.regularizers.L2(0.5 * wd)`"),
+        ("tf.contrib.layers.l2_regularizer(a + b)", "`tf.keras.regularizers.L2(0.5 * (a + b))`"),
+        ("tf.contrib.layers.l1_regularizer(0.1)", "`tf.keras.regularizers.L1(0.1)`"),
         ("tf.contrib.layers.l1_l2_regularizer(0.01, 0.02)", "`tf.keras.regularizers.L1L2(l1=0.01, l2=0.01)`"),
-        ("tf.contrib.layers.xavier_initializer()", "`tf.keras.initializers.VarianceScaling(1.0, 'fan_avg', 'uniform')`"),
-        ("tf.contrib.layers.xavier_initializer(uniform=False, seed=3)",
-         "`tf.keras.initializers.VarianceScaling(1.0, 'fan_avg', 'truncated_normal', seed=3)`"),
+        ("tf.contrib.layers.xavier_initializer()", "`tf.keras.initializers.GlorotUniform()`"),
+        ("tf.contrib.layers.xavier_initializer(uniform=False, seed=3)", "`tf.keras.initializers.GlorotNormal(seed=3)`"),
+        ("tf.contrib.layers.xavier_initializer(uniform=u)",
+         "`tf.keras.initializers.VarianceScaling(1.0, 'fan_avg', 'uniform' if u else 'truncated_normal')`"),
         ("tf.contrib.layers.variance_scaling_initializer()",
          "`tf.keras.initializers.VarianceScaling(scale=2.0, mode='fan_in', distribution='truncated_normal')`"),
         ("tf.contrib.layers.variance_scaling_initializer(factor=1.0, mode='FAN_AVG', uniform=True)",
@@ -80,7 +83,7 @@ def test_slim_layers_offer_tf_slim_and_keras():
 @pytest.mark.parametrize(
     "name, expected",
     [
-        ("contrib.layers.python.layers.initializers.xavier_initializer", "VarianceScaling(1.0, 'fan_avg', 'uniform')"),
+        ("contrib.layers.python.layers.initializers.xavier_initializer", "`tf.keras.initializers.GlorotUniform()`"),
         ("contrib.slim.python.slim.nets.resnet_v1.resnet_v1_50", "`tf.keras.applications`"),
         ("contrib.slim.metrics.accuracy", "`tf.keras.metrics.Accuracy()`"),
         ("contrib.rnn.python.ops.core_rnn.static_rnn", "`tf.keras.layers.RNN(cell, unroll=True)`"),
@@ -207,3 +210,107 @@ def test_tables_are_consistent():
     for key in data.RENAMED_MODULES:
         assert key.split(".")[0] in data.SUBMODULES
     assert all(text.strip() for table in data.SYMBOLS.values() for text in table.values())
+
+
+# ----- the regularizer and Xavier initializer fixes (unsafe) ------------------------------------------
+
+
+def fixed(source, unsafe=True):
+    return fix_text(source, "model.py", Config(select=("TF6",)), unsafe=unsafe).source
+
+
+@pytest.mark.parametrize(
+    "call, expected",
+    [
+        ("tf.contrib.layers.l2_regularizer(0.1)", "tf.keras.regularizers.L2(0.05)"),
+        ("tf.contrib.layers.l2_regularizer(scale=1e-4)", "tf.keras.regularizers.L2(l2=5e-05)"),
+        ("tf.contrib.layers.l2_regularizer(-0.2)", "tf.keras.regularizers.L2(-0.1)"),
+        ("tf.contrib.layers.l2_regularizer(wd)", "tf.keras.regularizers.L2(0.5 * wd)"),
+        ("tf.contrib.layers.l2_regularizer(FLAGS.wd, scope='reg')", "tf.keras.regularizers.L2(0.5 * FLAGS.wd)"),
+        ("tf.contrib.layers.l2_regularizer(scope='reg', scale=a + b)", "tf.keras.regularizers.L2(l2=0.5 * (a + b))"),
+        ("tf.contrib.layers.l2_regularizer(tf.to_float(s))", "tf.keras.regularizers.L2(0.5 * tf.cast(s, tf.float32))"),
+        ("tf.contrib.layers.l2_regularizer(\n    0.1,  # weight decay\n)", "tf.keras.regularizers.L2(\n    0.05,  # weight decay\n)"),
+        ("tf.contrib.layers.l1_regularizer(0.1)", "tf.keras.regularizers.L1(0.1)"),
+        ("tf.contrib.layers.l1_regularizer(scale=s, scope='l1')", "tf.keras.regularizers.L1(l1=s)"),
+        ("tf.contrib.layers.xavier_initializer()", "tf.keras.initializers.GlorotUniform()"),
+        ("tf.contrib.layers.xavier_initializer(uniform=True)", "tf.keras.initializers.GlorotUniform()"),
+        ("tf.contrib.layers.xavier_initializer(uniform=False)", "tf.keras.initializers.GlorotNormal()"),
+        ("tf.contrib.layers.xavier_initializer(False, 3)", "tf.keras.initializers.GlorotNormal(seed=3)"),
+        ("tf.contrib.layers.xavier_initializer(seed=SEED, uniform=False)", "tf.keras.initializers.GlorotNormal(seed=SEED)"),
+        ("tf.contrib.layers.xavier_initializer(dtype=tf.float32)", "tf.keras.initializers.GlorotUniform()"),
+        ("tf.contrib.layers.xavier_initializer_conv2d(seed=1)", "tf.keras.initializers.GlorotUniform(seed=1)"),
+        ("tf.contrib.layers.python.layers.initializers.xavier_initializer()", "tf.keras.initializers.GlorotUniform()"),
+    ],
+)
+def test_unsafe_fix_writes_the_keras_call(call, expected):
+    source = f"import tensorflow as tf\nx = {call}\n"
+    finding = use(call)
+    assert finding.fix is not None and finding.fix.applicability == "unsafe"
+    if "\n" not in expected:  # (the advice shows a call that spans lines on one line, without comments)
+        assert finding.replacement.startswith(f"`{expected}`")
+    assert fixed(source) == f"import tensorflow as tf\nx = {expected}\n"
+    assert fixed(source, unsafe=False) == source  # safe mode leaves it alone
+
+
+def test_dropped_scope_and_folded_scale_are_said_in_the_advice():
+    text = use("tf.contrib.layers.l2_regularizer(0.1, scope='reg')").replacement
+    assert text.startswith("`tf.keras.regularizers.L2(0.05)` (0.5 * 0.1): Keras `L2(x)` is `x * sum(w**2)`")
+    assert text.endswith("`scope='reg'` is dropped: it only named the penalty's ops, and Keras regularizers take no name scope.")
+
+
+@pytest.mark.parametrize(
+    "prelude, call, expected",
+    [
+        ("import tensorflow as tf\nfrom tensorflow.contrib.layers import xavier_initializer\n",
+         "xavier_initializer(uniform=False)", "tf.keras.initializers.GlorotNormal()"),
+        ("import tensorflow as tf\nfrom tensorflow.contrib import layers\n", "layers.l2_regularizer(0.2)",
+         "tf.keras.regularizers.L2(0.1)"),
+        ("import tensorflow as tf\nimport tensorflow.contrib.layers as contrib_layers\n", "contrib_layers.l1_regularizer(0.2)",
+         "tf.keras.regularizers.L1(0.2)"),
+        ("import tensorflow as tensorflow_v2\ncontrib = tensorflow_v2.contrib\n", "contrib.layers.l2_regularizer(0.2)",
+         "tensorflow_v2.keras.regularizers.L2(0.1)"),
+    ],
+)
+def test_fix_through_import_forms_spells_from_the_tensorflow_alias(prelude, call, expected):
+    source = f"{prelude}x = {call}\n"
+    assert fixed(source) == f"{prelude}x = {expected}\n"  # the contrib import stays TF601's to remove
+
+
+@pytest.mark.parametrize(
+    "source, why",
+    [
+        ("import tensorflow.contrib.slim as slim\nimport tensorflow as tf\nx = slim.l2_regularizer(0.1)\n", "tf_slim keeps it"),
+        ("import tensorflow.compat.v1 as tf\nx = tf.contrib.layers.xavier_initializer()\n", "compat.v1 alias"),
+        ("from tensorflow.contrib.layers import l2_regularizer\nx = l2_regularizer(0.1)\n", "no tensorflow alias"),
+        ("import tensorflow as tf\nx = tf.contrib.layers.xavier_initializer(dtype=tf.float64)\n", "another dtype"),
+        ("import tensorflow as tf\nx = tf.contrib.layers.xavier_initializer(uniform=flag)\n", "computed uniform"),
+        ("import tensorflow as tf\nx = tf.contrib.layers.l2_regularizer(1)\n", "contrib refused an int"),
+        ("import tensorflow as tf\nx = tf.contrib.layers.l2_regularizer(*args)\n", "unpacked arguments"),
+        ("import tensorflow as tf\nx = tf.contrib.layers.l2_regularizer(0.1, 'reg', 3)\n", "more arguments than contrib took"),
+        ("import tensorflow as tf\nx = tf.contrib.layers.l1_l2_regularizer(0.1, 0.2)\n", "not covered"),
+    ],
+)
+def test_no_fix_where_the_call_cannot_be_ported_mechanically(source, why):
+    found = [f for f in lint(source) if f.code == "TF602"]
+    assert len(found) == 1 and found[0].fix is None, why
+    assert fixed(source) == source
+
+
+def test_advice_without_a_fix_still_renders_the_call():
+    assert use("tf.contrib.layers.xavier_initializer(seed=2, dtype=tf.float64)").replacement.startswith(
+        "`tf.keras.initializers.GlorotUniform(seed=2)`: the distribution of contrib's `xavier_initializer()`"
+    )
+    slim = use("slim.l2_regularizer(0.1)", "import tensorflow.contrib.slim as slim\nimport tensorflow as tf\n")
+    assert "In Keras: `tf.keras.regularizers.L2(0.05)` (0.5 * 0.1)" in slim.replacement
+
+
+def test_fix_through_the_command(tmp_path):
+    source = "import tensorflow as tf\nreg = tf.contrib.layers.l2_regularizer(0.1)\n"
+    path = tmp_path / "model.py"
+    path.write_text(source)
+    safe = run_cli("check", "--isolated", "--no-cache", "--fix", "model.py", cwd=tmp_path)
+    assert safe.returncode == 1 and path.read_text() == source
+    assert "(1 more with --unsafe-fixes)" in safe.stdout
+    unsafe = run_cli("check", "--isolated", "--no-cache", "--fix", "--unsafe-fixes", "model.py", cwd=tmp_path)
+    assert unsafe.returncode == 0, unsafe.stdout
+    assert path.read_text() == "import tensorflow as tf\nreg = tf.keras.regularizers.L2(0.05)\n"

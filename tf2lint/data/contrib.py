@@ -153,11 +153,24 @@ CORE_MODULES: Dict[str, str] = {"framework.nest": "nest", "signal": "signal"}
 
 # Notes that follow a replacement rendered from the user's own call (and the generic text).
 L2_NOTE = (
-    ": Keras `l2(x)` is `x * sum(w**2)`, contrib's `l2_regularizer(scale)` was `scale * sum(w**2) / 2`; pass it as "
+    ": Keras `L2(x)` is `x * sum(w**2)`, contrib's `l2_regularizer(scale)` was `scale * sum(w**2) / 2`; pass it as "
     "`kernel_regularizer=` and add `sum(model.losses)` to the loss."
 )
-L1_NOTE = " (same definition: `scale * sum(abs(w))`)."
+L1_NOTE = " (same definition: `scale * sum(abs(w))`); pass it as `kernel_regularizer=` and add `sum(model.losses)` to the loss."
 XAVIER_NOTE = " (Glorot: `GlorotUniform()`, or `GlorotNormal()` for `uniform=False`)."
+GLOROT_UNIFORM_NOTE = (
+    ": the distribution of contrib's `xavier_initializer()`, uniform on +-sqrt(6 / (fan_in + fan_out)); the same "
+    "`seed` draws other numbers."
+)
+GLOROT_NORMAL_NOTE = (
+    ": contrib's `uniform=False` drew from a truncated normal of stddev sqrt(1.3 / n), Keras uses sqrt(1 / n) / 0.8796 "
+    "(0.3% smaller; n = (fan_in + fan_out) / 2); the same `seed` draws other numbers."
+)
+SCOPE_DROPPED = "it only named the penalty's ops, and Keras regularizers take no name scope"
+DTYPE_DROPPED = (
+    "a Keras initializer takes the dtype when it is called (`init(shape, dtype=...)`; a layer passes its own), "
+    "float32 by default"
+)
 VARIANCE_SCALING_NOTE = (
     ": contrib's `factor` defaulted to 2.0 (Keras `scale` to 1.0), its `mode` is lower case here and `uniform` "
     "became `distribution`; the truncated normal's stddev correction differs by 0.3% (1.3 vs 1/0.8796**2)."
@@ -192,8 +205,8 @@ LSTM_NOTE = (
     "(`unit_forget_bias=True`)."
 )
 
-_L2 = "`tf.keras.regularizers.l2(0.5 * scale)`" + L2_NOTE
-_XAVIER = "`tf.keras.initializers.VarianceScaling(1.0, 'fan_avg', 'uniform')`" + XAVIER_NOTE
+_L2 = "`tf.keras.regularizers.L2(0.5 * scale)`" + L2_NOTE
+_XAVIER = "`tf.keras.initializers.GlorotUniform()`" + GLOROT_UNIFORM_NOTE
 _VARIANCE_SCALING = (
     "`tf.keras.initializers.VarianceScaling(scale=2.0, mode='fan_in', distribution='truncated_normal')`"
     + VARIANCE_SCALING_NOTE
@@ -225,7 +238,7 @@ _FROM_CHECKPOINT = "`tf.train.Checkpoint(model=model).restore(path)` (or `tf.tra
 
 _LAYERS: Dict[str, str] = {
     "l2_regularizer": _L2,
-    "l1_regularizer": "`tf.keras.regularizers.l1(scale)`" + L1_NOTE,
+    "l1_regularizer": "`tf.keras.regularizers.L1(scale)`" + L1_NOTE,
     "l1_l2_regularizer": "`tf.keras.regularizers.L1L2(l1=scale_l1, l2=0.5 * scale_l2)`" + L2_NOTE,
     "sum_regularizer": "Several Keras regularizers summed in a small `tf.keras.regularizers.Regularizer` subclass.",
     "apply_regularization": "`tf.add_n(model.losses)`: Keras layers collect their regularization losses in `model.losses`.",

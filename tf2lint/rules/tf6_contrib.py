@@ -13,6 +13,7 @@ from tf2lint.names import TFRef, exists_in_tf2
 from tf2lint.resolver import Scope
 from tf2lint.rules.base import Rule, register
 from tf2lint.rules.call_args import literal, param, parenthesized, src
+from tf2lint.rules.contrib_fixes import contrib_advice
 from tf2lint.rules.render import module_alias
 
 REMOVED = "absent from every TF 2.x release, tf.compat.v1 included"
@@ -85,13 +86,13 @@ Renderer = Callable[[_Call, str], str]
 def _l2(c: _Call, symbol: str) -> str:
     value = c.number("scale")
     if value is not None:
-        return f"`tf.keras.regularizers.l2({_number(0.5 * value)})` (0.5 * {c.src('scale')})" + data.L2_NOTE
+        return f"`tf.keras.regularizers.L2({_number(0.5 * value)})` (0.5 * {c.src('scale')})" + data.L2_NOTE
     scale = parenthesized(c.src("scale", "scale"), c.node("scale"))
-    return f"`tf.keras.regularizers.l2(0.5 * {scale})`" + data.L2_NOTE
+    return f"`tf.keras.regularizers.L2(0.5 * {scale})`" + data.L2_NOTE
 
 
 def _l1(c: _Call, symbol: str) -> str:
-    return f"`tf.keras.regularizers.l1({c.src('scale', 'scale')})`" + data.L1_NOTE
+    return f"`tf.keras.regularizers.L1({c.src('scale', 'scale')})`" + data.L1_NOTE
 
 
 def _l1_l2(c: _Call, symbol: str) -> str:
@@ -528,7 +529,7 @@ class ContribUseRule(_ContribRule):
     `tf.contrib` is absent from every TF 2.x release, `tf.compat.v1` included, so each use
     fails. The replacement names where that submodule and, when known, that symbol went,
     rendered from the call's own arguments where the TF2 API differs
-    (`l2_regularizer(0.1)` is `tf.keras.regularizers.l2(0.05)`: Keras has no 1/2 factor).
+    (`l2_regularizer(0.1)` is `tf.keras.regularizers.L2(0.05)`: Keras has no 1/2 factor).
     """
 
     code = "TF602"
@@ -552,22 +553,49 @@ class ContribUseRule(_ContribRule):
         "import tensorflow.compat.v1 as tf\ncell = tf.contrib.rnn.MultiRNNCell(cells)  # [TF602]\n",
     )
     VALID = (
-        "import tensorflow as tf\nreg = tf.keras.regularizers.l2(0.05)\n"
-        "init = tf.keras.initializers.VarianceScaling(1.0, 'fan_avg', 'uniform')\n",
+        "import tensorflow as tf\nreg = tf.keras.regularizers.L2(0.05)\ninit = tf.keras.initializers.GlorotUniform()\n",
         "import tf_slim as slim\nimport tensorflow as tf\nnet = slim.conv2d(x, 32, [3, 3])\n",
         "import tensorflow as tf\nfrom mypkg import contrib\ncontrib.layers.l2_regularizer(0.1)\n",
     )
     fix_safety = (
-        "Only names of the contrib modules TensorFlow moved whole into core carry a fix (unsafe): "
+        "Unsafe fixes, for two kinds of name. (1) The contrib modules TensorFlow moved whole into core: "
         "`tf.contrib.framework.nest.X` becomes `tf.nest.X` and `tf.contrib.signal.X` `tf.signal.X`, where TF 2.21 "
         "has `X`. It is the same code, in the version of TF 2.21: structures TF 1.x handled another way (attrs "
-        "classes, composite tensors) may flatten differently. The contrib import that brought the module in, if "
-        "any, is TF601's to remove."
+        "classes, composite tensors) may flatten differently. (2) The `contrib.layers` regularizers and Xavier "
+        "initializer: `l2_regularizer(scale)` becomes `tf.keras.regularizers.L2(0.5 * scale)` (a number literal "
+        "folded: `0.1` -> `0.05`; contrib halved the sum of squares, Keras does not), `l1_regularizer(scale)` "
+        "`tf.keras.regularizers.L1(scale)`, `xavier_initializer()` `tf.keras.initializers.GlorotUniform()` and "
+        "`xavier_initializer(uniform=False)` `GlorotNormal()`, `seed` kept; `scope` is dropped (it only named "
+        "the penalty's ops), and so is `dtype=tf.float32`. The penalty is the same number (checked on TF 2.15 and "
+        "2.21), but a Keras regularizer passed to a layer adds it to `model.losses`, not to the "
+        "`REGULARIZATION_LOSSES` collection the TF1 loss read, and Keras accepts only a Python number as the "
+        "factor (a tensor or NumPy float32 `scale` raises). The initializers draw the same distribution (the "
+        "truncated normal's stddev is 0.3% smaller) but other numbers for the same seed. No fix for a `uniform` "
+        "computed at run time, another `dtype` (a Keras initializer takes the dtype when called), names reached "
+        "through slim (`slim.l2_regularizer` works unchanged with tf_slim), or a module that reaches TensorFlow "
+        "only through `tensorflow.compat.v1`. The contrib import that brought a name in, if any, is TF601's to "
+        "remove."
     )
     FIXES = (
         (
             "import tensorflow as tf\nflat = tf.contrib.framework.nest.flatten(state)\n",
             "import tensorflow as tf\nflat = tf.nest.flatten(state)\n",
+        ),
+        (
+            "import tensorflow as tf\nreg = tf.contrib.layers.l2_regularizer(0.1)\n",
+            "import tensorflow as tf\nreg = tf.keras.regularizers.L2(0.05)\n",
+        ),
+        (
+            "import tensorflow as tf\nreg = tf.contrib.layers.l2_regularizer(scale=FLAGS.weight_decay, scope='reg')\n",
+            "import tensorflow as tf\nreg = tf.keras.regularizers.L2(l2=0.5 * FLAGS.weight_decay)\n",
+        ),
+        (
+            "import tensorflow as tf\nreg = tf.contrib.layers.l1_regularizer(1e-4)\n",
+            "import tensorflow as tf\nreg = tf.keras.regularizers.L1(1e-4)\n",
+        ),
+        (
+            "import tensorflow as tf\ninit = tf.contrib.layers.xavier_initializer(uniform=False, seed=7)\n",
+            "import tensorflow as tf\ninit = tf.keras.initializers.GlorotNormal(seed=7)\n",
         ),
     )
 
@@ -585,24 +613,30 @@ class ContribUseRule(_ContribRule):
             return
         ctx.claim(node.func)
         table, symbol, text = destination(ref.name)
+        advice = contrib_advice(node, ref, symbol, ctx) if table == "layers" else None
         renderer = _RENDERERS.get(symbol) if table in _RENDERED_TABLES else None
-        if renderer is not None:
+        if advice is not None:
+            text = advice.text
+        elif renderer is not None:
             params, render = renderer
             text = render(_Call(node, params, ctx), symbol) or text
-        self._report_unless_guarded(ctx, node.func, ref, _slim_wrap(ref.name, table, symbol, text))
+        fix = advice.fix if advice is not None else None
+        self._report_unless_guarded(ctx, node.func, ref, _slim_wrap(ref.name, table, symbol, text), fix)
 
     def on_reference(self, node: ast.AST, ref: TFRef, key: str, ctx: Context) -> None:
         if not isinstance(node, IMPORT_NODES):
             self._report_unless_guarded(ctx, node, ref, self.replacement_for(ref, ctx))
 
-    def _report_unless_guarded(self, ctx: Context, node: ast.AST, ref: TFRef, replacement: str) -> None:
+    def _report_unless_guarded(
+        self, ctx: Context, node: ast.AST, ref: TFRef, replacement: str, fix: Optional[Fix] = None
+    ) -> None:
         """Report after the walk, when every `try` with an import fallback has been seen."""
         root, scope = _root_name(node), ctx.scope
 
         def finish() -> None:
             if root is None or not has_import_fallback(ctx, root.id, scope):
-                fix = moved_module_fix(node, ref, ctx)
-                text = f"`{fix.edits[0].content}`." if fix is not None else replacement
-                self.report(ctx, node, ref, replacement=text, fix=fix)
+                moved = moved_module_fix(node, ref, ctx) if fix is None else None
+                text = f"`{moved.edits[0].content}`." if moved is not None else replacement
+                self.report(ctx, node, ref, replacement=text, fix=fix or moved)
 
         ctx.defer(finish)
