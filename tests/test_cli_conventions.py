@@ -45,7 +45,7 @@ def test_dash_reads_standard_input(tmp_path):
     assert result.returncode == 1, result.stderr
     assert result.stdout.startswith("-:2:5: TF102 ")
     assert "-:3:8: TF101 " in result.stdout
-    assert "-:4:5: TF902 [*] " in result.stdout  # --fix would rename it (in a file; stdin is only checked)
+    assert "-:4:5: TF902 [*] " in result.stdout  # --fix would rename it
     assert result.stdout.endswith("Found 3 findings in 1 file.\n[*] 1 fixable with --fix.\n")
     assert result.stderr == ""
 
@@ -77,12 +77,96 @@ def test_stdin_with_force_exclude_skips_an_excluded_name(tmp_path):
     assert included.returncode == 1
 
 
-def test_stdin_is_checked_never_fixed(tmp_path):
+FIXED_TF1 = TF1.replace("tf.log(x)", "tf.math.log(x)")
+
+
+def test_fix_on_stdin_writes_the_fixed_source_to_stdout_and_the_report_to_stderr(tmp_path):
     fixed = cli("check", "--isolated", "--fix", "-", cwd=tmp_path, input=TF1)
-    assert fixed.returncode == 1 and "-:4:5: TF902 " in fixed.stdout
-    assert "standard input is checked, not fixed" in fixed.stderr
+    assert fixed.returncode == 1, fixed.stderr  # the placeholder and the session remain
+    assert fixed.stdout == FIXED_TF1  # nothing else on stdout: an editor replaces its buffer with it
+    assert fixed.stderr.startswith("-:2:5: TF102 ") and "-:3:8: TF101 " in fixed.stderr
+    assert "Found 3 findings (1 fixed, 2 remaining).\n" in fixed.stderr and "TF902" not in fixed.stderr
+    json_report = cli("check", "--isolated", "--fix", "--output-format", "json", "--stdin-filename", "src/m.py", "-",
+                      cwd=tmp_path, input=TF1)
+    assert json_report.stdout == FIXED_TF1
+    assert [(i["filename"], i["code"]) for i in json.loads(json_report.stderr)] == [("src/m.py", "TF102"), ("src/m.py", "TF101")]
+
+
+def test_fix_on_stdin_exit_codes_follow_fix(tmp_path):
+    only_fixable = "import tensorflow as tf\ny = tf.log(x)\n"
+    done = cli("check", "--isolated", "--fix", "-", cwd=tmp_path, input=only_fixable)
+    assert done.returncode == 0, done.stderr  # nothing remains
+    assert done.stdout == "import tensorflow as tf\ny = tf.math.log(x)\n"
+    assert "Found 1 finding (1 fixed, 0 remaining)." in done.stderr
+    clean = cli("check", "--isolated", "--fix", "-", cwd=tmp_path, input=TF2)
+    assert (clean.returncode, clean.stdout) == (0, TF2) and PASSED in clean.stderr
+    untouched = cli("check", "--isolated", "--fix", "--exit-zero", "-", cwd=tmp_path, input="x = 1\n")
+    assert (untouched.returncode, untouched.stdout) == (0, "x = 1\n")
+    remaining = cli("check", "--isolated", "--fix", "--exit-zero", "-", cwd=tmp_path, input=TF1)
+    assert (remaining.returncode, remaining.stdout) == (0, FIXED_TF1)
+
+
+def test_unsafe_fixes_on_stdin(tmp_path):
+    source = "import tensorflow as tf\nreg = tf.contrib.layers.l2_regularizer(0.1)\n"
+    safe = cli("check", "--isolated", "--fix", "-", cwd=tmp_path, input=source)
+    assert (safe.returncode, safe.stdout) == (1, source)
+    assert "(1 more with --unsafe-fixes)" in safe.stderr
+    unsafe = cli("check", "--isolated", "--fix", "--unsafe-fixes", "-", cwd=tmp_path, input=source)
+    assert (unsafe.returncode, unsafe.stdout) == (0, "import tensorflow as tf\nreg = tf.keras.regularizers.L2(0.05)\n")
+
+
+def test_fix_on_stdin_keeps_encoding_and_line_endings(tmp_path):
+    source = "# -*- coding: latin-1 -*-\r\nimport tensorflow as tf\r\nname = 'caf\xe9'\r\ny = tf.log(x)\r\n"
+    result = subprocess.run(
+        [sys.executable, "-m", "tf2lint", "check", "--isolated", "--fix", "-"], cwd=tmp_path, input=source.encode("latin-1"),
+        capture_output=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == source.replace("tf.log", "tf.math.log").encode("latin-1")
+
+
+def test_fix_on_stdin_with_files_fixes_both(tmp_path):
+    path = write(tmp_path / "a.py", "import tensorflow as tf\nz = tf.log(2.0)\n")
+    result = cli("check", "--isolated", "--no-cache", "--fix", "a.py", "-", cwd=tmp_path, input=TF1)
+    assert result.returncode == 1
+    assert path.read_text() == "import tensorflow as tf\nz = tf.math.log(2.0)\n"
+    assert result.stdout == FIXED_TF1
+    assert "Found 4 findings (2 fixed, 2 remaining)." in result.stderr
+
+
+def test_fix_on_stdin_passes_an_excluded_name_through(tmp_path):
+    write(tmp_path / "pyproject.toml", '[tool.tf2lint]\nexclude = ["generated"]\n')
+    result = cli("check", "--fix", "--force-exclude", "--stdin-filename", "generated/x.py", "-", cwd=tmp_path, input=TF1)
+    assert (result.returncode, result.stdout) == (0, TF1)
+    diff = cli("check", "--diff", "--force-exclude", "--stdin-filename", "generated/x.py", "-", cwd=tmp_path, input=TF1)
+    assert (diff.returncode, diff.stdout) == (0, "")
+
+
+def test_diff_on_stdin(tmp_path):
     diff = cli("check", "--isolated", "--diff", "-", cwd=tmp_path, input=TF1)
-    assert diff.returncode == 2 and "--diff" in diff.stderr and diff.stdout == ""
+    assert diff.returncode == 1, diff.stderr  # there is a diff
+    assert diff.stdout == (
+        "--- -\n+++ -\n@@ -1,4 +1,4 @@\n import tensorflow as tf\n x = tf.placeholder(tf.float32)\n"
+        " sess = tf.Session()\n-y = tf.log(x)\n+y = tf.math.log(x)\n"
+    )
+    assert diff.stderr == "Would fix 1 finding in 1 file.\n"
+    named = cli("check", "--isolated", "--diff", "--stdin-filename", "src/m.py", cwd=tmp_path, input=TF1)
+    assert named.stdout.startswith("--- a/src/m.py\n+++ b/src/m.py\n")
+    none = cli("check", "--isolated", "--diff", "-", cwd=tmp_path, input=TF2)
+    assert (none.returncode, none.stdout, none.stderr) == (0, "", "No fixes to apply.\n")
+
+
+def test_fix_on_stdin_notebook(tmp_path):
+    notebook = {"cells": [{"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None,
+                           "source": ["import tensorflow as tf\n", "y = tf.log(x)"]}],
+                "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    text = json.dumps(notebook, indent=1) + "\n"
+    result = cli("check", "--isolated", "--fix", "--stdin-filename", "nb.ipynb", cwd=tmp_path, input=text)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["cells"][0]["source"] == ["import tensorflow as tf\n", "y = tf.math.log(x)"]
+    assert result.stdout == text.replace("tf.log", "tf.math.log")
+    diff = cli("check", "--isolated", "--diff", "--stdin-filename", "nb.ipynb", cwd=tmp_path, input=text)
+    assert diff.returncode == 1 and diff.stdout.startswith("--- a/nb.ipynb:cell 1\n")
 
 
 def test_stdin_notebook_and_clean_source(tmp_path):

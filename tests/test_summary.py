@@ -49,7 +49,8 @@ def test_summary_shows_what_remains_per_step_and_directory(tmp_path):
     assert result.returncode == 1
     text = result.stdout
     assert "Migration summary: 10 findings in 3 of 6 files (50%)." in text
-    assert "--fix would clear 1, --unsafe-fixes 1; 9 need a person." in text  # tf.log -> tf.math.log
+    # tf.log -> tf.math.log (safe); l2_regularizer(0.1) -> tf.keras.regularizers.L2(0.05) (unsafe)
+    assert "--fix would clear 1, --unsafe-fixes 2; 8 need a person." in text
     header = re.search(
         r"^findings\s+files\s+flagged\s+step1\s+step2\s+step3\s+step4\s+step5\s+--fix\s+--unsafe-fixes\s+directory$", text, re.M
     )
@@ -57,10 +58,10 @@ def test_summary_shows_what_remains_per_step_and_directory(tmp_path):
     table = rows(text)
     assert list(table) == ["app/models", "app/data"]  # most findings first; tools/ is clean
     assert table["app/models"] == ["7", "3", "2", "1", ".", "6", ".", ".", "1", "1"]
-    assert table["app/data"] == ["3", "2", "1", ".", "1", "2", ".", ".", "0", "0"]
+    assert table["app/data"] == ["3", "2", "1", ".", "1", "2", ".", ".", "0", "1"]
     steps = step_rows(text)
     assert steps[1] == ["1", "10.0%", "1", "1", "1"]
-    assert steps[2] == ["1", "10.0%", "1", "0", "0"]
+    assert steps[2] == ["1", "10.0%", "1", "0", "1"]
     assert steps[3] == ["8", "80.0%", "3", "0", "0"]
     assert steps[4][0] == steps[5][0] == "0"
     assert "Run the forward pass eagerly: variables, collections, sessions" in text

@@ -16,6 +16,7 @@ from tf2lint.config import Config, ConfigError, find_pyproject, load_file, with_
 from tf2lint.discovery import discover
 from tf2lint.finding import Finding
 from tf2lint.fix import run as fixing
+from tf2lint.fix.files import FileFix
 from tf2lint.gc_tuning import tune_for_linting
 from tf2lint.noqa_codes import warn_unknown_noqa
 from tf2lint.output import ALIASES, DEFAULT_FORMAT, FINGERPRINT_FORMATS, FORMATS, canonical
@@ -38,6 +39,7 @@ examples:
   tf2lint check --output-format full             each finding with its source line
   tf2lint check --diff                           what --fix would change, as a diff
   cat model.py | tf2lint check - --stdin-filename src/model.py
+  cat model.py | tf2lint check --fix -           the fixed source on stdout, what remains on stderr
   tf2lint check -q --output-format json-lines    findings only, one JSON object per line
   tf2lint check --statistics                     a count per code, nothing else
   tf2lint check --summary --output-format html -o report.html
@@ -187,25 +189,34 @@ def _check(args: argparse.Namespace, config: Config, known: Optional[List[baseli
     results, stats = run(files, config, jobs=args.jobs or default_jobs(), cache=cache, want_identities=need_identities)
     fixes = fixing.FixSettings.from_args(args, config)
     fixed: Optional[fixing.FixRun] = None
-    if stdin and fixes.diff:
-        err.write("tf2lint: error: --diff shows changes to files; standard input is only checked\n")
-        return EXIT_ERROR
-    if stdin and args.fix:
-        err.write("tf2lint: note: standard input is checked, not fixed (there is no file to write)\n")
+    name = args.stdin_filename or STDIN
+    data = read_stdin() if stdin else b""
+    # An excluded name (--force-exclude) is neither checked nor fixed; --fix passes it through unchanged.
+    stdin_checked = stdin and not (args.force_exclude and args.stdin_filename and config.is_excluded(name))
+    stdin_fix: Optional[FileFix] = None
     if fixes.active:
         results, fixed = fixing.fix_stage(fixes, results, config, cache=cache, jobs=args.jobs or default_jobs(),
                                           want_identities=need_identities)
+        if stdin_checked:
+            stdin_fix = fixing.fix_stdin(fixes, data, name, config)
+            fixed.files.append(stdin_fix)
         if fixes.diff:
             code = fixing.write_diff(fixed, out, err)
             return EXIT_ERROR if missing else EXIT_CLEAN if args.exit_zero else code
     stdin_data: Dict[str, bytes] = {}
-    if stdin:  # checked, never fixed: there is no file to write
-        name = args.stdin_filename or STDIN
-        data = read_stdin()
-        if not (args.force_exclude and args.stdin_filename and config.is_excluded(name)):
-            stdin_data[name] = data
-            results.append(check_stdin(data, args.stdin_filename, config, need_identities))
-            files = [*files, name]
+    if stdin_checked:
+        if stdin_fix is not None:  # the check of what the fixes made of it
+            data, result = fixing.stdin_result(stdin_fix, data, config, need_identities)
+        else:
+            result = check_stdin(data, args.stdin_filename, config, need_identities)
+        stdin_data[name] = data
+        results.append(result)
+        files = [*files, name]
+    if stdin and fixes.fix:
+        # As ruff does: standard output carries the fixed source alone (the input itself when nothing
+        # changed, or when the name is excluded), and the report goes to standard error.
+        _write_source(out, data)
+        out = err
     if args.verbose:
         err.write(f"tf2lint: {stats.describe()}\n")
     # Files come sorted and each file's findings in order: the report is the same for any -j.
@@ -231,6 +242,17 @@ def _check(args: argparse.Namespace, config: Config, known: Optional[List[baseli
     if missing:
         return EXIT_ERROR
     return EXIT_FINDINGS if findings and not args.exit_zero else EXIT_CLEAN
+
+
+def _write_source(out: TextIO, data: bytes) -> None:
+    """Bytes on a text stream: through its binary buffer when it has one (encoding and line breaks untouched)."""
+    buffer = getattr(out, "buffer", None)
+    if buffer is None:
+        out.write(data.decode("utf-8", "replace"))
+        return
+    out.flush()
+    buffer.write(data)
+    buffer.flush()
 
 
 def _write_baseline(path: str, findings: List[Finding], identities: List[baseline_file.Identity], err: TextIO) -> int:

@@ -2,7 +2,8 @@
 
 ``--stdin-filename`` names it: the name findings carry, what `per-file-ignores` and
 `exclude` match, and where the configuration is looked for; a name ending in ``.ipynb``
-reads a notebook.  Without it the name is ``-``.
+reads a notebook.  Without it the name is ``-``.  With ``--fix`` the fixed source is written
+to standard output and the report to standard error; ``--diff`` prints its diff (tf2lint/cli.py).
 """
 
 from __future__ import annotations

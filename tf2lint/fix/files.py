@@ -43,31 +43,9 @@ def fix_file(path: str, config: Config, *, unsafe: bool = False, write: bool = T
     ``known``: the check's result for the file, used when the bytes are still the ones checked.
     """
     data, _ = read(path, config.max_file_size)
-    if data is None or not mentions_tensorflow(data):
+    if data is None:
         return FileFix(path)  # an unreadable file is reported by the check itself
-    if path.endswith(NOTEBOOK_SUFFIX):
-        nb = fix_notebook(data, path, config, unsafe=unsafe)
-        result = FileFix(path, nb.outcome.fixed, nb.outcome.error,
-                         [(f"{path}:cell {number}", before, after) for number, before, after in nb.cells], nb.data)
-    else:
-        try:
-            source = SourceText.decode(data)
-        except (SyntaxError, LookupError, UnicodeDecodeError):
-            return FileFix(path)  # TF002 from the check
-        first = known[1] if known is not None and known[0] == digest(data) else None
-        outcome = fix_text(source.text, path, config, unsafe=unsafe, newline=source.newline, first=first)
-        if outcome.source == source.text:
-            return FileFix(path, [], outcome.error)
-        try:
-            new = source.encode(outcome.source)
-        except UnicodeEncodeError as exc:
-            detail = (f"the fixed text holds {exc.object[exc.start:exc.end]!r}, which the file's encoding "
-                      f"({source.encoding}) cannot represent; the file was left unchanged")
-            return FileFix(path, [], tool_findings.fix_failed(path, detail))
-        # What the check would report for the new bytes (it skips files that never mention TensorFlow).
-        final = outcome.findings if mentions_tensorflow(new) else []
-        result = FileFix(path, outcome.fixed, outcome.error, [(path, source.text, outcome.source)], new, findings=final,
-                         carried=outcome.carried)
+    result = fix_data(data, path, config, unsafe=unsafe, known=known)
     if write and result.data is not None and result.data != data:
         try:
             write_atomic(path, result.data)
@@ -76,6 +54,37 @@ def fix_file(path: str, config: Config, *, unsafe: bool = False, write: bool = T
             return FileFix(path, [], tool_findings.fix_failed(path, detail))
         result.written = True
     return result
+
+
+def fix_data(data: bytes, path: str, config: Config, *, unsafe: bool = False, known: Optional[Known] = None) -> FileFix:
+    """What fixing the bytes of ``path`` (a notebook when it ends in ``.ipynb``) gives; nothing is written.
+
+    Standard input is fixed this way too (``path`` is then the name it goes by).
+    """
+    if not mentions_tensorflow(data):
+        return FileFix(path)
+    if path.endswith(NOTEBOOK_SUFFIX):
+        nb = fix_notebook(data, path, config, unsafe=unsafe)
+        return FileFix(path, nb.outcome.fixed, nb.outcome.error,
+                       [(f"{path}:cell {number}", before, after) for number, before, after in nb.cells], nb.data)
+    try:
+        source = SourceText.decode(data)
+    except (SyntaxError, LookupError, UnicodeDecodeError):
+        return FileFix(path)  # TF002 from the check
+    first = known[1] if known is not None and known[0] == digest(data) else None
+    outcome = fix_text(source.text, path, config, unsafe=unsafe, newline=source.newline, first=first)
+    if outcome.source == source.text:
+        return FileFix(path, [], outcome.error)
+    try:
+        new = source.encode(outcome.source)
+    except UnicodeEncodeError as exc:
+        detail = (f"the fixed text holds {exc.object[exc.start:exc.end]!r}, which the file's encoding "
+                  f"({source.encoding}) cannot represent; the file was left unchanged")
+        return FileFix(path, [], tool_findings.fix_failed(path, detail))
+    # What the check would report for the new bytes (it skips files that never mention TensorFlow).
+    final = outcome.findings if mentions_tensorflow(new) else []
+    return FileFix(path, outcome.fixed, outcome.error, [(path, source.text, outcome.source)], new, findings=final,
+                   carried=outcome.carried)
 
 
 # ----- many files ---------------------------------------------------------------------

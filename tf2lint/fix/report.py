@@ -66,6 +66,7 @@ def unified_diff(label: str, before: str, after: str) -> str:
             out[-1] += "\n\\ No newline at end of file\n"
         return out
 
-    # git's a/ b/ prefixes for relative paths (`git apply` takes the diff); an absolute path as it is.
-    old, new = (label, label) if os.path.isabs(label) else (f"a/{label}", f"b/{label}")
+    # git's a/ b/ prefixes for relative paths (`git apply` takes the diff); an absolute path, or `-`
+    # (standard input without a name), as it is.
+    old, new = (label, label) if os.path.isabs(label) or label == "-" else (f"a/{label}", f"b/{label}")
     return "".join(difflib.unified_diff(lines(before), lines(after), fromfile=old, tofile=new))

@@ -17,18 +17,19 @@ from tf2lint.cache import Cache, digest
 from tf2lint.config import Config
 from tf2lint.engine import visible
 from tf2lint.finding import Finding
-from tf2lint.fix.files import FileFix, fix_files
+from tf2lint.fix.files import FileFix, fix_data, fix_files
 from tf2lint.fix.loop import fixable
 from tf2lint.fix.report import plural, render_fixed, unified_diff
 
-__all__ = ["FixRun", "FixSettings", "add_arguments", "fix_stage", "render_fixed", "write_diff"]
+__all__ = ["FixRun", "FixSettings", "add_arguments", "fix_stage", "fix_stdin", "render_fixed", "stdin_result", "write_diff"]
 from tf2lint.runner import FileResult, capped, read, run
 
 
 def add_arguments(check: argparse.ArgumentParser) -> None:
     group = check.add_argument_group("fixes")
     group.add_argument("--fix", dest="fix", action="store_true", default=None,
-                       help="apply the safe fixes, then report what remains ([tool.tf2lint] fix = true)")
+                       help="apply the safe fixes, then report what remains ([tool.tf2lint] fix = true); "
+                       "with -, the fixed source goes to standard output and the report to standard error")
     group.add_argument("--no-fix", dest="fix", action="store_false", help="do not fix, whatever the configuration says")
     group.add_argument("--unsafe-fixes", dest="unsafe_fixes", action="store_true", default=None,
                        help="also apply (with --fix) or count as fixable the unsafe fixes ([tool.tf2lint] unsafe-fixes = true)")
@@ -121,6 +122,27 @@ def fix_stage(
             result = replace(result, findings=findings, identities=ids)
         out.append(result)
     return out, outcome
+
+
+def fix_stdin(settings: FixSettings, data: bytes, name: str, config: Config) -> FileFix:
+    """`--fix -` / `--diff -`: what fixing standard input gives (``name``: `-` or --stdin-filename)."""
+    if len(data) > config.max_file_size:  # the limit files have: checked (TF008), not fixed
+        return FileFix(name)
+    return fix_data(data, name, config, unsafe=settings.unsafe)
+
+
+def stdin_result(fixed: FileFix, data: bytes, config: Config, want_identities: bool) -> Tuple[bytes, FileResult]:
+    """The bytes standard input stands for after ``fixed`` (the input when nothing changed) and their check
+    result, with the TF007 finding of fixes that could not be applied."""
+    from tf2lint.stdin_input import check_stdin
+
+    new = fixed.data if fixed.data is not None else data
+    result = check_stdin(new, fixed.path, config, False)
+    if fixed.error is not None and visible(fixed.error, config):
+        result.findings = sorted(result.findings + [fixed.error], key=lambda f: f.sort_key)
+    if want_identities:
+        result.identities = identities(new, result.filename, result.findings)
+    return new, result
 
 
 def write_diff(outcome: FixRun, out: TextIO, err: TextIO) -> int:
