@@ -195,19 +195,71 @@ def test_regularization_loss_stays_with_tf207(source):
     assert "TF207" in codes and "TF308" not in codes
 
 
+KERAS2_FUNCTIONS = [
+    "import tensorflow as tf\nl = tf.losses.mean_squared_error(y, p)\n",
+    "import tensorflow as tf\nm = tf.metrics.mean_absolute_error(y, p)\n",
+    "import tensorflow as tf\nm = tf.metrics.mean_squared_error(y_true=y, y_pred=p)\n",
+    "import tensorflow as tf\nmodel.compile(loss=tf.losses.mean_squared_error)\n",
+    "import tensorflow as tf\nv1 = tf.compat.v1.summary.scalar('x', y)\nl = tf.losses.mean_squared_error(y, p)\n",
+]
+
+
 @pytest.mark.parametrize(
-    "source",
+    "source, config",
     [
-        "import tensorflow as tf\nl = tf.losses.mean_squared_error(y, p)\n",
-        "import tensorflow as tf\nm = tf.metrics.mean_absolute_error(y, p)\n",
-        "import tensorflow as tf\nr = tf.losses.Reduction.SUM_OVER_BATCH_SIZE\n",
-        "import tensorflow as tf\nl = tf.compat.v2.losses.mean_squared_error(y, p)\n",
-        "import tensorflow as tf\nm = tf.compat.v1.keras.metrics.Mean()\n",
-        "import tensorflow as tf\nv1 = tf.compat.v1.summary.scalar('x', y)\nl = tf.losses.mean_squared_error(y, p)\n",
+        *[(source, TF215) for source in KERAS2_FUNCTIONS],  # Keras 2 serves them: TF2 code
+        ("import tensorflow as tf\nr = tf.losses.Reduction.SUM_OVER_BATCH_SIZE\n", None),
+        ("import tensorflow as tf\nr = tf.losses.Reduction.NONE\n", TF215),
+        ("import tensorflow as tf\nl = tf.compat.v2.losses.mean_squared_error(y, p)\nsess = tf.Session()\n", TF215),
+        ("import tensorflow as tf\nm = tf.compat.v1.keras.metrics.Mean()\n", None),
+        ("import tensorflow as tf\nm = tf.metrics.Mean()\nl = tf.losses.MeanSquaredError()(y, p)\n", None),
     ],
 )
-def test_keras_names_under_tf_metrics_and_losses_are_not_reported(source):
-    assert not [f for f in findings(source) if f.code in ("TF307", "TF308")]
+def test_keras_names_under_tf_metrics_and_losses_are_not_reported(source, config):
+    assert not [f for f in findings(source, config) if f.code in ("TF307", "TF308")]
+
+
+@pytest.mark.parametrize("source", KERAS2_FUNCTIONS)
+def test_keras2_functions_are_reported_for_a_keras3_target(source):
+    """TF 2.16+ (Keras 3) has no `tf.losses.mean_squared_error` / `tf.metrics.mean_*_error` (checked on
+    TF 2.21.0): a TF2-looking module's call is Keras 2's per-example function, and fails there."""
+    (found,) = [f for f in findings(source) if f.code in ("TF307", "TF308")]
+    assert found.severity is Severity.ERROR
+    assert "Keras 2's per-example function, which Keras 3 lacks (this line fails on TF 2.16 and later)" in found.message
+    assert "(reduction='none')" in found.replacement
+    assert [f.code for f in findings(source, Config(target_version=(2, 16))) if f.code[:4] == "TF30"] == [found.code]
+
+
+def test_keras2_function_spelled_compat_v2_is_keras_in_every_module():
+    source = "import tensorflow as tf\nsess = tf.Session()\nl = tf.compat.v2.losses.mean_squared_error(y, p)\n"
+    found = only(source, "TF308")  # TF 2.21 has no `tf.compat.v2.losses.mean_squared_error` either
+    assert "Keras 2's per-example function" in found.message and "(y, p)" in found.replacement
+
+
+def test_keras2_function_replacement_is_rendered_from_the_call():
+    found = only("import tensorflow as tf\nm = tf.metrics.mean_absolute_error(y_true=labels, y_pred=out)\n", "TF307")
+    assert found.replacement.startswith("`tf.keras.losses.MeanAbsoluteError(reduction='none')(labels, out)`")
+    ref = only("import tensorflow as tf\nmodel.compile(loss=tf.losses.mean_squared_error)\n", "TF308")
+    assert ref.replacement.startswith("`tf.keras.losses.MeanSquaredError(reduction='none')`, a loss object")
+    assert "`tf.keras.losses.MeanSquaredError()`" in ref.replacement
+
+
+def test_the_same_name_in_a_tf1_module_is_the_v1_function_on_every_target():
+    source = "import tensorflow as tf\nl = tf.losses.mean_squared_error(y, p)\nx = tf.placeholder(tf.float32)\n"
+    for config in (TF215, None):
+        found = only(source, "TF308", config)
+        assert found.message.startswith("`tf.losses.mean_squared_error` is a v1 loss")
+        assert found.replacement.startswith("`tf.keras.losses.MeanSquaredError()(y, p)`")
+
+
+def test_evidence_is_read_once_for_every_same_name_call():
+    """A Keras 2 reading reported for one call is no TF1 evidence for the next one, and evidence a
+    later deferred check finds (a contrib use) counts for an earlier call."""
+    tf2 = "import tensorflow as tf\na = tf.metrics.mean_squared_error(y, p)\nb = tf.losses.mean_squared_error(y, p)\n"
+    assert [f.message.split(" is ")[1][:9] for f in findings(tf2)] == ["Keras 2's", "Keras 2's"]
+    tf1 = "import tensorflow as tf\na = tf.losses.mean_squared_error(y, p)\nb = tf.contrib.layers.flatten(x)\n"
+    assert only(tf1, "TF308").message.startswith("`tf.losses.mean_squared_error` is a v1 loss")
+    assert only(tf1, "TF308", TF215).message.startswith("`tf.losses.mean_squared_error` is a v1 loss")
 
 
 @pytest.mark.parametrize(

@@ -315,10 +315,6 @@ def test_compat_v2_calls_are_tf2_calls():
     assert [f.code for f in lint(source)] == ["TF101"]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "TF308 treats `tf.losses.mean_squared_error` as a TF2 name in TF2-looking modules although Keras 3 "
-    "(TF 2.16+) lacks it; the family 3 fixtures still pin the Keras 2 reading"
-))
 def test_keras2_function_of_the_same_name_depends_on_the_target():
     tf2 = "import tensorflow as tf\nloss = tf.losses.mean_squared_error(y, p)\n"
     tf1 = "import tensorflow as tf\nsess = tf.Session()\nloss = tf.losses.mean_squared_error(y, p)\n"

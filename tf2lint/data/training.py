@@ -422,7 +422,35 @@ V1_METRICS: Dict[str, MetricSpec] = {
 
 # Plain `tf.metrics.X` names that TF2 also defines (as Keras functions with another
 # signature): reported only for a TF1 call signature or in a module that runs TF1.
-METRICS_IN_TF2 = frozenset({"mean_absolute_error", "mean_squared_error"})
+# ----- TF307 / TF308: lower-case names `tf.metrics` / `tf.losses` share with the v1 functions -------------
+#
+# Keras 2 (the `tf.keras` of TF <= 2.15) serves these v1 names too, as its own per-example functions
+# (the mean over the last axis); Keras 3 (TF 2.16 and later) serves none of them under `tf.metrics` /
+# `tf.losses` (nor `tf.keras.metrics` / `tf.keras.losses`). Checked on TF 2.15.1 (Keras 2.15) and TF 2.21.0
+# (Keras 3.15.1): on 2.15 `tf.metrics.mean_squared_error is tf.losses.mean_squared_error` and
+# `tf.metrics.mean_absolute_error` exist, on 2.21 none of the three does; of every v1 metric and loss name
+# only `tf.losses.Reduction` exists in both (its NONE, SUM, SUM_OVER_BATCH_SIZE and AUTO members). The value
+# is the Keras loss class whose `reduction='none'` call gives the same per-example values (checked equal to
+# Keras 2's function on 2.15 and to the closed form on 2.21).
+METRICS_IN_KERAS2: Dict[str, str] = {"mean_absolute_error": "MeanAbsoluteError", "mean_squared_error": "MeanSquaredError"}
+LOSSES_IN_KERAS2: Dict[str, str] = {"mean_squared_error": "MeanSquaredError"}
+KERAS2_FUNCTION_CALL = (
+    "`tf.keras.losses.{cls}(reduction='none')({y_true}, {y_pred})`: the per-example values (the mean over the last "
+    "axis) Keras 2's function returned; create the loss object once. Without `reduction='none'` it also averages "
+    "over the batch."
+)
+KERAS2_FUNCTION_REFERENCE = (
+    "`tf.keras.losses.{cls}(reduction='none')`, a loss object that returns the per-example values Keras 2's "
+    "function returned when called as `loss(y_true, y_pred)`; in `compile(loss=...)` or `compile(metrics=...)` pass "
+    "`tf.keras.losses.{cls}()` or `tf.keras.metrics.{cls}()`."
+)
+SAME_NAME_VERSION_NOTE = (
+    "Up to TF 2.15 (Keras 2) `tf.losses.mean_squared_error`, `tf.metrics.mean_squared_error` and "
+    "`tf.metrics.mean_absolute_error` are also Keras 2's per-example functions: a plain-`tf` call is TF2 code and "
+    "reported only in a module written against TF1 (or with a v1-only argument). Keras 3 (TF 2.16 and later) has "
+    "none of them: with such a target they are reported everywhere, as the v1 function in a TF1 module and as "
+    "Keras 2's function elsewhere. `tf.losses.Reduction` (except its v1-only members) exists in both."
+)
 METRIC_TF1_KEYWORDS = frozenset({"labels", "predictions", "weights", "metrics_collections", "updates_collections", "name"})
 
 # ----- TF308: v1 losses -----------------------------------------------------------------------
@@ -517,7 +545,7 @@ REDUCTIONS: Dict[str, Optional[str]] = {
     "SUM_BY_NONZERO_WEIGHTS": None,
     "SUM_OVER_NONZERO_WEIGHTS": None,
 }
-LOSSES_IN_TF2 = frozenset({"mean_squared_error", "Reduction"})
+LOSSES_IN_TF2 = frozenset({"Reduction"})  # the Keras enum, on every supported target
 LOSS_TF1_KEYWORDS = frozenset({"labels", "predictions", "weights", "scope", "loss_collection", "reduction"})
 
 REDUCTION_NOTE = (
