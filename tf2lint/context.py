@@ -69,6 +69,13 @@ class Context:
             return True
         return False
 
+    def tf1_before_fixes(self) -> bool:
+        """Whether the text ran TF1 before an earlier pass of ``--fix`` renamed its TF1 names
+        (a check that decides by it relies on what the fix loop carried)."""
+        if self.fixed_tf1:
+            self.carried_decided = True
+        return self.fixed_tf1
+
     def claim(self, node: ast.AST) -> None:
         """Keep name-level rules quiet on a node a call-level rule has reported."""
         self.claimed.add(id(node))

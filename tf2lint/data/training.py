@@ -420,8 +420,6 @@ V1_METRICS: Dict[str, MetricSpec] = {
     ),
 }
 
-# Plain `tf.metrics.X` names that TF2 also defines (as Keras functions with another
-# signature): reported only for a TF1 call signature or in a module that runs TF1.
 # ----- TF307 / TF308: lower-case names `tf.metrics` / `tf.losses` share with the v1 functions -------------
 #
 # Keras 2 (the `tf.keras` of TF <= 2.15) serves these v1 names too, as its own per-example functions

@@ -35,10 +35,7 @@ def written_for_tf1(ctx: Context) -> bool:
         family = finding.code[2]
         if finding.severity is Severity.ERROR and (family not in "03" or finding.code in _TF1_ONLY_CODES):
             return True
-    if ctx.fixed_tf1:
-        ctx.carried_decided = True
-        return True
-    return False
+    return ctx.tf1_before_fixes()
 
 
 def _tf1_signature(call: ast.Call, tf1_keywords: frozenset, max_positional: int) -> bool:

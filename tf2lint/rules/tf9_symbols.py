@@ -108,9 +108,7 @@ class Evidence:
 
     def settle(self, ctx: Context) -> None:
         own = self.switched or any(f.severity is Severity.ERROR and not f.code.startswith("TF0") for _, f in ctx.findings)
-        if ctx.fixed_tf1 and not own:
-            ctx.carried_decided = True
-        self.runs_tf1 = own or ctx.fixed_tf1
+        self.runs_tf1 = own or ctx.tf1_before_fixes()
 
 
 _EVIDENCE: WeakKeyDictionary[Context, Evidence] = WeakKeyDictionary()
